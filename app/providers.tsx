@@ -1,0 +1,28 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { RouterProvider } from "react-aria-components";
+import { Toasts } from "@/components/ui/toast";
+
+declare module "react-aria-components" {
+  interface RouterConfig {
+    routerOptions: NonNullable<Parameters<ReturnType<typeof useRouter>["push"]>[1]>;
+  }
+}
+
+/** Client-side context: TanStack Query for live data, Next's router for react-aria links, toasts. */
+export function Providers({ children }: { children: React.ReactNode }) {
+  const router = useRouter();
+  const [client] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, refetchOnWindowFocus: true, retry: 1 } } }),
+  );
+  return (
+    <QueryClientProvider client={client}>
+      <RouterProvider navigate={router.push}>
+        {children}
+        <Toasts />
+      </RouterProvider>
+    </QueryClientProvider>
+  );
+}

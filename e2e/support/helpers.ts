@@ -1,0 +1,31 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+
+/** A name no other spec (or earlier run) uses. */
+export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** Signs in through the login page in a fresh context (no stored session). */
+export async function signInAs(browser: Browser, login: string, password: string): Promise<Page> {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("User name").fill(login);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Navigation" })).toBeVisible();
+  return page;
+}
+
+/** Creates a console user through Tools › Security › Users (as the signed-in administrator). */
+export async function createUser(page: Page, user: { login: string; name: string; role: "Administrator" | "Author"; password: string }) {
+  await page.goto("/tools/security/users");
+  await page.getByRole("button", { name: "Create" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create user" });
+  await dialog.getByLabel("User name").fill(user.login);
+  await dialog.getByLabel("Name", { exact: true }).fill(user.name);
+  await dialog.getByRole("button", { name: /Role/ }).click();
+  await page.getByRole("option", { name: new RegExp(`^${user.role}`) }).click();
+  await dialog.getByLabel("Initial password").fill(user.password);
+  await dialog.getByRole("button", { name: "Create" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("row", { name: new RegExp(user.login) })).toBeVisible();
+}

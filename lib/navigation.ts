@@ -1,0 +1,22 @@
+import type { Role } from "@/lib/auth/roles";
+
+// The Tools page: its sections and their consoles. A console that needs a role is shown only to
+// users who have it (its page checks again on the server). Shared by server and client code.
+
+export type Console = { id: string; title: string; description: string; href: string; icon: IconName; role: Role };
+export type Section = { id: string; title: string; consoles: Console[] };
+export type IconName = "cloud" | "replication" | "workflow" | "users" | "key" | "assets" | "tools" | "collections";
+
+export const TOOL_SECTIONS: Section[] = [
+  { id: "cloud-services", title: "Cloud Services", consoles: [] },
+  { id: "deployment", title: "Deployment", consoles: [] },
+  { id: "workflow", title: "Workflow", consoles: [] },
+  {
+    id: "security",
+    title: "Security",
+    consoles: [
+      { id: "users", title: "Users", description: "Console users, their roles and passwords", href: "/tools/security/users", icon: "users", role: "administrator" },
+    ],
+  },
+  { id: "gateway", title: "OAuth Gateway", consoles: [] },
+];

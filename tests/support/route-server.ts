@@ -1,0 +1,57 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import { NextRequest } from "next/server";
+
+// Serves the app's own route handlers on a real HTTP server on 127.0.0.1 for integration tests
+// (no Next build needed). Patterns use :name segments: "/portal/:tenant/api/assets".
+
+type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
+export type Routes = Record<string, Partial<Record<"GET" | "POST" | "PUT" | "DELETE" | "PATCH", Handler>>>;
+
+export async function serveRoutes(routes: Routes): Promise<{ url: string; close: () => Promise<void> }> {
+  const table = Object.entries(routes).map(([pattern, methods]) => ({ match: compile(pattern), methods }));
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
+      for (const { match, methods } of table) {
+        const params = match(url.pathname);
+        if (!params) continue;
+        const handler = methods[req.method as keyof typeof methods];
+        if (!handler) return void res.writeHead(405).end();
+        const hasBody = req.method !== "GET" && req.method !== "HEAD";
+        const request = new NextRequest(url, {
+          method: req.method,
+          headers: req.headers as Record<string, string>,
+          body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+          // @ts-expect-error Node's fetch needs duplex for streamed bodies
+          duplex: "half",
+        });
+        const response = await handler(request, { params: Promise.resolve(params) });
+        res.writeHead(response.status, Object.fromEntries(response.headers));
+        if (response.body) for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
+        return void res.end();
+      }
+      res.writeHead(404).end();
+    } catch (e) {
+      console.error(e);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
+}
+
+function compile(pattern: string): (path: string) => Record<string, string> | null {
+  const names: string[] = [];
+  const re = new RegExp(`^${pattern.replace(/:([a-zA-Z]+)/g, (_, n) => (names.push(n), "([^/]+)"))}$`);
+  return (path) => {
+    const m = re.exec(path);
+    return m ? Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])])) : null;
+  };
+}
