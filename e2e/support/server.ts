@@ -6,7 +6,7 @@ import path from "node:path";
 import { E2E } from "./env";
 
 rmSync(E2E.dataDir, { recursive: true, force: true });
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
