@@ -24,8 +24,7 @@ export async function serveRoutes(routes: Routes): Promise<{ url: string; close:
           method: req.method,
           headers: req.headers as Record<string, string>,
           body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
-          // @ts-expect-error Node's fetch needs duplex for streamed bodies
-          duplex: "half",
+          duplex: "half", // Node's fetch needs it for streamed bodies
         });
         const response = await handler(request, { params: Promise.resolve(params) });
         res.writeHead(response.status, Object.fromEntries(response.headers));
