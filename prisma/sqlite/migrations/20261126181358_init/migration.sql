@@ -271,6 +271,8 @@ CREATE TABLE "ReplicationJob" (
     "path" TEXT NOT NULL,
     "refId" TEXT,
     "version" INTEGER,
+    "requestedBy" TEXT,
+    "prevBpState" TEXT,
     "state" TEXT NOT NULL DEFAULT 'queued',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "nextAttemptAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -279,6 +281,7 @@ CREATE TABLE "ReplicationJob" (
     "leaseExpiresAt" DATETIME,
     "lastError" TEXT,
     "lastStatus" INTEGER,
+    "result" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     "completedAt" DATETIME,
@@ -323,6 +326,7 @@ CREATE TABLE "PortalTenant" (
     "slug" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "orgTechId" TEXT NOT NULL,
+    "issuer" TEXT NOT NULL DEFAULT '',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 

@@ -291,6 +291,8 @@ CREATE TABLE "ReplicationJob" (
     "path" TEXT NOT NULL,
     "refId" TEXT,
     "version" INTEGER,
+    "requestedBy" TEXT,
+    "prevBpState" TEXT,
     "state" TEXT NOT NULL DEFAULT 'queued',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "nextAttemptAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -299,6 +301,7 @@ CREATE TABLE "ReplicationJob" (
     "leaseExpiresAt" TIMESTAMP(3),
     "lastError" TEXT,
     "lastStatus" INTEGER,
+    "result" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
     "completedAt" TIMESTAMP(3),
@@ -347,6 +350,7 @@ CREATE TABLE "PortalTenant" (
     "slug" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "orgTechId" TEXT NOT NULL,
+    "issuer" TEXT NOT NULL DEFAULT '',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "PortalTenant_pkey" PRIMARY KEY ("id")
