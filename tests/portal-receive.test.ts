@@ -41,7 +41,7 @@ async function put(path: string, body: Buffer, opts: { token?: string; version?:
       "x-asset-size": String(opts.size ?? body.length),
       "x-asset-metadata": meta(opts.metadata ?? { title: "Logo", tags: ["brand"], public: true }),
     },
-    body,
+    body: new Uint8Array(body),
   });
 }
 
@@ -157,7 +157,7 @@ describe("receiving assets", () => {
     ];
     for (const [path, init, msg] of cases) {
       const headers = { authorization: `Bearer ${await write()}`, "x-content-sha256": sha256(body), "x-asset-version": "1", "x-asset-size": "3", ...(init.headers as Record<string, string>) };
-      const res = await fetch(`${base}/assets?path=${encodeURIComponent(path)}`, { method: "PUT", headers, body });
+      const res = await fetch(`${base}/assets?path=${encodeURIComponent(path)}`, { method: "PUT", headers, body: new Uint8Array(body) });
       expect(res.status).toBe(400);
       expect((await res.json()).message).toMatch(msg);
     }

@@ -57,6 +57,12 @@ export class AgentWorker {
     this.settingsTtlMs = opts.settingsTtlMs ?? 1_000;
   }
 
+  /** Force Retry, Resume, settings changed: stop waiting out a token failure. */
+  unblock(): void {
+    this.blockedUntil = 0;
+    this.cached = null;
+  }
+
   get busy(): number {
     return this.inFlight.size;
   }

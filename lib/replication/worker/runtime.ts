@@ -42,6 +42,8 @@ export function startReplicationRuntime(opts: RuntimeOptions = {}): ReplicationR
     });
   const wakeAll = () => [...sleepers].forEach((s) => s());
   queueEvents.on("jobs", wakeAll);
+  const unblock = (agentId: string) => workers.get(agentId)?.worker.unblock();
+  queueEvents.on("unblock", unblock);
 
   async function loop(entry: { worker: AgentWorker; stopped: boolean }) {
     while (!stopping && !entry.stopped) {
@@ -96,6 +98,7 @@ export function startReplicationRuntime(opts: RuntimeOptions = {}): ReplicationR
       stopping = true;
       clearInterval(timer);
       queueEvents.off("jobs", wakeAll);
+      queueEvents.off("unblock", unblock);
       wakeAll();
       await supervising;
       const all = [...workers.values()];
