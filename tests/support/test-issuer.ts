@@ -17,6 +17,8 @@ export type TestIssuer = {
   tokensIssued: number;
   /** Seconds the next tokens live (negative: already expired when issued; expires_in still says 3600). */
   lifetimeS: number;
+  /** Lifetimes for the next tokens, used before lifetimeS. */
+  nextLifetimes: number[];
   failNext: { status: number; body: unknown; headers?: Record<string, string> }[];
   mint(claims: Record<string, unknown>, opts?: { expSecondsFromNow?: number; typ?: string }): Promise<string>;
 };
@@ -32,6 +34,7 @@ export async function createTestIssuer(): Promise<TestIssuer> {
   const self: TestIssuer = {
     tokensIssued: 0,
     lifetimeS: 3600,
+    nextLifetimes: [],
     failNext: [],
     get issuer() {
       return `${base}/gateway`;
@@ -90,7 +93,7 @@ export async function createTestIssuer(): Promise<TestIssuer> {
     if (notGranted.length) return err(400, "invalid_scope", `scope not granted: ${notGranted.join(" ")}`);
     const scope = asked.join(" ");
     self.tokensIssued++;
-    const access = await sign(privateKey, kid, { iss: self.issuer, sub: unverified.iss, client_id: unverified.iss, aud: "brand-portal", scope, org: client.org }, self.lifetimeS, "at+jwt");
+    const access = await sign(privateKey, kid, { iss: self.issuer, sub: unverified.iss, client_id: unverified.iss, aud: "brand-portal", scope, org: client.org }, self.nextLifetimes.shift() ?? self.lifetimeS, "at+jwt");
     return NextResponse.json({ access_token: access, token_type: "Bearer", expires_in: 3600, scope }, { headers: { "Cache-Control": "no-store" } });
   }
   return self;
