@@ -39,8 +39,15 @@ export function toNetworkError(e: unknown, host: string, port: number): NetworkE
   if (code === "ECONNREFUSED") return new NetworkError("refused", host, port, code);
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return new NetworkError("dns", host, port, code);
   if (code === "ETIMEDOUT") return new NetworkError("connect-timeout", host, port, code);
-  if (TLS_CODES.test(code) || /ssl|tls|certificate/i.test(msg)) return new NetworkError("tls", host, port, code ? `${code}: ${msg}` : msg);
+  if (TLS_CODES.test(code) || code === "EPROTO" || /ssl|tls|certificate/i.test(msg)) return new NetworkError("tls", host, port, tlsReason(code, msg));
   if (code === "ECONNRESET" || code === "EPIPE" || code === "UND_ERR_SOCKET" || /socket hang up/i.test(msg)) return new NetworkError("reset", host, port, code || msg);
   if (err?.name === "AbortError" || code === "ABORT_ERR") return new NetworkError("aborted", host, port, err?.reason ?? msg);
   return new NetworkError("other", host, port, code ? `${code}: ${msg}` : msg);
+}
+
+/** OpenSSL's messages carry internals ("…:SSL routines:ssl3_get_record:wrong version number:../deps/…"): keep the reason. */
+function tlsReason(code: string, msg: string): string {
+  const reason = /SSL routines:[^:]*:([^:]+)/.exec(msg)?.[1]?.trim() ?? msg.split("\n")[0].trim();
+  if (/wrong version number|packet length too long|http request/i.test(reason)) return `${reason}: the server does not speak TLS there (use http:// for it, or the server's https port)`;
+  return code && code !== "EPROTO" && !reason.includes(code) ? `${code}: ${reason}` : reason;
 }
