@@ -4,6 +4,7 @@ import { visibleSections } from "@/lib/tools-sections";
 
 export default async function ToolsPage() {
   const user = await requireUser();
-  const first = visibleSections(user.role)[0];
-  redirect(`/tools/${first?.id ?? "workflow"}`);
+  const sections = visibleSections(user.role);
+  const first = sections.find((s) => s.consoles.length > 0) ?? sections[0];
+  redirect(`/tools/${first.id}`);
 }

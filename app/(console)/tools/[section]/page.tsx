@@ -14,11 +14,12 @@ export default async function ToolsSectionPage({ params }: { params: Promise<{ s
   const { section: id } = await params;
   const user = await requireUser();
   if (!TOOL_SECTIONS.some((s) => s.id === id)) notFound();
+  // Every section is listed; each shows only the consoles this user's role may open.
   const sections = visibleSections(user.role);
-  const section = sections.find((s) => s.id === id);
+  const section = sections.find((s) => s.id === id)!;
   return (
     <>
-      <PageHeader title="Tools" crumbs={[{ label: "Navigation", href: "/" }, { label: "Tools", href: "/tools" }, { label: section?.title ?? "No access" }]} />
+      <PageHeader title="Tools" crumbs={[{ label: "Navigation", href: "/" }, { label: "Tools", href: "/tools" }, { label: section.title }]} />
       <div className="flex min-h-[calc(100vh-8rem)]">
         <nav aria-label="Tools sections" className="w-56 shrink-0 border-r border-line bg-surface py-3">
           <ul>
@@ -38,15 +39,15 @@ export default async function ToolsSectionPage({ params }: { params: Promise<{ s
             ))}
           </ul>
         </nav>
-        <section className="flex-1 p-6" aria-label={section?.title ?? "Tools"}>
-          {section ? (
+        <section className="flex-1 p-6" aria-label={section.title}>
+          {section.consoles.length > 0 ? (
             <div className="grid grid-cols-2 gap-5 lg:grid-cols-4">
               {section.consoles.map((c) => (
                 <Tile key={c.id} href={c.href} title={c.title} description={c.description} icon={c.icon} />
               ))}
             </div>
           ) : (
-            <p className="text-sm text-ink-muted">You don&apos;t have access to the consoles of this section.</p>
+            <p className="text-sm text-ink-muted">There are no consoles in this section for your role.</p>
           )}
         </section>
       </div>

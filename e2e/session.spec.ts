@@ -1,0 +1,61 @@
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { createUser, signInAs, unique } from "./support/helpers";
+
+test("API routes answer 401 and 403 as JSON, never a redirect", async ({ page, browser, playwright }) => {
+  const anon = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, storageState: { cookies: [], origins: [] } });
+  const r401 = await anon.get("/api/me", { maxRedirects: 0 });
+  expect(r401.status()).toBe(401);
+  expect(await r401.json()).toMatchObject({ error: "unauthenticated" });
+
+  const login = unique("reader");
+  await createUser(page, { login, name: "Reader", role: "Author", password: "reader-password-1" });
+  const author = await signInAs(browser, login, "reader-password-1");
+  const r403 = await author.request.get("/api/users", { maxRedirects: 0 });
+  expect(r403.status()).toBe(403);
+  expect(await r403.json()).toMatchObject({ error: "forbidden" });
+  expect(await (await author.request.get("/api/me")).json()).toMatchObject({ login, role: "author" });
+  const admin = await page.request.get("/api/users?q=" + login);
+  expect((await admin.json()).rows[0]).toMatchObject({ login });
+  expect(JSON.stringify(await admin.json())).not.toContain("passwordHash");
+});
+
+test("the session cookie is httpOnly, SameSite=Lax and lasts 8 hours", async ({ browser }) => {
+  const page = await signInAs(browser, "admin", "e2e-admin-password-1");
+  const cookie = (await page.context().cookies()).find((c) => c.name === "outpost_session")!;
+  expect(cookie.httpOnly).toBe(true);
+  expect(cookie.sameSite).toBe("Lax");
+  const hours = (cookie.expires * 1000 - Date.now()) / 3_600_000;
+  expect(hours).toBeGreaterThan(7.9);
+  expect(hours).toBeLessThanOrEqual(8);
+});
+
+test("a deep link survives signing in", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/tools/security/users?q=adm");
+  await expect(page).toHaveURL(/\/login\?next=%2Ftools%2Fsecurity%2Fusers%3Fq%3Dadm/);
+  // keyboard only: type, Tab, type, Enter
+  await page.getByLabel("User name").focus();
+  await page.keyboard.type("admin");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("e2e-admin-password-1");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/tools\/security\/users\?q=adm/);
+  await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
+});
+
+test("health reports the version and the database", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(await res.json()).toMatchObject({ status: "ok", database: "ok", provider: "sqlite", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+});
+
+test("the shell pages have no serious accessibility violations", async ({ page }) => {
+  for (const url of ["/", "/tools/security", "/tools/security/users", "/account"]) {
+    await page.goto(url);
+    await expect(page.getByRole("banner")).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${url}: ${v.id} ${v.help}`)).toEqual([]);
+  }
+});
