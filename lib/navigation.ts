@@ -9,7 +9,14 @@ export type IconName = "cloud" | "replication" | "workflow" | "users" | "key" | 
 
 export const TOOL_SECTIONS: Section[] = [
   { id: "cloud-services", title: "Cloud Services", consoles: [] },
-  { id: "deployment", title: "Deployment", consoles: [] },
+  {
+    id: "deployment",
+    title: "Deployment",
+    consoles: [
+      { id: "replication", title: "Replication", description: "Agents on author: queues, logs and Test Connection", href: "/tools/replication", icon: "replication", role: "administrator" },
+      { id: "portal-tenants", title: "Brand Portal Tenants", description: "Tenants of this install's Brand Portal and their tenant URLs", href: "/tools/replication/tenants", icon: "assets", role: "administrator" },
+    ],
+  },
   { id: "workflow", title: "Workflow", consoles: [] },
   {
     id: "security",

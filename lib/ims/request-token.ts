@@ -72,7 +72,11 @@ export async function requestAccessToken(cfg: ImsConfig, deps: TokenDeps): Promi
       throw oauthError(res.status, body.error, typeof body.error_description === "string" ? body.error_description : undefined, { ...cfg, retryAfterMs });
     }
     if (res.status === 429) throw oauthError(429, "rate_limited", undefined, { ...cfg, retryAfterMs });
-    const what = res.status === 404 ? "there is no token endpoint at this URL" : res.status >= 500 ? "the gateway failed" : "the answer is not an OAuth error";
+    const what =
+      res.status === 404 ? "there is no token endpoint at this URL"
+      : res.status >= 300 && res.status < 400 ? `it redirects to ${res.headers.location ?? "another page"}, so this is not a token endpoint`
+      : res.status >= 500 ? "the gateway failed"
+      : "the answer is not an OAuth error";
     throw new TokenError("http", `HTTP ${res.status} from ${endpoint.url}`, `The OAuth gateway answered HTTP ${res.status}: ${what}. Check the OAuth gateway URL.`, { status: res.status });
   }
   const parsed = tokenAnswer.safeParse(body);

@@ -37,17 +37,21 @@ export class TokenError extends Error {
 export function oauthError(status: number, error: string, description: string | undefined, ctx: { clientId: string; scope: string; grantType: string; retryAfterMs?: number }): TokenError {
   const detail = `HTTP ${status} ${error}${description ? `: ${description}` : ""}`;
   const d = (description ?? "").toLowerCase();
+  // A signature failure is invalid_grant for the JWT bearer grant, invalid_client for a client assertion.
+  if ((error === "invalid_grant" || error === "invalid_client") && /signature/.test(d)) {
+    return new TokenError(error, detail, "The public key in the gateway application does not match this configuration: paste the current public key (Display Public Key) into the application.", { status });
+  }
   switch (error) {
     case "invalid_client":
-      if (/public key|no key|not registered/.test(d) && !/unknown|not known|not found/.test(d)) {
+      if (/no public key|public key is not|no key|without a key/.test(d)) {
         return new TokenError("invalid_client", detail, "The gateway application has no public key for this client: paste the configuration's public key into the application and save it.", { status });
       }
-      return new TokenError("invalid_client", detail, `The Client ID ${ctx.clientId} is not known to the gateway: copy the Application ID (not the secret) from the gateway application into the configuration.`, { status });
-    case "invalid_grant":
-      if (d.startsWith("signature verification failed") || /signature/.test(d)) {
-        return new TokenError("invalid_grant", detail, "The public key in the gateway application does not match this configuration: paste the current public key (Display Public Key) into the application.", { status });
+      if (/unknown|not known|no application|not found/.test(d) || !d) {
+        return new TokenError("invalid_client", detail, `The Client ID ${ctx.clientId} is not known to the gateway: copy the Application ID (not the secret) from the gateway application into the configuration.`, { status });
       }
-      if (/expired|clock|iat|nbf|not yet valid/.test(d)) {
+      return new TokenError("invalid_client", detail, "The gateway did not accept this client; see the gateway's message.", { status });
+    case "invalid_grant":
+      if (/expired|clock|iat|nbf|not yet valid|future/.test(d)) {
         return new TokenError("invalid_grant", detail, "The gateway refused the assertion's time claims: check that this server's clock is right.", { status });
       }
       return new TokenError("invalid_grant", detail, "The gateway refused the assertion; see the gateway's message.", { status });
@@ -59,6 +63,8 @@ export function oauthError(status: number, error: string, description: string | 
       return new TokenError("unauthorized_client", detail, "The gateway does not allow this client to use this grant: check the application in the gateway.", { status });
     case "invalid_request":
       return new TokenError("invalid_request", detail, "The gateway refused the token request as malformed: check the OAuth gateway URL and the token request form.", { status });
+    case "temporarily_unavailable":
+      return new TokenError("http", detail, "The gateway is temporarily unavailable: the agents try again later.", { status: 503, retryAfterMs: ctx.retryAfterMs });
     default:
       if (status === 429) {
         const wait = ctx.retryAfterMs ? ` Try again in ${Math.ceil(ctx.retryAfterMs / 1000)} s.` : "";

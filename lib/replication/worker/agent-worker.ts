@@ -104,6 +104,7 @@ export class AgentWorker {
 
   private async process(job: ClaimedJob, s: AgentRuntimeSettings, abort: AbortController): Promise<void> {
     const started = performance.now();
+    await this.log(s, { level: "debug", message: `Claimed job #${job.id} (${job.action} ${job.kind} ${job.path}), attempt ${job.attempts} of ${s.maxAttempts}, lease ${this.leaseMs} ms, node ${this.owner}`, path: job.path, action: job.action, result: "claimed" });
     const heartbeat = setInterval(() => {
       extendLease(job.id, job.leaseToken, this.clock.now() + this.leaseMs)
         .then((held) => held || abort.abort("the lease was lost"))
