@@ -4,6 +4,7 @@ import { systemClock, type Clock } from "@/lib/replication/clock";
 import { reapExpiredLeases } from "@/lib/replication/queue/lease";
 import { moveStrandedJobs } from "@/lib/replication/queue/rebalance";
 import { queueEvents } from "@/lib/replication/queue/wake";
+import { createHttpTransport, type Transport } from "@/lib/replication/transport/http-client";
 import { AgentWorker, nodeOwner, type WorkerOptions } from "@/lib/replication/worker/agent-worker";
 
 // This node's replication runtime: one worker per agent (every agent of every configuration),
@@ -17,6 +18,8 @@ export type RuntimeOptions = Omit<WorkerOptions, "owner" | "transport"> & {
   pollMs?: number;
   superviseMs?: number;
   graceMs?: number;
+  /** Wraps each agent's HTTP transport (benchmark instruments). */
+  transportWrapper?: (t: Transport) => Transport;
 };
 
 export type ReplicationRuntime = { stop(): Promise<void>; workers(): AgentWorker[] };
@@ -59,7 +62,8 @@ export function startReplicationRuntime(opts: RuntimeOptions = {}): ReplicationR
   }
 
   function startWorker(agentId: string) {
-    const worker = new AgentWorker(agentId, { ...opts, owner, clock });
+    const transport = createHttpTransport({ maxSockets: concurrency * 2 });
+    const worker = new AgentWorker(agentId, { ...opts, owner, clock, transport: opts.transportWrapper ? opts.transportWrapper(transport) : transport });
     const entry = { worker, loops: [] as Promise<void>[], stopped: false };
     entry.loops = Array.from({ length: concurrency }, () => loop(entry));
     workers.set(agentId, entry);
