@@ -11,7 +11,8 @@ import { inspectAssertion, verifyAssertion, type AssertionMode } from "@/lib/gat
 
 // POST /gateway/oauth/token: the RFC 7523 token endpoint. Two ways to present the same kind of
 // assertion: as the grant itself (§2.1, jwt-bearer) or as client authentication for
-// client_credentials (§2.2, private_key_jwt). Every request is recorded in the token log.
+// client_credentials (§2.2, private_key_jwt). Every request is recorded in the token log (of a burst
+// refused with 429, only the first refusal).
 
 const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
 
@@ -22,6 +23,7 @@ export async function handleTokenRequest(req: Request): Promise<Response> {
     const form = await readForm(req);
     const grantType = form.get("grant_type");
     entry.grantType = grantType;
+    entry.scope = form.get("scope") || undefined; // what was asked; replaced by what was granted
     const { assertion, mode } = assertionOf(req, form, grantType);
     const inspected = inspectAssertion(assertion, mode);
     entry.clientId = inspected.clientId;
