@@ -25,5 +25,11 @@ export const TOOL_SECTIONS: Section[] = [
       { id: "users", title: "Users", description: "Console users, their roles and passwords", href: "/tools/security/users", icon: "users", role: "administrator" },
     ],
   },
-  { id: "gateway", title: "OAuth Gateway", consoles: [] },
+  {
+    id: "gateway",
+    title: "OAuth Gateway",
+    consoles: [
+      { id: "jwt-applications", title: "JWT Applications", description: "Organizations, applications, their scopes and public keys", href: "/gateway", icon: "key", role: "administrator" },
+    ],
+  },
 ];

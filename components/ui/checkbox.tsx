@@ -10,9 +10,10 @@ export function Checkbox({ children, className, ...props }: CheckboxProps & { cl
         <>
           <span
             className={cx(
-              "flex h-4 w-4 shrink-0 items-center justify-center rounded-sm border-2 border-ink-muted bg-surface transition-colors",
+              "flex h-4 w-4 shrink-0 items-center justify-center rounded-sm border-2 transition-colors",
               "group-data-[focus-visible]:outline group-data-[focus-visible]:outline-2 group-data-[focus-visible]:outline-offset-2 group-data-[focus-visible]:outline-accent",
-              (isSelected || isIndeterminate) && "border-accent bg-accent text-white",
+              // one set or the other: with both, Tailwind's CSS order (not this order) would pick the colours
+              isSelected || isIndeterminate ? "border-accent bg-accent text-white" : "border-ink-muted bg-surface",
             )}
           >
             {isIndeterminate ? <Minus size={12} strokeWidth={3} /> : isSelected ? <Check size={12} strokeWidth={3} /> : null}

@@ -43,7 +43,10 @@ export function Select({ label, options, value, onChange, description, error, pl
     >
       <Label className={labelClass}>{label}</Label>
       <Button className="focus-ring flex h-8 w-full items-center justify-between rounded border border-line-strong bg-surface px-2.5 text-left text-sm data-[pressed]:bg-canvas data-[disabled]:opacity-50">
-        <SelectValue className="truncate data-[placeholder]:text-ink-muted" />
+        {/* only the label: an option's description does not fit the one-line trigger */}
+        <SelectValue className="truncate data-[placeholder]:text-ink-muted">
+          {({ selectedText, isPlaceholder, defaultChildren }) => (isPlaceholder ? defaultChildren : selectedText)}
+        </SelectValue>
         <ChevronDown size={16} className="text-ink-muted" aria-hidden />
       </Button>
       {description && !error && <Text slot="description" className="mt-1 text-xs text-ink-muted">{description}</Text>}

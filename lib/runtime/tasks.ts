@@ -1,4 +1,5 @@
 import "server-only";
+import { seedGateway, startGatewayHousekeeping } from "@/lib/gateway/tasks";
 import { replicationTask } from "@/lib/replication/task";
 
 // The domains' start-up work, in order. A domain adds its entry here: seeding runs once per start,
@@ -9,7 +10,10 @@ type Task = {
   start?: () => Promise<() => Promise<void>>;
 };
 
-const tasks: Task[] = [replicationTask];
+const tasks: Task[] = [
+  { name: "gateway", seed: seedGateway, start: startGatewayHousekeeping },
+  replicationTask,
+];
 
 const stops: (() => Promise<void>)[] = [];
 

@@ -157,6 +157,7 @@ CREATE TABLE "GatewayApplication" (
     "clientId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "description" TEXT NOT NULL DEFAULT '',
+    "searchText" TEXT NOT NULL DEFAULT '',
     "orgId" TEXT NOT NULL,
     "scopes" TEXT NOT NULL,
     "secretEnc" TEXT NOT NULL,
@@ -173,6 +174,7 @@ CREATE TABLE "GatewayApplication" (
 -- CreateTable
 CREATE TABLE "GatewaySigningKey" (
     "kid" TEXT NOT NULL PRIMARY KEY,
+    "generation" INTEGER NOT NULL,
     "alg" TEXT NOT NULL,
     "publicJwk" TEXT NOT NULL,
     "privateEnc" TEXT NOT NULL,
@@ -430,6 +432,9 @@ CREATE UNIQUE INDEX "GatewayApplication_clientId_key" ON "GatewayApplication"("c
 
 -- CreateIndex
 CREATE INDEX "GatewayApplication_orgId_name_idx" ON "GatewayApplication"("orgId", "name");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "GatewaySigningKey_generation_key" ON "GatewaySigningKey"("generation");
 
 -- CreateIndex
 CREATE INDEX "GatewayUsedJti_expiresAt_idx" ON "GatewayUsedJti"("expiresAt");

@@ -168,6 +168,7 @@ CREATE TABLE "GatewayApplication" (
     "clientId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "description" TEXT NOT NULL DEFAULT '',
+    "searchText" TEXT NOT NULL DEFAULT '',
     "orgId" TEXT NOT NULL,
     "scopes" TEXT NOT NULL,
     "secretEnc" TEXT NOT NULL,
@@ -185,6 +186,7 @@ CREATE TABLE "GatewayApplication" (
 -- CreateTable
 CREATE TABLE "GatewaySigningKey" (
     "kid" TEXT NOT NULL,
+    "generation" INTEGER NOT NULL,
     "alg" TEXT NOT NULL,
     "publicJwk" TEXT NOT NULL,
     "privateEnc" TEXT NOT NULL,
@@ -461,6 +463,9 @@ CREATE UNIQUE INDEX "GatewayApplication_clientId_key" ON "GatewayApplication"("c
 
 -- CreateIndex
 CREATE INDEX "GatewayApplication_orgId_name_idx" ON "GatewayApplication"("orgId", "name");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "GatewaySigningKey_generation_key" ON "GatewaySigningKey"("generation");
 
 -- CreateIndex
 CREATE INDEX "GatewayUsedJti_expiresAt_idx" ON "GatewayUsedJti"("expiresAt");

@@ -1,0 +1,48 @@
+"use client";
+import { useState } from "react";
+import { Check, Copy } from "lucide-react";
+import { IconButton } from "@/components/ui/button";
+import { toast } from "@/components/ui/toast";
+
+/** Writes text to the clipboard (with a fallback where the Clipboard API is unavailable, e.g. plain http). */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // fall back below
+  }
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.style.position = "fixed";
+  area.style.opacity = "0";
+  document.body.appendChild(area);
+  area.select();
+  const ok = document.execCommand("copy");
+  area.remove();
+  return ok;
+}
+
+/** An icon button that copies `text`; `label` names what is copied ("Copy application ID"). */
+export function CopyButton({ text, label, copiedMessage }: { text: string; label: string; copiedMessage?: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <IconButton
+      label={label}
+      onPress={async () => {
+        if (await copyText(text)) {
+          setCopied(true);
+          toast.positive(copiedMessage ?? "Copied to the clipboard");
+          setTimeout(() => setCopied(false), 2000);
+        } else {
+          toast.negative("Could not copy: select the text and copy it yourself");
+        }
+      }}
+    >
+      {copied ? <Check size={16} className="text-positive" aria-hidden /> : <Copy size={16} aria-hidden />}
+    </IconButton>
+  );
+}
