@@ -1,32 +1,34 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomBytes } from "node:crypto";
 import { SignJWT, generateKeyPair } from "jose";
 import { db } from "@/lib/db";
 import { portalBlobs } from "@/lib/storage/stores";
-import { serveRoutes } from "./support/route-server";
-import { createTestIssuer, type TestIssuer } from "./support/test-issuer";
-import { createTenantRow, sha256 } from "./support/replication-fixtures";
-import { ORG, portalRoutes } from "./support/replication-env";
+import { issuer } from "@/lib/gateway/issuer";
+import { createTenant } from "@/lib/portal/tenants";
+import { sha256 } from "./support/replication-fixtures";
+import { closeInstallServer, gatewaySigned, installServer } from "./support/replication-env";
+
+await vi.hoisted(async () => (await import("./support/public-url")).usePublicUrlOnFreePort());
 
 // The portal's receiving API over real HTTP: token checks (401/403/404 with clear messages), the
 // SHA-256 checked while streaming, and upserts that make repeats no-ops and never let an older
-// version win.
+// version win. Tokens are signed with the embedded gateway's key and checked against its JWKS.
 
-let issuer: TestIssuer;
-let server: { url: string; close: () => Promise<void> };
+const ORG = "A1B2C3D4E5@OutpostOrg";
+let server: { url: string };
 let base: string;
 let tenantId: string;
-const write = (extra: Record<string, unknown> = {}) => issuer.mint({ sub: "c1", client_id: "c1", scope: "dam-read dam-write", org: ORG, ...extra });
+const write = (extra: Record<string, unknown> = {}) => gatewaySigned({ sub: "c1", client_id: "c1", scope: "dam-read dam-write", org: ORG, ...extra });
+const mint = (claims: Record<string, unknown>, opts?: { expSecondsFromNow?: number; typ?: string }) => gatewaySigned(claims, opts);
 
 beforeAll(async () => {
-  issuer = await createTestIssuer();
-  server = await serveRoutes({ ...issuer.routes(), ...portalRoutes });
-  issuer.setBase(server.url);
-  const t = await createTenantRow({ slug: "acme", orgTechId: ORG, issuer: issuer.issuer });
+  server = await installServer();
+  const t = await createTenant({ name: "Acme", slug: "acme", orgTechId: ORG });
+  expect(t.issuer).toBe(issuer()); // this install's gateway by default
   tenantId = t.id;
   base = `${server.url}/portal/acme/api/v1`;
 });
-afterAll(() => server.close());
+afterAll(() => closeInstallServer());
 
 const meta = (m: Record<string, unknown>) => Buffer.from(JSON.stringify(m)).toString("base64url");
 
@@ -56,18 +58,18 @@ describe("token checks", () => {
     expect(garbage.status).toBe(401);
     expect(garbage.headers.get("www-authenticate")).toMatch(/error="invalid_token"/);
 
-    const expired = await fetch(`${base}/ping`, { headers: { authorization: `Bearer ${await issuer.mint({ scope: "dam-read", org: ORG }, { expSecondsFromNow: -60 })}` } });
+    const expired = await fetch(`${base}/ping`, { headers: { authorization: `Bearer ${await mint({ scope: "dam-read", org: ORG }, { expSecondsFromNow: -60 })}` } });
     expect(expired.status).toBe(401);
     expect((await expired.json()).message).toBe("The access token has expired.");
 
     const other = await generateKeyPair("RS256");
     const forged = await new SignJWT({ scope: "dam-read", org: ORG }).setProtectedHeader({ alg: "RS256", kid: "someone-else", typ: "at+jwt" })
-      .setIssuer(issuer.issuer).setAudience("brand-portal").setExpirationTime("1h").sign(other.privateKey);
+      .setIssuer(issuer()).setAudience("brand-portal").setExpirationTime("1h").sign(other.privateKey);
     const f = await fetch(`${base}/ping`, { headers: { authorization: `Bearer ${forged}` } });
     expect(f.status).toBe(401);
     expect((await f.json()).message).toMatch(/does not publish/);
 
-    const none_alg = `${Buffer.from(JSON.stringify({ alg: "none", typ: "at+jwt" })).toString("base64url")}.${Buffer.from(JSON.stringify({ iss: issuer.issuer, aud: "brand-portal", scope: "dam-read", org: ORG, exp: 9e9 })).toString("base64url")}.`;
+    const none_alg = `${Buffer.from(JSON.stringify({ alg: "none", typ: "at+jwt" })).toString("base64url")}.${Buffer.from(JSON.stringify({ iss: issuer(), aud: "brand-portal", scope: "dam-read", org: ORG, exp: 9e9 })).toString("base64url")}.`;
     expect((await fetch(`${base}/ping`, { headers: { authorization: `Bearer ${none_alg}` } })).status).toBe(401);
   });
 
@@ -77,14 +79,14 @@ describe("token checks", () => {
     expect((await wrongIss.json()).message).toMatch(/not issued by .*the gateway this tenant trusts/);
     const wrongAud = await fetch(`${base}/ping`, { headers: { authorization: `Bearer ${await write({ aud: "something-else" })}` } });
     expect((await wrongAud.json()).message).toMatch(/audience must be brand-portal/);
-    const idToken = await issuer.mint({ scope: "dam-read", org: ORG }, { typ: "JWT" });
+    const idToken = await mint({ scope: "dam-read", org: ORG }, { typ: "JWT" });
     const t = await fetch(`${base}/ping`, { headers: { authorization: `Bearer ${idToken}` } });
     expect(t.status).toBe(401);
     expect((await t.json()).message).toMatch(/not an access token/);
   });
 
   it("answers 403 for a missing scope or another organization, 404 for an unknown tenant", async () => {
-    const readOnly = await issuer.mint({ scope: "dam-read", org: ORG });
+    const readOnly = await mint({ scope: "dam-read", org: ORG });
     const r = await put("/content/dam/a/x.png", Buffer.from("x"), { token: readOnly });
     expect(r.status).toBe(403);
     expect(r.headers.get("www-authenticate")).toMatch(/error="insufficient_scope", scope="dam-write"/);

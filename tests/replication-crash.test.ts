@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { fork } from "node:child_process";
 import { db } from "@/lib/db";
 import { manualClock } from "@/lib/replication/clock";
@@ -6,7 +6,9 @@ import { enqueueNow } from "@/lib/replication/queue/enqueue";
 import { AgentWorker } from "@/lib/replication/worker/agent-worker";
 import { portalBlobs } from "@/lib/storage/stores";
 import { createAsset } from "./support/replication-fixtures";
-import { startReplicationEnv } from "./support/replication-env";
+import { closeInstallServer, startReplicationEnv } from "./support/replication-env";
+
+await vi.hoisted(async () => (await import("./support/public-url")).usePublicUrlOnFreePort());
 
 // A worker process is killed (SIGKILL) half way through an upload: its lease expires, another
 // worker takes the job, and the asset arrives exactly once.
@@ -15,7 +17,10 @@ let env: Awaited<ReturnType<typeof startReplicationEnv>>;
 beforeAll(async () => {
   env = await startReplicationEnv();
 });
-afterAll(() => env.close());
+afterAll(async () => {
+  await env.close();
+  await closeInstallServer();
+});
 
 it("a worker killed mid-upload: the lease expires and the asset is delivered once", async () => {
   const asset = await createAsset("/content/dam/crash/big.bin", { size: 4 * 1024 * 1024, mimeType: "application/octet-stream" });

@@ -1,14 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { generateConfigKeyPair } from "@/lib/cloud-services/key-pair";
 import { db } from "@/lib/db";
 import { readLog } from "@/lib/replication/log/read-log";
 import { testConnection } from "@/lib/replication/test-connection";
-import { ALL_SCOPES, ORG, startReplicationEnv } from "./support/replication-env";
+import { issuer } from "@/lib/gateway/issuer";
+import { tokenRequestLimit } from "@/lib/gateway/rate-limit";
+import { ALL_SCOPES, closeInstallServer, startReplicationEnv } from "./support/replication-env";
+
+await vi.hoisted(async () => (await import("./support/public-url")).usePublicUrlOnFreePort());
 
 // Test Connection runs the real flow and names the cause of each failure in words a person can
-// act on. Each case breaks one thing of a working set-up.
+// act on. Each case breaks one thing of a working set-up (embedded gateway, portal, agents).
 
 let env: Awaited<ReturnType<typeof startReplicationEnv>>;
 let agentId: string;
@@ -22,13 +26,17 @@ beforeAll(async () => {
   closedPort = (s.address() as AddressInfo).port;
   await new Promise<void>((r) => s.close(() => r()));
 });
-afterAll(() => env.close());
+afterAll(async () => {
+  await env.close();
+  await closeInstallServer();
+});
 
-const good = () => ({ tenantUrl: `${env.proxy.url}/portal/${env.tenant.slug}`, gatewayUrl: env.issuer.issuer, clientId: env.clientId, scope: ALL_SCOPES.join(" ") });
+const good = () => ({ tenantUrl: `${env.proxy.url}/portal/${env.tenant.slug}`, gatewayUrl: issuer(), clientId: env.clientId, scope: ALL_SCOPES.join(" ") });
 beforeEach(async () => {
+  tokenRequestLimit.clear();
   await db.brandPortalConfig.update({ where: { id: env.config.id }, data: good() });
-  env.issuer.register(env.clientId, { publicKeyPem: env.publicKeyPem, org: ORG, scopes: ALL_SCOPES });
-  await db.portalTenant.update({ where: { id: env.tenant.id }, data: { orgTechId: ORG } });
+  await env.setApp({ scopes: ALL_SCOPES, publicKey: env.publicKeyPem });
+  await db.portalTenant.update({ where: { id: env.tenant.id }, data: { orgTechId: env.org.techId } });
 });
 
 const run = async () => {
@@ -46,7 +54,7 @@ describe("Test Connection", () => {
       /Requesting an access token from http:\/\/127\.0\.0\.1:\d+\/gateway\/oauth\/token/,
       /Token received: expires in 3600 s .*granted scopes: dam-read dam-sync dam-write cc-share/,
       /Sending a test request: GET http:\/\/127\.0\.0\.1:\d+\/portal\/acme-\w+\/api\/v1\/ping/,
-      /Tenant answered HTTP 200: tenant "acme-\w+"/,
+      /Tenant answered HTTP 200: tenant "Acme \w+" \(acme-\w+\), organization \w+@OutpostOrg, protocol 1/,
     ];
     let at = 0;
     for (const step of steps) {
@@ -61,7 +69,7 @@ describe("Test Connection", () => {
   });
 
   it("wrong key: the public key in the gateway application does not match", async () => {
-    env.issuer.register(env.clientId, { publicKeyPem: (await generateConfigKeyPair()).publicKeyPem, org: ORG, scopes: ALL_SCOPES });
+    await env.setApp({ publicKey: (await generateConfigKeyPair()).publicKeyPem });
     const r = await run();
     expect(r.ok).toBe(false);
     expect(r.text).toMatch(/Token request failed: HTTP 400 invalid_grant: signature verification failed/);
@@ -74,14 +82,16 @@ describe("Test Connection", () => {
     await db.brandPortalConfig.update({ where: { id: env.config.id }, data: { clientId: "nobody-knows-me" } });
     expect((await run()).cause).toMatch(/^The Client ID nobody-knows-me is not known to the gateway/);
     await db.brandPortalConfig.update({ where: { id: env.config.id }, data: { clientId: env.clientId } });
-    env.issuer.register(env.clientId, { publicKeyPem: null, org: ORG, scopes: ALL_SCOPES });
+    await env.setApp({ publicKey: "" });
     expect((await run()).cause).toMatch(/^The gateway application has no public key/);
   });
 
   it("scope missing, at the gateway or in the token", async () => {
-    env.issuer.register(env.clientId, { publicKeyPem: env.publicKeyPem, org: ORG, scopes: ["dam-read"] });
-    expect((await run()).cause).toMatch(/^Scope missing: the gateway application does not grant "dam-read dam-sync dam-write cc-share"/);
-    env.issuer.register(env.clientId, { publicKeyPem: env.publicKeyPem, org: ORG, scopes: ALL_SCOPES });
+    await env.setApp({ scopes: ["dam-read"] });
+    const r = await run();
+    expect(r.text).toMatch(/HTTP 400 invalid_scope: scope dam-sync dam-write cc-share is not granted/);
+    expect(r.cause).toMatch(/^Scope missing: the gateway application does not grant all of the requested scopes \(dam-read dam-sync dam-write cc-share\)/);
+    await env.setApp({ scopes: ALL_SCOPES });
     await db.brandPortalConfig.update({ where: { id: env.config.id }, data: { scope: "dam-read" } });
     expect((await run()).cause).toMatch(/^Scope missing: the token does not grant dam-write/);
   });
@@ -93,7 +103,7 @@ describe("Test Connection", () => {
     expect(r.cause).toMatch(/^Tenant not found: There is no tenant "no-such-tenant"/);
     await db.brandPortalConfig.update({ where: { id: env.config.id }, data: good() });
     await db.portalTenant.update({ where: { id: env.tenant.id }, data: { orgTechId: "OTHER@OutpostOrg" } });
-    expect((await run()).cause).toMatch(/^The portal refused the token: The token belongs to organization A1B2C3D4E5@OutpostOrg, but tenant .* belongs to OTHER@OutpostOrg/);
+    expect((await run()).cause).toMatch(new RegExp(`^The portal refused the token: The token belongs to organization ${env.org.techId}, but tenant .* belongs to OTHER@OutpostOrg`));
   });
 
   it("connection refused, with host and port, at the gateway and at the tenant", async () => {

@@ -56,7 +56,7 @@ export function oauthError(status: number, error: string, description: string | 
       }
       return new TokenError("invalid_grant", detail, "The gateway refused the assertion; see the gateway's message.", { status });
     case "invalid_scope":
-      return new TokenError("invalid_scope", detail, `Scope missing: the gateway application does not grant "${ctx.scope}". Add the scopes to the application or change the configuration's access-token scope.`, { status });
+      return new TokenError("invalid_scope", detail, `Scope missing: the gateway application does not grant all of the requested scopes (${ctx.scope}). Add them to the application, or change the configuration's access-token scope.`, { status });
     case "unsupported_grant_type":
       return new TokenError("unsupported_grant_type", detail, `The gateway does not support the ${ctx.grantType === "client-credentials" ? "client credentials" : "JWT bearer"} grant: change the token request form in the configuration.`, { status });
     case "unauthorized_client":

@@ -20,6 +20,9 @@ function jwksOf(issuer: string) {
   return set;
 }
 
+/** The portal's clock for token expiry (tests move it to let tokens expire). */
+export const portalClock = { now: (): number => Date.now() };
+
 export type PortalCaller = { clientId: string; org: string; scopes: string[]; claims: JWTPayload };
 
 export async function verifyBearer(
@@ -34,7 +37,7 @@ export async function verifyBearer(
   let payload: JWTPayload;
   let typ: string | undefined;
   try {
-    const res = await jwtVerify(m[1], jwksOf(tenant.issuer), { issuer: tenant.issuer, audience: PORTAL_AUDIENCE, algorithms: ALGORITHMS, requiredClaims: ["exp"] });
+    const res = await jwtVerify(m[1], jwksOf(tenant.issuer), { issuer: tenant.issuer, audience: PORTAL_AUDIENCE, algorithms: ALGORITHMS, requiredClaims: ["exp"], currentDate: new Date(portalClock.now()) });
     payload = res.payload;
     typ = res.protectedHeader.typ;
   } catch (e) {

@@ -1,16 +1,37 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { SignJWT } from "jose";
 import * as assets from "@/app/portal/[tenant]/api/v1/assets/route";
 import * as collections from "@/app/portal/[tenant]/api/v1/collections/[name]/route";
 import * as folders from "@/app/portal/[tenant]/api/v1/folders/route";
 import * as ping from "@/app/portal/[tenant]/api/v1/ping/route";
+import { POST as tokenPOST } from "@/app/gateway/oauth/token/route";
+import { GET as jwksGET } from "@/app/gateway/.well-known/jwks.json/route";
+import { GET as discoveryGET } from "@/app/gateway/.well-known/oauth-authorization-server/route";
+import { db } from "@/lib/db";
+import { publicUrl } from "@/lib/env";
+import { createApplication } from "@/lib/gateway/create-application";
+import { issuer } from "@/lib/gateway/issuer";
+import { createOrganization } from "@/lib/gateway/organizations";
+import { tokenRequestLimit } from "@/lib/gateway/rate-limit";
+import { SCOPES, type Scope } from "@/lib/gateway/scopes";
+import { currentSigningKey } from "@/lib/gateway/signing-keys";
+import { updateApplication } from "@/lib/gateway/update-application";
+import { createTenant } from "@/lib/portal/tenants";
 import { serveRoutes, type Routes } from "./route-server";
 import { startFaultProxy } from "./fault-proxy";
-import { createTestIssuer } from "./test-issuer";
-import { createConfig, createTenantRow } from "./replication-fixtures";
+import { createConfig } from "./replication-fixtures";
 
-// The whole loop on 127.0.0.1: a gateway (token endpoint, JWKS, metadata) and the portal's
-// receiving API on one real HTTP server, a fault proxy in front of the portal, a tenant that
-// trusts the gateway, and a Brand Portal configuration with four agents pointed at both.
+// The whole loop on 127.0.0.1, as an administrator sets it up: the embedded gateway (token
+// endpoint, JWKS, metadata) and the portal's receiving API on one real HTTP server at this
+// install's public URL, an organization with a JWT application holding the configuration's public
+// key, a tenant of that organization, and a Brand Portal configuration with four agents whose
+// tenant URL goes through a fault-injecting proxy. Test files call usePublicUrlOnFreePort() first.
+
+export const gatewayRoutes: Routes = {
+  "/gateway/oauth/token": { POST: tokenPOST as never },
+  "/gateway/.well-known/jwks.json": { GET: jwksGET as never },
+  "/gateway/.well-known/oauth-authorization-server": { GET: discoveryGET as never },
+};
 
 export const portalRoutes = {
   "/portal/:tenant/api/v1/ping": { GET: ping.GET },
@@ -19,30 +40,56 @@ export const portalRoutes = {
   "/portal/:tenant/api/v1/collections/:name": { PUT: collections.PUT, DELETE: collections.DELETE },
 } as unknown as Routes;
 
-export const ORG = "A1B2C3D4E5@OutpostOrg";
-export const ALL_SCOPES = ["dam-read", "dam-sync", "dam-write", "cc-share"];
+export const ALL_SCOPES = [...SCOPES] as Scope[];
 
-export async function startReplicationEnv(opts: { scopes?: string[]; grantType?: string; configScope?: string } = {}) {
-  const issuer = await createTestIssuer();
-  const server = await serveRoutes({ ...issuer.routes(), ...portalRoutes });
-  issuer.setBase(server.url);
+let shared: Promise<{ url: string; close: () => Promise<void> }> | null = null;
+/** The install's server (gateway + portal) at OUTPOST_PUBLIC_URL, once per test file. */
+export function installServer() {
+  shared ??= serveRoutes({ ...gatewayRoutes, ...portalRoutes }, { port: Number(new URL(publicUrl).port) });
+  return shared;
+}
+export async function closeInstallServer() {
+  if (shared) await (await shared).close();
+  shared = null;
+}
+
+export async function startReplicationEnv(opts: { scopes?: Scope[]; grantType?: string; configScope?: string } = {}) {
+  const server = await installServer();
+  tokenRequestLimit.clear();
   const proxy = await startFaultProxy(server.url);
   const suffix = randomBytes(3).toString("hex");
-  const tenant = await createTenantRow({ slug: `acme-${suffix}`, orgTechId: ORG, issuer: issuer.issuer });
-  const clientId = `client-${suffix}`;
+  const admin = await db.user.create({ data: { login: `admin-${suffix}`, name: "Admin", role: "administrator", passwordHash: "x" } });
+  const org = await createOrganization(admin.id, `Org ${suffix}`);
+  const scopes = opts.scopes ?? ALL_SCOPES;
+  const app = await createApplication(admin.id, { name: `Outpost ${suffix}`, description: "", orgId: org.id, scopes });
+  const tenant = await createTenant({ name: `Acme ${suffix}`, slug: `acme-${suffix}`, orgTechId: org.techId });
   const { config, agents, publicKeyPem } = await createConfig({
     tenantUrl: `${proxy.url}/portal/${tenant.slug}`,
-    gatewayUrl: issuer.issuer,
-    clientId,
+    gatewayUrl: issuer(),
+    clientId: app.clientId,
     grantType: opts.grantType,
     scope: opts.configScope,
   });
-  issuer.register(clientId, { publicKeyPem, org: ORG, scopes: opts.scopes ?? ALL_SCOPES });
+  const setApp = (p: { scopes?: Scope[]; publicKey?: string }) =>
+    updateApplication(admin.id, { clientId: app.clientId, name: app.name, description: "", scopes: p.scopes ?? scopes, publicKey: p.publicKey ?? publicKeyPem });
+  await setApp({});
   return {
-    issuer, server, proxy, tenant, config, agents, clientId, publicKeyPem,
-    async close() {
-      await proxy.close();
-      await server.close();
-    },
+    server, proxy, tenant, config, agents, org, publicKeyPem, setApp,
+    clientId: app.clientId,
+    /** Access tokens the gateway issued to this configuration's client (its audit log). */
+    tokensIssued: () => db.gatewayTokenLog.count({ where: { clientId: app.clientId, result: "success" } }),
+    close: () => proxy.close(),
   };
+}
+
+/** A token signed with the gateway's own key, with any claims (to test the portal's checks). */
+export async function gatewaySigned(claims: Record<string, unknown>, opts: { expSecondsFromNow?: number; typ?: string } = {}) {
+  const { kid, privateKey } = await currentSigningKey();
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ iss: issuer(), aud: "brand-portal", ...claims })
+    .setProtectedHeader({ alg: "RS256", kid, typ: opts.typ ?? "at+jwt" })
+    .setIssuedAt(now)
+    .setExpirationTime(now + (opts.expSecondsFromNow ?? 3600))
+    .setJti(randomUUID())
+    .sign(privateKey);
 }

@@ -5,7 +5,7 @@ import { generateConfigKeyPair } from "@/lib/cloud-services/key-pair";
 import { assetBlobs } from "@/lib/storage/stores";
 
 // Seeds what replication works on: a Brand Portal configuration with its key pair and four
-// agents, assets with real binaries in the asset store, and portal tenants.
+// agents, and assets with real binaries in the asset store.
 
 export async function createConfig(opts: { name?: string; tenantUrl: string; gatewayUrl: string; clientId: string; scope?: string; grantType?: string; publicFolderPublish?: boolean; orgId?: string }) {
   const key = await generateConfigKeyPair();
@@ -50,7 +50,3 @@ export async function createAsset(path: string, opts: { content?: Buffer; size?:
 }
 
 export const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
-
-export async function createTenantRow(opts: { slug: string; orgTechId: string; issuer: string; name?: string }) {
-  return db.portalTenant.create({ data: { slug: opts.slug, name: opts.name ?? opts.slug, orgTechId: opts.orgTechId, issuer: opts.issuer } });
-}

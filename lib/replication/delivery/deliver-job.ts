@@ -66,7 +66,7 @@ export async function deliverJob(
       }
       res = await send(token);
       if (res.status === 401) {
-        return { type: "failed", status: 401, bytes: res.bytesSent, error: `Auth error: the portal refused a fresh access token: ${message(res)}. Check that the tenant trusts this gateway and organization.` };
+        return { type: "failed", status: 401, bytes: res.bytesSent, error: `Auth error: the portal refused a fresh access token: ${message(res).replace(/\.$/, "")}. Check that the tenant trusts this gateway and organization.` };
       }
     }
   } catch (e) {
