@@ -30,7 +30,12 @@ export async function createConfig(opts: { name?: string; tenantUrl: string; gat
 }
 
 export async function ensureFolder(path: string) {
-  return db.folder.upsert({ where: { path }, create: { path, name: path.split("/").pop()!, title: path.split("/").pop()! }, update: {} });
+  try {
+    return await db.folder.upsert({ where: { path }, create: { path, name: path.split("/").pop()!, title: path.split("/").pop()! }, update: {} });
+  } catch (e) {
+    if ((e as { code?: string }).code !== "P2002") throw e;
+    return db.folder.findUniqueOrThrow({ where: { path } }); // created by a parallel call
+  }
 }
 
 /** An asset whose binary is `content` (or `size` random bytes), stored in the asset blob store. */
