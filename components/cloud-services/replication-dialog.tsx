@@ -48,7 +48,10 @@ function ReplicationForm({ settings, defaults, onDone }: { settings: Replication
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const set = <K extends keyof typeof v>(k: K) => (value: (typeof v)[K]) => setV((old) => ({ ...old, [k]: value }));
+  const set = <K extends keyof typeof v>(k: K) => (value: (typeof v)[K]) => {
+    setV((old) => ({ ...old, [k]: value }));
+    setErrors(({ [k]: _edited, ...rest }) => rest); // the field's old error no longer applies
+  };
   const secretLike = looksLikeSecret(v.clientId);
 
   async function submit(e: React.FormEvent) {

@@ -1,13 +1,18 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { StatusLight } from "@/components/ui/status-light";
 import { formatDateTime } from "@/lib/format";
 import type { ConfigStatus } from "@/lib/cloud-services/config-status";
 
 /** Key, last token request and agents, refreshed every 15 s (replication writes the token fields). */
 export function StatusPanel({ url, initial }: { url: string; initial: ConfigStatus }) {
+  const queryKey = ["cloud-services", "status", url];
+  const client = useQueryClient();
+  // A server re-render (after Edit, Rotate key pair) brings fresher data than the last poll.
+  useEffect(() => void client.setQueryData(["cloud-services", "status", url], initial), [client, url, initial]);
   const { data = initial, isError } = useQuery<ConfigStatus>({
-    queryKey: ["cloud-services", "status", url],
+    queryKey,
     queryFn: async () => {
       const res = await fetch(url, { cache: "no-store" });
       if (!res.ok) throw new Error(`Status: HTTP ${res.status}`);
