@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { readFileSync, existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
 import { importSPKI, jwtVerify, SignJWT, decodeProtectedHeader } from "jose";
@@ -168,6 +169,10 @@ describe("bad input gets a specific message", () => {
   });
 
   it("warns about values that look like an application secret, not about IDs", () => {
+    // Outpost's own gateway: "app-" + 20 hex digits; its secrets: "ops_" + 43 base64url characters.
+    expect(looksLikeSecret(`app-${randomBytes(10).toString("hex")}`)).toBe(false);
+    expect(looksLikeSecret(`ops_${randomBytes(32).toString("base64url")}`)).toBe(true);
+    expect(looksLikeSecret(randomBytes(32).toString("base64url"))).toBe(true); // the same secret without its prefix
     for (const id of ["outpost-app-7f3a9c", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "0123456789abcdef0123456789abcdef", "a".repeat(64), "my-brand-portal-application-for-acme-corporation"]) {
       expect(looksLikeSecret(id), id).toBe(false);
     }

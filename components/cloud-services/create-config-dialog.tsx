@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { Form } from "react-aria-components";
+import { Button as AriaButton, Form } from "react-aria-components";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
@@ -15,9 +15,9 @@ export function ConfigureNow({ serviceTitle }: { serviceTitle: string }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="quiet" className="px-0 text-accent data-[hovered]:bg-transparent data-[hovered]:underline" onPress={() => setOpen(true)}>
+      <AriaButton className="focus-ring mt-2 rounded-sm text-sm font-semibold text-accent data-[hovered]:underline" onPress={() => setOpen(true)}>
         Configure now
-      </Button>
+      </AriaButton>
       <Dialog title="Create Configuration" isOpen={open} onOpenChange={setOpen} size="sm">
         {() => <CreateConfigForm serviceTitle={serviceTitle} />}
       </Dialog>

@@ -8,6 +8,7 @@ export function KeyHistory({ keys }: { keys: KeyRow[] }) {
   return (
     <section aria-labelledby="keys-title" className="rounded border border-line bg-surface p-4">
       <h2 id="keys-title" className="mb-3 text-base font-bold">Key pairs</h2>
+      <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" aria-labelledby="keys-title">
         <thead className="border-b border-line text-xs text-ink-muted">
           <tr>
@@ -20,16 +21,17 @@ export function KeyHistory({ keys }: { keys: KeyRow[] }) {
         <tbody className="divide-y divide-line">
           {keys.map((k) => (
             <tr key={k.kid}>
-              <td className="max-w-48 truncate py-2 pr-3 font-mono text-xs" title={k.kid}>{k.kid}</td>
-              <td className="py-2 pr-3">{formatDateTime(k.createdAt)}</td>
-              <td className="py-2 pr-3">{k.certNotAfter ? formatDateTime(k.certNotAfter) : "—"}</td>
-              <td className="py-2">
+              <td className="max-w-40 truncate py-2 pr-3 font-mono text-xs" title={k.kid}>{k.kid}</td>
+              <td className="whitespace-nowrap py-2 pr-3">{formatDateTime(k.createdAt)}</td>
+              <td className="whitespace-nowrap py-2 pr-3">{k.certNotAfter ? formatDateTime(k.certNotAfter) : "—"}</td>
+              <td className="whitespace-nowrap py-2">
                 {k.retiredAt ? <StatusLight tone="neutral">Retired {formatDateTime(k.retiredAt)}</StatusLight> : <StatusLight tone="positive">Current</StatusLight>}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }

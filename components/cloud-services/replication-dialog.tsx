@@ -118,7 +118,8 @@ function ReplicationForm({ settings, defaults, onDone }: { settings: Replication
         <div className="grid gap-4 pt-1">
           <Select
             label="Token request"
-            options={GRANT_TYPES.map((g) => ({ id: g, ...GRANT_LABELS[g] }))}
+            options={GRANT_TYPES.map((g) => ({ id: g, label: GRANT_LABELS[g].label }))}
+            description={GRANT_LABELS[v.grantType]?.description}
             value={v.grantType}
             onChange={(g) => set("grantType")(g as GrantType)}
             error={errors.grantType}

@@ -1,9 +1,11 @@
 // Telling an Application ID from an application secret, for the dialog's warning (the reference
 // warns admins not to paste the secret). Shared by client and server.
 //
-// Application IDs are short identifiers (UUIDs, 32 hex digits, a prefix and a few characters);
-// secrets are long random strings or carry a secret-style prefix (p8e-, sk_, …). So: a secret
-// prefix, or 40+ characters with the character mix and entropy of random base64/base62 text.
+// Application IDs are short identifiers: Outpost's gateway issues "app-" + 20 hex digits, Adobe's
+// legacy gateway UUIDs or 32 hex digits. Secrets are long random strings, usually with a
+// secret-style prefix: Outpost's gateway "ops_" + 43 base64url characters, Adobe "p8e-…". So: a
+// secret prefix, or 40+ characters with the character mix and entropy of random base64/base62 text
+// (for gateways whose secrets carry no prefix).
 
 const SECRET_PREFIXES = [/^p8e-/i, /^sk[-_]/i, /^cs[-_]/i, /^secret[-_:]?/i, /^shh[-_]/i, /^s\.[a-z0-9]/i, /^gws_/i, /^ops_/i];
 

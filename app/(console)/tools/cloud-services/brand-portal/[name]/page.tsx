@@ -66,8 +66,8 @@ export default async function BrandPortalConfigPage({ params, searchParams }: {
         <p className="mt-0.5 text-sm text-ink-muted">Brand Portal Configuration · <span className="font-mono">{config.name}</span></p>
       </PageHeader>
       <PageBody>
-        <div className="grid gap-5 lg:grid-cols-3">
-          <div className="grid content-start gap-5 lg:col-span-2">
+        <div className="grid gap-5 lg:grid-cols-[minmax(0,2fr)_minmax(18rem,1fr)]">
+          <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] content-start gap-5">
             {!config.tenantUrl || !config.clientId ? (
               <Alert tone="notice" title="Not configured yet">
                 Set the Tenant URL and the Client ID with Edit; until then the four agents cannot publish.
@@ -96,7 +96,7 @@ export default async function BrandPortalConfigPage({ params, searchParams }: {
             </section>
             <KeyHistory keys={config.keys.map((k) => ({ kid: k.kid, thumbprint: k.thumbprint, createdAt: k.createdAt, retiredAt: k.retiredAt, certNotAfter: k.certNotAfter }))} />
           </div>
-          <div className="grid content-start gap-5">
+          <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] content-start gap-5">
             <StatusPanel url={`${api}/status`} initial={configStatus(config)} />
           </div>
         </div>
