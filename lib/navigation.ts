@@ -8,7 +8,13 @@ export type Section = { id: string; title: string; consoles: Console[] };
 export type IconName = "cloud" | "replication" | "workflow" | "users" | "key" | "assets" | "tools" | "collections";
 
 export const TOOL_SECTIONS: Section[] = [
-  { id: "cloud-services", title: "Cloud Services", consoles: [] },
+  {
+    id: "cloud-services",
+    title: "Cloud Services",
+    consoles: [
+      { id: "legacy-cloud-services", title: "Legacy Cloud Services", description: "Assets Brand Portal configurations, their key pairs and agents", href: "/tools/cloud-services/legacy", icon: "cloud", role: "administrator" },
+    ],
+  },
   {
     id: "deployment",
     title: "Deployment",

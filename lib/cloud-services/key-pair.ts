@@ -3,6 +3,7 @@ import { createHash, createPublicKey } from "node:crypto";
 import { calculateJwkThumbprint, exportJWK, exportPKCS8, exportSPKI, generateKeyPair, importPKCS8 } from "jose";
 import { db } from "@/lib/db";
 import { open, seal } from "@/lib/crypto/secret-box";
+import { selfSignedCertificate } from "@/lib/cloud-services/self-signed-cert";
 
 // A Brand Portal configuration's RSA-2048 key pair. The private key is sealed at rest and is only
 // ever turned back into a CryptoKey here, for signing assertions (lib/ims). Nothing else reads it.
@@ -10,14 +11,24 @@ import { open, seal } from "@/lib/crypto/secret-box";
 export const ASSERTION_ALG = "RS256";
 const sealContext = (kid: string) => `config-key:${kid}`;
 
-export type NewKeyPair = { kid: string; publicKeyPem: string; privateEnc: string; thumbprint: string };
+export type NewKeyPair = {
+  kid: string;
+  publicKeyPem: string;
+  privateEnc: string;
+  thumbprint: string;
+  /** Self-signed X.509 certificate of the public key, for gateways that want one. */
+  certPem: string;
+  certNotAfter: Date;
+};
 
-export async function generateConfigKeyPair(): Promise<NewKeyPair> {
+/** A fresh key pair, its private key already sealed; `commonName` names the certificate's subject. */
+export async function generateConfigKeyPair(opts: { commonName?: string } = {}): Promise<NewKeyPair> {
   const { publicKey, privateKey } = await generateKeyPair(ASSERTION_ALG, { modulusLength: 2048, extractable: true });
   const publicKeyPem = await exportSPKI(publicKey);
   const thumbprint = await calculateJwkThumbprint(await exportJWK(publicKey), "sha256");
   const kid = thumbprint;
-  return { kid, publicKeyPem, thumbprint, privateEnc: seal(await exportPKCS8(privateKey), sealContext(kid)) };
+  const { certPem, notAfter } = await selfSignedCertificate({ publicKey, privateKey }, { commonName: opts.commonName ?? "Outpost Brand Portal" });
+  return { kid, publicKeyPem, thumbprint, certPem, certNotAfter: notAfter, privateEnc: seal(await exportPKCS8(privateKey), sealContext(kid)) };
 }
 
 /** The configuration's current (newest, not retired) signing key, for the token exchange. */

@@ -1,0 +1,82 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { Button as AriaButton, Form } from "react-aria-components";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogFooter } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/text-field";
+import { Alert } from "@/components/ui/alert";
+import { toast } from "@/components/ui/toast";
+import { createConfigAction } from "@/lib/cloud-services/actions";
+import { nameFromTitle } from "@/lib/cloud-services/config-name";
+
+/** The service card's "Configure now" link and the Create Configuration dialog it opens. */
+export function ConfigureNow({ serviceTitle }: { serviceTitle: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <AriaButton className="focus-ring mt-2 rounded-sm text-sm font-semibold text-accent data-[hovered]:underline" onPress={() => setOpen(true)}>
+        Configure now
+      </AriaButton>
+      <Dialog title="Create Configuration" isOpen={open} onOpenChange={setOpen} size="sm">
+        {() => <CreateConfigForm serviceTitle={serviceTitle} />}
+      </Dialog>
+    </>
+  );
+}
+
+function CreateConfigForm({ serviceTitle }: { serviceTitle: string }) {
+  const router = useRouter();
+  const [title, setTitle] = useState("");
+  const [name, setName] = useState("");
+  const [nameEdited, setNameEdited] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setPending(true);
+    const res = await createConfigAction({ title, name });
+    if (!res.ok) {
+      setPending(false);
+      setErrors(res.fieldErrors ?? {});
+      setError(res.fieldErrors ? null : res.error);
+      return;
+    }
+    toast.positive(`Configuration ${res.data.name} created with a new key pair and four replication agents`);
+    // The configuration page opens its Brand Portal Replication dialog, as AEM does after Create.
+    router.push(`${res.data.href}?edit=1`);
+  }
+
+  return (
+    <Form onSubmit={submit} className="grid gap-4">
+      <p className="text-sm text-ink-muted">A new {serviceTitle} configuration. Outpost generates its RSA-2048 key pair and four replication agents.</p>
+      {error && <Alert tone="negative">{error}</Alert>}
+      <TextField
+        label="Title"
+        value={title}
+        onChange={(t) => {
+          setTitle(t);
+          if (!nameEdited) setName(nameFromTitle(t));
+        }}
+        error={errors.title}
+        autoFocus
+      />
+      <TextField
+        label="Name"
+        description="Lowercase letters, digits, '-' and '_'. Used in URLs and file names; it cannot be changed later."
+        value={name}
+        onChange={(n) => {
+          setName(n);
+          setNameEdited(true);
+        }}
+        error={errors.name}
+      />
+      <DialogFooter>
+        <Button slot="close" variant="secondary" isDisabled={pending}>Cancel</Button>
+        <Button type="submit" variant="primary" isDisabled={pending}>{pending ? "Creating…" : "Create"}</Button>
+      </DialogFooter>
+    </Form>
+  );
+}
