@@ -4,7 +4,7 @@ import { defaultGatewayUrl, type TokenDeps } from "@/lib/ims/request-token";
 import { getAccessToken } from "@/lib/ims/token-cache";
 import { TokenError } from "@/lib/ims/token-error";
 import { systemClock, type Clock } from "@/lib/replication/clock";
-import { appendLog } from "@/lib/replication/log/append-log";
+import { appendLog, flushLogs } from "@/lib/replication/log/append-log";
 import { createHttpTransport, jsonBody, type HttpResponse, type Transport } from "@/lib/replication/transport/http-client";
 import { NetworkError } from "@/lib/replication/transport/network-error";
 import { loadAgentSettings } from "@/lib/replication/worker/agent-settings";
@@ -33,6 +33,7 @@ export async function testConnection(agentId: string, deps: { clock?: Clock; tra
     const verdict = ok ? "Replication test succeeded" : "Replication test failed";
     lines.push({ at: new Date(clock.now()).toISOString(), text: ok ? verdict : `${verdict}: ${cause}` });
     await appendLog(s.id, s.logLevel, { level: ok ? "info" : "error", message: ok ? "Test Connection: replication test succeeded" : `Test Connection: replication test failed: ${cause}`, result: ok ? "test-ok" : "test-failed" }, new Date(clock.now()));
+    await flushLogs();
     return { ok, lines, verdict, cause };
   };
 

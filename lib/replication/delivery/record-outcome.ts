@@ -3,7 +3,7 @@ import { backoffMs } from "@/lib/replication/backoff";
 import type { Outcome } from "@/lib/replication/delivery/deliver-job";
 import type { ClaimedJob } from "@/lib/replication/queue/claim";
 import { finishJob } from "@/lib/replication/queue/lease";
-import type { Tx } from "@/lib/replication/queue/tx";
+import { markItem } from "@/lib/replication/delivery/mark-item";
 
 // Writes an attempt's outcome to the job (only while our lease holds) and, on a final outcome,
 // the item's Brand Portal status. Returns false when the lease was lost (nothing written).
@@ -14,9 +14,9 @@ export async function recordOutcome(job: ClaimedJob, outcome: Exclude<Outcome, {
   const now = new Date(nowMs);
   switch (outcome.type) {
     case "done": {
-      const ok = await finishJob(job.id, job.leaseToken, { state: "done", completedAt: now, lastStatus: outcome.status, lastError: null, result: outcome.result }, (tx) =>
-        markItem(tx, job, job.action === "publish" ? "published" : "unpublished", now, outcome.version),
-      );
+      const ok = await finishJob(job.id, job.leaseToken, { state: "done", completedAt: now, lastStatus: outcome.status, lastError: null, result: outcome.result }, [
+        markItem(job, job.action === "publish" ? "published" : "unpublished", now, outcome.version),
+      ]);
       return { ok, state: "done" };
     }
     case "skipped": {
@@ -24,14 +24,14 @@ export async function recordOutcome(job: ClaimedJob, outcome: Exclude<Outcome, {
       return { ok, state: "skipped" };
     }
     case "failed": {
-      const ok = await finishJob(job.id, job.leaseToken, { state: "failed", completedAt: now, lastStatus: outcome.status ?? null, lastError: outcome.error }, (tx) => markItem(tx, job, "failed", now, null));
+      const ok = await finishJob(job.id, job.leaseToken, { state: "failed", completedAt: now, lastStatus: outcome.status ?? null, lastError: outcome.error }, [markItem(job, "failed", now, null)]);
       return { ok, state: "failed" };
     }
     case "retry": {
       if (job.attempts >= agent.maxAttempts) {
         // Parked: the rest of the queue goes on; Retry or Force Retry brings it back.
         const error = `${outcome.error} (gave up after ${job.attempts} attempts)`;
-        const ok = await finishJob(job.id, job.leaseToken, { state: "failed", completedAt: now, lastStatus: outcome.status ?? null, lastError: error }, (tx) => markItem(tx, job, "failed", now, null));
+        const ok = await finishJob(job.id, job.leaseToken, { state: "failed", completedAt: now, lastStatus: outcome.status ?? null, lastError: error }, [markItem(job, "failed", now, null)]);
         return { ok, state: "failed" };
       }
       const next = nowMs + backoffMs(job.attempts, agent.retryDelayMs, { random, retryAfterMs: outcome.retryAfterMs });
@@ -44,22 +44,5 @@ export async function recordOutcome(job: ClaimedJob, outcome: Exclude<Outcome, {
       const ok = await finishJob(job.id, job.leaseToken, { state: "queued", attempts: { decrement: 1 }, nextAttemptAt: new Date(next), lastError: outcome.error, lastStatus: null });
       return { ok, state: "queued", nextAttemptAt: next };
     }
-  }
-}
-
-/** The item's publication status, unless a newer job for the same path is still to run. */
-async function markItem(tx: Tx, job: ClaimedJob, state: "published" | "unpublished" | "failed", at: Date, version: number | null) {
-  const newer = await tx.replicationJob.count({ where: { configId: job.configId, path: job.path, id: { gt: job.id }, state: { in: ["queued", "running"] } } });
-  if (newer) return;
-  const by = state === "failed" ? {} : { bpAt: at, bpBy: job.requestedBy };
-  if (job.kind === "asset") {
-    const where = job.refId ? { id: job.refId, path: job.path } : { path: job.path };
-    const data = state === "published" ? { bpState: state, ...by, bpVersion: version } : state === "unpublished" ? { bpState: state, ...by, bpVersion: null } : { bpState: state };
-    await tx.asset.updateMany({ where, data });
-  } else if (job.kind === "folder") {
-    await tx.folder.updateMany({ where: job.refId ? { id: job.refId, path: job.path } : { path: job.path }, data: { bpState: state, ...by } });
-  } else {
-    const name = job.path.slice(job.path.lastIndexOf("/") + 1);
-    await tx.collection.updateMany({ where: job.refId ? { id: job.refId } : { name }, data: { bpState: state, ...by } });
   }
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { LOG_LEVELS, type LogLevel } from "@/lib/replication/log/append-log";
+import { flushLogs, LOG_LEVELS, type LogLevel } from "@/lib/replication/log/append-log";
 
 // The View Log page: newest first, filtered by minimum level and by text (message or path).
 export async function readLog(agentId: string, opts: { level?: LogLevel; q?: string; skip?: number; take?: number }) {
+  await flushLogs();
   const levels = opts.level ? LOG_LEVELS.slice(LOG_LEVELS.indexOf(opts.level)) : [...LOG_LEVELS];
   const q = opts.q?.trim();
   const where = {

@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Tx } from "@/lib/replication/queue/tx";
+import type { Prisma } from "@/generated/sqlite/client";
+
+type PrismaPromise<T> = Prisma.PrismaPromise<T>;
 
 // Fencing: a worker extends, completes or fails a job only while it still holds the lease token it
 // claimed the job with. A worker whose lease expired (and whose job another worker re-claimed)
@@ -21,19 +23,15 @@ type JobUpdate = {
   completedAt?: Date | null;
 };
 
-/** Applies `data` (and `then`, in the same transaction) only if the lease is still ours. */
-export async function finishJob(id: number, token: string, data: JobUpdate, then?: (tx: Tx) => Promise<void>): Promise<boolean> {
-  const update = { ...data, leaseToken: null, leaseOwner: null, leaseExpiresAt: null };
-  if (!then) {
-    const { count } = await db.replicationJob.updateMany({ where: { id, leaseToken: token, state: "running" }, data: update });
-    return count === 1;
-  }
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.replicationJob.updateMany({ where: { id, leaseToken: token, state: "running" }, data: update });
-    if (count !== 1) return false;
-    await then(tx);
-    return true;
-  });
+/**
+ * Applies `data` only if the lease is still ours. `alongside` (statements guarded by the same lease,
+ * see mark-item.ts) runs first in the same batch transaction: one round trip, all or nothing.
+ */
+export async function finishJob(id: number, token: string, data: JobUpdate, alongside: PrismaPromise<number>[] = []): Promise<boolean> {
+  const jobUpdate = db.replicationJob.updateMany({ where: { id, leaseToken: token, state: "running" }, data: { ...data, leaseToken: null, leaseOwner: null, leaseExpiresAt: null } });
+  if (!alongside.length) return (await jobUpdate).count === 1;
+  const results = await db.$transaction([...alongside, jobUpdate]);
+  return (results.at(-1) as { count: number }).count === 1;
 }
 
 /** Hands a job back untouched (shutdown): it does not count as an attempt. */

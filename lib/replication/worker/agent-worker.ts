@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { systemClock, type Clock } from "@/lib/replication/clock";
 import { deliverJob, type Outcome } from "@/lib/replication/delivery/deliver-job";
 import { recordOutcome } from "@/lib/replication/delivery/record-outcome";
-import { appendLog, type LogEntry } from "@/lib/replication/log/append-log";
+import { appendLog, flushLogs, type LogEntry } from "@/lib/replication/log/append-log";
 import { claimJob, type ClaimedJob } from "@/lib/replication/queue/claim";
 import { extendLease, releaseJob } from "@/lib/replication/queue/lease";
 import { createHttpTransport, type Transport } from "@/lib/replication/transport/http-client";
@@ -187,6 +187,7 @@ export class AgentWorker {
     }
     this.mode = "releasing";
     this.transport.close();
+    await flushLogs();
   }
 
   /** Tests: stop as a killed process would, leaving leases to expire. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { systemClock, type Clock } from "@/lib/replication/clock";
+import { flushLogs } from "@/lib/replication/log/append-log";
 import { reapExpiredLeases } from "@/lib/replication/queue/lease";
 import { moveStrandedJobs } from "@/lib/replication/queue/rebalance";
 import { queueEvents } from "@/lib/replication/queue/wake";
@@ -109,6 +110,7 @@ export function startReplicationRuntime(opts: RuntimeOptions = {}): ReplicationR
       // Let deliveries in flight finish (or hand them back after the grace period).
       await Promise.allSettled(all.map((w) => w.worker.shutdown(opts.graceMs ?? 10_000)));
       await Promise.allSettled(all.flatMap((w) => w.loops));
+      await flushLogs();
     },
   };
 }
