@@ -263,6 +263,32 @@ describe("failures that do not go away", () => {
   });
 });
 
+describe("item status", () => {
+  it("stays pending while a newer job for the same path is still to run", async () => {
+    const a = await createAsset("/content/dam/s/twice.jpg");
+    await enqueueNow({ configId: env.config.id, items: [publish(a.path)] });
+    await enqueueNow({ configId: env.config.id, items: [publish(a.path)] });
+    const [first] = await db.replicationJob.findMany({ where: { path: a.path }, orderBy: { id: "asc" } });
+    await workers.find((w) => w.agentId === first.agentId)!.tick();
+    expect((await db.replicationJob.findUniqueOrThrow({ where: { id: first.id } })).state).toBe("done");
+    expect((await db.asset.findUniqueOrThrow({ where: { id: a.id } })).bpState).toBe("pending");
+    await drainAll();
+    expect((await db.asset.findUniqueOrThrow({ where: { id: a.id } })).bpState).toBe("published");
+    expect(env.proxy.log.map((l) => l.status)).toEqual([201, 200]); // the repeat was a no-op at the portal
+  });
+
+  it("a binary missing from the asset store fails the job with that reason", async () => {
+    const a = await createAsset("/content/dam/s/lost.jpg", { size: 5000 });
+    const { assetBlobs } = await import("@/lib/storage/stores");
+    await assetBlobs.remove(a.sha256);
+    await enqueueNow({ configId: env.config.id, items: [publish(a.path)] });
+    await drainAll();
+    const j = await job(a.path);
+    expect(j.state).toBe("failed");
+    expect(j.lastError).toMatch(/^The binary of \/content\/dam\/s\/lost\.jpg is missing from the asset store/);
+  });
+});
+
 describe("runtime", () => {
   it("runs every agent's worker, wakes on enqueue, and stops gracefully", async () => {
     const runtime = startReplicationRuntime({ pollMs: 50, superviseMs: 100 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { getAccessToken } from "@/lib/ims/token-cache";
+import { assetBlobs } from "@/lib/storage/stores";
 import { TokenError } from "@/lib/ims/token-error";
 import { retryAfter, type ImsConfig, type TokenDeps } from "@/lib/ims/request-token";
 import { buildDelivery } from "@/lib/replication/delivery/build-request";
@@ -32,7 +33,6 @@ export async function deliverJob(
   if (!config.tenantUrl) return { type: "blocked", error: "The Brand Portal configuration has no Tenant URL: set it in Cloud Services." };
   const delivery = await buildDelivery(job, config.tenantUrl, config.publicFolderPublish);
   if (delivery.type === "skip") return { type: "skipped", reason: delivery.reason };
-  if (delivery.type === "fail") return { type: "failed", error: delivery.reason, bytes: 0 };
 
   let token: string;
   try {
@@ -71,6 +71,10 @@ export async function deliverJob(
     }
   } catch (e) {
     if (ctx.signal.aborted) return { type: "lost" };
+    // Reading the binary failed rather than the network? Checked only now, off the hot path.
+    if (delivery.sha256 && !(await assetBlobs.has(delivery.sha256))) {
+      return { type: "failed", error: `The binary of ${job.path} is missing from the asset store (SHA-256 ${delivery.sha256.slice(0, 12)}…).`, bytes: 0 };
+    }
     if (e instanceof NetworkError) return { type: "retry", error: e.message, bytes: 0 };
     throw e;
   }

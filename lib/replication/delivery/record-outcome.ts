@@ -2,7 +2,7 @@ import "server-only";
 import { backoffMs } from "@/lib/replication/backoff";
 import type { Outcome } from "@/lib/replication/delivery/deliver-job";
 import type { ClaimedJob } from "@/lib/replication/queue/claim";
-import { finishJob } from "@/lib/replication/queue/lease";
+import { completeJob, finishJob } from "@/lib/replication/queue/lease";
 import { markItem } from "@/lib/replication/delivery/mark-item";
 
 // Writes an attempt's outcome to the job (only while our lease holds) and, on a final outcome,
@@ -14,7 +14,7 @@ export async function recordOutcome(job: ClaimedJob, outcome: Exclude<Outcome, {
   const now = new Date(nowMs);
   switch (outcome.type) {
     case "done": {
-      const ok = await finishJob(job.id, job.leaseToken, { state: "done", completedAt: now, lastStatus: outcome.status, lastError: null, result: outcome.result }, [
+      const ok = await completeJob(job.id, job.leaseToken, { at: now, status: outcome.status, result: outcome.result.slice(0, 200) }, [
         markItem(job, job.action === "publish" ? "published" : "unpublished", now, outcome.version),
       ]);
       return { ok, state: "done" };

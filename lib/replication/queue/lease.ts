@@ -34,6 +34,15 @@ export async function finishJob(id: number, token: string, data: JobUpdate, alon
   return (results.at(-1) as { count: number }).count === 1;
 }
 
+/** The common case, done, in plain SQL (the job's hot path: a third of the cost of updateMany). */
+export async function completeJob(id: number, token: string, done: { at: Date; status: number; result: string }, alongside: PrismaPromise<number>[] = []): Promise<boolean> {
+  const jobUpdate = db.$executeRaw`UPDATE "ReplicationJob" SET "state" = 'done', "completedAt" = ${done.at}, "lastStatus" = ${done.status},
+      "lastError" = NULL, "result" = ${done.result}, "leaseToken" = NULL, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = ${done.at}
+    WHERE "id" = ${id} AND "leaseToken" = ${token} AND "state" = 'running'`;
+  const results = await db.$transaction([...alongside, jobUpdate]);
+  return results.at(-1) === 1;
+}
+
 /** Hands a job back untouched (shutdown): it does not count as an attempt. */
 export function releaseJob(id: number, token: string, nowMs: number): Promise<boolean> {
   return finishJob(id, token, { state: "queued", attempts: { decrement: 1 }, nextAttemptAt: new Date(nowMs) });

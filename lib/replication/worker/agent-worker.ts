@@ -54,7 +54,7 @@ export class AgentWorker {
     this.leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
     this.heartbeatMs = opts.heartbeatMs ?? Math.floor(this.leaseMs / 3);
     this.random = opts.random ?? Math.random;
-    this.settingsTtlMs = opts.settingsTtlMs ?? 1_000;
+    this.settingsTtlMs = opts.settingsTtlMs ?? 5_000;
   }
 
   /** Force Retry, Resume, settings changed: stop waiting out a token failure. */
