@@ -70,8 +70,10 @@ describe("delivery", () => {
     const pc = await db.portalCollection.findFirstOrThrow({ where: { tenantId: env.tenant.id, name: "run-col" } });
     expect(JSON.parse(pc.memberPaths)).toHaveLength(3);
     expect((await db.collection.findUniqueOrThrow({ where: { id: col.id } })).bpState).toBe("published");
-    // one request per asset: 12 PUTs of assets went through the proxy, no more
+    // one request per asset: 12 PUTs of assets went through the proxy, no more …
     expect(env.proxy.log.filter((l) => l.method === "PUT" && l.path.includes("/assets")).length).toBe(12);
+    // … over kept-alive connections: one per agent for its 3–4 requests
+    expect(env.proxy.connections()).toBe(4);
     // the log has every attempt
     const log = await readLog(env.agents[0].id, {});
     expect(log.rows.length).toBeGreaterThanOrEqual(3);
@@ -286,6 +288,29 @@ describe("item status", () => {
     const j = await job(a.path);
     expect(j.state).toBe("failed");
     expect(j.lastError).toMatch(/^The binary of \/content\/dam\/s\/lost\.jpg is missing from the asset store/);
+  });
+});
+
+describe("shutdown", () => {
+  it("a worker stopped mid-upload hands its job back at once, without using up an attempt", async () => {
+    const a = await createAsset("/content/dam/s/stopped.bin", { size: 2 * 1024 * 1024 });
+    let stalled!: () => void;
+    const midUpload = new Promise<void>((r) => (stalled = r));
+    env.proxy.plan(() => ({ kind: "stall", afterBytes: 256 * 1024, onStall: () => stalled() }));
+    await enqueueNow({ configId: env.config.id, items: [publish(a.path)] });
+    const j = await job(a.path);
+    const w = workers.find((x) => x.agentId === j.agentId)!;
+    const ticking = w.tick();
+    await midUpload;
+    expect(await job(a.path)).toMatchObject({ state: "running", attempts: 1 });
+    await w.shutdown(0); // SIGTERM with no grace left
+    await ticking;
+    expect(await job(a.path)).toMatchObject({ state: "queued", attempts: 0, leaseToken: null });
+    env.proxy.pass();
+    const next = new AgentWorker(j.agentId, { clock, settingsTtlMs: 0 });
+    expect(await next.drain()).toBe(1);
+    await next.shutdown(0);
+    expect(await job(a.path)).toMatchObject({ state: "done", attempts: 1 });
   });
 });
 

@@ -5,6 +5,7 @@ import { claimJob } from "@/lib/replication/queue/claim";
 import { enqueueJobs, enqueueNow } from "@/lib/replication/queue/enqueue";
 import { extendLease, finishJob, reapExpiredLeases } from "@/lib/replication/queue/lease";
 import { clearQueue, forceRetry, removeJob, retryJob } from "@/lib/replication/queue/queue-ops";
+import { purgeFinishedJobs } from "@/lib/replication/queue/purge";
 import { setAgentEnabled, setAgentPaused } from "@/lib/replication/agents/update-agent";
 import { createAsset, createConfig } from "./support/replication-fixtures";
 
@@ -201,6 +202,20 @@ describe("queue actions", () => {
     expect(await clearQueue(agentId)).toBe(1);
     expect(await db.replicationJob.count({ where: { agentId } })).toBe(0);
     expect(await db.replicationJob.count()).toBe(6);
+  });
+});
+
+describe("housekeeping", () => {
+  it("removes finished jobs after 30 days, never waiting or failed ones", async () => {
+    await enqueueNow({ configId, items: items(4) });
+    const jobs = await db.replicationJob.findMany({ orderBy: { id: "asc" } });
+    const old = new Date(Date.now() - 31 * 24 * 3600_000);
+    await db.replicationJob.update({ where: { id: jobs[0].id }, data: { state: "done", completedAt: old } });
+    await db.replicationJob.update({ where: { id: jobs[1].id }, data: { state: "skipped", completedAt: old } });
+    await db.replicationJob.update({ where: { id: jobs[2].id }, data: { state: "failed", completedAt: old } });
+    await db.replicationJob.update({ where: { id: jobs[3].id }, data: { state: "done", completedAt: new Date() } });
+    expect(await purgeFinishedJobs(Date.now())).toBe(2);
+    expect((await db.replicationJob.findMany({ orderBy: { id: "asc" } })).map((j) => j.state)).toEqual(["failed", "done"]);
   });
 });
 

@@ -44,8 +44,12 @@ export function AgentsTable({ initial }: { initial: AgentSummary[] }) {
                   </Link>
                   {a.description && <span className="block max-w-72 truncate text-xs text-ink-muted">{a.description}</span>}
                 </Cell>
-                <Cell>{a.config.title}</Cell>
-                <Cell className="max-w-72 truncate font-mono text-xs" >{a.config.tenantUrl || <span className="font-sans text-ink-muted">No tenant URL</span>}</Cell>
+                <Cell>
+                  <Link href={`/tools/cloud-services/brand-portal/${a.config.name}`} className="focus-ring data-[hovered]:underline">{a.config.title}</Link>
+                </Cell>
+                <Cell className="max-w-72 truncate font-mono text-xs">
+                  {a.config.tenantUrl ? <span title={a.config.tenantUrl}>{a.config.tenantUrl}</span> : <span className="font-sans text-ink-muted">No tenant URL</span>}
+                </Cell>
                 <Cell><AgentState agent={a} /></Cell>
                 <Cell className="whitespace-nowrap"><QueueStatus queue={a.queue} /></Cell>
                 <Cell className="whitespace-nowrap text-ink-muted">{a.queue.pending ? formatAge(a.queue.oldestPendingAt, now) : "—"}</Cell>

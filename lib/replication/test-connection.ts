@@ -38,7 +38,7 @@ export async function testConnection(agentId: string, deps: { clock?: Clock; tra
   };
 
   const cfg = s.config;
-  log(`Testing ${s.name} (${s.enabled ? "enabled" : "disabled"}${s.paused ? ", paused" : ""}) of the Brand Portal configuration`);
+  log(`Testing ${s.name} (${s.enabled ? "enabled" : "disabled"}${s.paused ? ", paused" : ""}) of the Brand Portal configuration "${cfg.title}"`);
   if (!cfg.tenantUrl) return finish(false, "The configuration has no Tenant URL: set it in Cloud Services › Assets Brand Portal.");
   log(`OAuth gateway URL: ${cfg.gatewayUrl || `${defaultGatewayUrl()} (this install's gateway)`}; tenant URL: ${cfg.tenantUrl}`);
 

@@ -76,11 +76,15 @@ export async function startFaultProxy(target: string) {
     });
   });
 
+  let connections = 0;
+  server.on("connection", () => connections++);
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
     log,
+    /** TCP connections opened by clients so far (keep-alive reuses them). */
+    connections: () => connections,
     plan: (fn: (i: FaultInfo) => FaultAction) => void (plan = fn),
     pass: () => void (plan = () => ({ kind: "pass" })),
     /** Connections refused from now on. */

@@ -14,7 +14,7 @@ export type AgentRuntimeSettings = {
   logLevel: string;
   connectTimeoutMs: number;
   socketTimeoutMs: number;
-  config: ReplicationConfig;
+  config: ReplicationConfig & { title: string };
 };
 
 export async function loadAgentSettings(agentId: string): Promise<AgentRuntimeSettings | null> {
@@ -24,7 +24,7 @@ export async function loadAgentSettings(agentId: string): Promise<AgentRuntimeSe
       id: true, name: true, configId: true, enabled: true, paused: true, retryDelayMs: true, maxAttempts: true, logLevel: true, connectTimeoutMs: true, socketTimeoutMs: true,
       config: {
         select: {
-          id: true, clientId: true, gatewayUrl: true, grantType: true, scope: true, tenantUrl: true, publicFolderPublish: true,
+          id: true, title: true, clientId: true, gatewayUrl: true, grantType: true, scope: true, tenantUrl: true, publicFolderPublish: true,
           keys: { where: { retiredAt: null }, orderBy: { createdAt: "desc" }, take: 1, select: { kid: true } },
         },
       },

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { systemClock, type Clock } from "@/lib/replication/clock";
 import { flushLogs } from "@/lib/replication/log/append-log";
 import { reapExpiredLeases } from "@/lib/replication/queue/lease";
+import { purgeFinishedJobs } from "@/lib/replication/queue/purge";
 import { moveStrandedJobs } from "@/lib/replication/queue/rebalance";
 import { queueEvents } from "@/lib/replication/queue/wake";
 import { createHttpTransport, type Transport } from "@/lib/replication/transport/http-client";
@@ -87,7 +88,12 @@ export function startReplicationRuntime(opts: RuntimeOptions = {}): ReplicationR
       select: { configId: true },
     });
     for (const { configId } of stranded) if (await moveStrandedJobs(configId)) wakeAll();
+    if (clock.now() - lastPurge > 3600_000) {
+      lastPurge = clock.now();
+      await purgeFinishedJobs(lastPurge);
+    }
   }
+  let lastPurge = 0;
 
   let supervising = Promise.resolve();
   const tick = () => {
