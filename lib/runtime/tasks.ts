@@ -1,4 +1,5 @@
 import "server-only";
+import { assetsTask } from "@/lib/assets/task";
 
 // The domains' start-up work, in order. A domain adds its entry here: seeding runs once per start,
 // `start` launches background work (only where workers are on) and returns its stop function.
@@ -8,7 +9,7 @@ type Task = {
   start?: () => Promise<() => Promise<void>>;
 };
 
-const tasks: Task[] = [];
+const tasks: Task[] = [assetsTask];
 
 const stops: (() => Promise<void>)[] = [];
 
