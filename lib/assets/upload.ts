@@ -46,7 +46,14 @@ export async function uploadAsset(input: UploadInput): Promise<UploadResult> {
   const path = joinPath(folder.path, input.name);
   if (!input.conflict) await assertAbsent(path, input.name, folder.path);
 
-  const blob = await assetBlobs.write(input.body, { maxBytes: limit, expectedSize: input.size, signal: input.signal });
+  const blob = await assetBlobs.write(input.body, { maxBytes: limit, expectedSize: input.size, signal: input.signal }).catch((e) => {
+    if (e instanceof UserError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ECONNRESET" || code === "ABORT_ERR" || (e as Error).name === "AbortError" || (e as Error).message === "aborted") {
+      throw new UserError("The upload was interrupted; nothing was stored.", { status: 400, code: "aborted" });
+    }
+    throw e;
+  });
   try {
     const info = await inspectBlob(blob.sha256, input.name);
     const result = await record({ ...input, folder, path, blob, info });
