@@ -18,7 +18,7 @@ export async function searchAssets(p: SearchParams): Promise<BrowsePage> {
   const folder = await getFolderByPath(p.path);
   const words = [...new Set(p.q.toLowerCase().split(/\s+/).filter(Boolean))].slice(0, 8);
   const conditions = words.map((w) => containsTerm("searchText", w));
-  if (folder.path !== DAM_ROOT) conditions.push(below("path", folder.path)); // everything lives below the root
+  if (folder.path !== DAM_ROOT) conditions.push(await inSubtree(folder)); // everything lives below the root
   const where = conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : sql``;
   const dir = p.dir === "desc" ? "DESC" : "ASC";
   const order = raw(`"${COLUMN[p.sort]}" ${dir}, "id" ASC`);
@@ -31,3 +31,15 @@ export async function searchAssets(p: SearchParams): Promise<BrowsePage> {
   const items = ids.map((r) => byId.get(r.id)).filter((r) => r !== undefined).map(assetItem);
   return { folder, items, total: Number(count[0]?.n ?? 0), offset: p.offset, limit: p.limit, query: p.q };
 }
+
+/**
+ * Below a folder: by folder ids when the subtree is small (an indexed seek on Asset.folderId),
+ * else by path prefix (a scan, but then most of the repository is in scope anyway).
+ */
+async function inSubtree(folder: { id: string; path: string }) {
+  const sub = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Folder" WHERE ${below("path", folder.path)} LIMIT ${SUBTREE_IDS + 1}`;
+  if (sub.length > SUBTREE_IDS) return below("path", folder.path);
+  return sql`"folderId" IN (${join([folder.id, ...sub.map((s) => s.id)])})`;
+}
+
+const SUBTREE_IDS = 500;
