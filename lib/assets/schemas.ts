@@ -8,7 +8,7 @@ export const damPath = z
   .string()
   .max(4000)
   .refine(
-    (p) => p === DAM_ROOT || (p.startsWith(`${DAM_ROOT}/`) && !p.slice(DAM_ROOT.length + 1).split("/").some((s) => s === "" || s === "." || s === "..")),
+    (p) => !/[\u0000-\u001f\u007f]/.test(p) && (p === DAM_ROOT || (p.startsWith(`${DAM_ROOT}/`) && !p.slice(DAM_ROOT.length + 1).split("/").some((s) => s === "" || s === "." || s === ".."))),
     "Not a path under /content/dam",
   );
 

@@ -48,8 +48,13 @@ export type BrowsePage = {
   query: string | null;
 };
 
-/** A selected card or row, as the selection toolbar's commands receive it. */
-export type SelectedItem = Pick<BrowseItem, "kind" | "id" | "path" | "name" | "title"> & { mimeType?: string };
+/**
+ * A selected card or row, as the selection toolbar's commands receive it. A collection's path is
+ * where AEM keeps it: /content/dam/collections/<name>.
+ */
+export type SelectedItem = { kind: "folder" | "asset" | "collection"; id: string; path: string; name: string; title: string; mimeType?: string };
+
+export const collectionPath = (name: string) => `/content/dam/collections/${name}`;
 
 export type ItemRef = { kind: "folder" | "asset"; id: string };
 
