@@ -116,6 +116,16 @@ describe("renditions", () => {
     expect(item && item.kind === "asset" && item.thumbnailUrl).toMatch(new RegExp(`^/api/assets/${img.asset.id}/binary\\?rendition=thumbnail&v=`));
   });
 
+  it("picks up pending work after a restart, once a crashed node's lease has run out", async () => {
+    const a = await up("/content/dam/photos", "orphan.png", await png(50, 50));
+    await db.asset.update({ where: { id: a.asset.id }, data: { renditionLeaseUntil: new Date(Date.now() + 60_000) } }); // another node holds it
+    await processPendingRenditions();
+    expect((await getAssetDetails({ id: a.asset.id }))!.renditionState).toBe("pending");
+    await db.asset.update({ where: { id: a.asset.id }, data: { renditionLeaseUntil: new Date(Date.now() - 1) } }); // …and died
+    await processPendingRenditions();
+    expect((await getAssetDetails({ id: a.asset.id }))!.renditionState).toBe("ready");
+  });
+
   it("a corrupt image ends in failed, not in a stuck queue", async () => {
     const bad = await up("/content/dam/photos", "broken.jpg", Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(50, 1)]));
     await processPendingRenditions();
@@ -177,6 +187,10 @@ describe("rename, move, delete", () => {
     expect(await db.asset.findUnique({ where: { path: "/content/dam/photos/journey/day_1/beach.png" } })).not.toBeNull();
     const beach = (await db.asset.findUnique({ where: { path: "/content/dam/photos/journey/day_1/beach.png" } }))!;
     await expect(renameAsset({ id: beach.id, name: "beach.png" }, userId)).resolves.toEqual({ path: beach.path });
+    const lying = await up("/content/dam/photos", "lying.jpg", await png(8, 8));
+    expect(lying.asset.typeFlag).toMatch(/\.jpg says JPEG/);
+    await renameAsset({ id: lying.asset.id, name: "honest.png" }, userId);
+    expect(await db.asset.findUnique({ where: { id: lying.asset.id } })).toMatchObject({ name: "honest.png", path: "/content/dam/photos/honest.png", typeFlag: null });
     await up("/content/dam/photos/journey/day_1", "sea.png", "sea");
     await expect(renameAsset({ id: beach.id, name: "sea.png" }, userId)).rejects.toThrow(/"sea.png" already exists/);
     await expect(moveItems([{ kind: "asset", id: beach.id }], "/content/dam/photos/journey/day_1")).rejects.toThrow(/already in/);

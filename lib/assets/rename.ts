@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { assertNameFree } from "@/lib/assets/folders";
+import { inspectBlob } from "@/lib/assets/inspect";
 import { joinPath, parentOf } from "@/lib/assets/names";
 import { repathSubtree } from "@/lib/assets/subtree";
 import { notFound, UserError } from "@/lib/errors";
@@ -22,8 +23,11 @@ export async function renameFolder(input: { id: string; name: string; title: str
   });
 }
 
-/** Renames an asset (its name; the title is metadata and stays). */
+/** Renames an asset (its name; the title is metadata and stays). A new extension may clear or raise the type flag. */
 export async function renameAsset(input: { id: string; name: string }, userId: string): Promise<{ path: string }> {
+  const current = await db.asset.findUnique({ where: { id: input.id }, select: { sha256: true } });
+  if (!current) throw notFound("The asset");
+  const { typeFlag } = await inspectBlob(current.sha256, input.name).catch(() => ({ typeFlag: undefined }));
   return db.$transaction(async (tx) => {
     const asset = await tx.asset.findUnique({ where: { id: input.id }, select: { id: true, path: true, title: true } });
     if (!asset) throw notFound("The asset");
@@ -33,7 +37,7 @@ export async function renameAsset(input: { id: string; name: string }, userId: s
     await assertNameFree(tx, parent, input.name, asset.id);
     await tx.asset.update({
       where: { id: asset.id },
-      data: { name: input.name, path, searchText: `${input.name} ${asset.title}`.toLowerCase(), modifiedById: userId, updatedAt: new Date() },
+      data: { name: input.name, path, searchText: `${input.name} ${asset.title}`.toLowerCase(), typeFlag, modifiedById: userId, updatedAt: new Date() },
     });
     return { path };
   });
