@@ -121,7 +121,7 @@ test("create a folder, upload, edit metadata, collect, search and delete", async
   await expect(page.getByText("This collection is empty.")).toBeVisible(); // the collection stays; its deleted assets left it
 });
 
-test("bad names, a name conflict and the list view", async ({ page }) => {
+test("bad names, a name conflict, the list view, drag and drop, rename and move", async ({ page }) => {
   await page.goto("/assets");
   await page.getByRole("button", { name: "Create" }).click();
   await page.getByRole("menuitem", { name: "Folder" }).click();
@@ -160,7 +160,44 @@ test("bad names, a name conflict and the list view", async ({ page }) => {
   await expect(grid.getByRole("row", { name: /logo\.png/ })).toContainText("Not published");
   await grid.getByRole("columnheader", { name: "Size" }).click();
   await expect(page).toHaveURL(/sort=size/);
-  await grid.getByRole("row", { name: /logo\.png/ }).click();
+
+  // Drag and drop a file onto the folder.
+  const dropped = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(["dropped by the browser test"], "dropped.txt", { type: "text/plain" }));
+    return dt;
+  });
+  await grid.dispatchEvent("dragenter", { dataTransfer: dropped });
+  await expect(page.getByText(/Drop files to upload them to/)).toBeVisible();
+  await grid.dispatchEvent("drop", { dataTransfer: dropped });
+  await expect(uploads.getByRole("listitem", { name: "dropped.txt" }).getByText("Uploaded", { exact: true })).toBeVisible();
+  await uploads.getByRole("button", { name: "Close uploads" }).click();
+
+  // Select all on the page, leave selection mode; then rename and move one asset.
+  await grid.getByRole("checkbox", { name: "Select All" }).click({ force: true });
+  const bar = page.getByRole("toolbar", { name: "Selection" });
+  await expect(bar).toContainText("3 selected"); // logo.png, fake.jpg, dropped.txt
+  await bar.getByRole("button", { name: "Close selection" }).click();
+  await expect(bar).toBeHidden();
+  await grid.getByRole("row", { name: /dropped\.txt/ }).getByRole("checkbox").click({ force: true });
+  await bar.getByRole("button", { name: "Rename" }).click();
+  const rename = page.getByRole("dialog", { name: "Rename asset" });
+  await rename.getByLabel("Name").fill("renamed.txt");
+  await rename.getByRole("button", { name: "Rename" }).click();
+  await expect(grid.getByRole("row", { name: /renamed\.txt/ })).toBeVisible();
+  await grid.getByRole("row", { name: /renamed\.txt/ }).getByRole("checkbox").click({ force: true });
+  await bar.getByRole("button", { name: "Move" }).click();
+  const move = page.getByRole("dialog", { name: /^Move/ });
+  await move.getByRole("navigation", { name: "Destination" }).getByRole("button", { name: "Assets" }).click();
+  await expect(move).toContainText("Destination: /content/dam");
+  await move.getByRole("button", { name: "Move here" }).click();
+  await expect(page.getByText("Moved dropped to Assets")).toBeVisible();
+  await expect(grid.getByRole("row", { name: /renamed\.txt/ })).toHaveCount(0);
+  await page.goto("/assets?view=list&q=renamed");
+  await expect(page.getByRole("grid", { name: "Assets" }).getByRole("row", { name: /renamed\.txt/ })).toContainText("/content/dam");
+
+  await page.goto(`/assets/${name}?view=list`);
+  await page.getByRole("grid", { name: "Assets" }).getByRole("row", { name: /logo\.png/ }).click();
   await expect(page.getByRole("heading", { name: "logo", level: 1 })).toBeVisible();
   await expect(page.getByText("Version 2 (current)")).toBeVisible();
 });
