@@ -18,6 +18,8 @@ import { processPendingRenditions } from "@/lib/assets/rendition-queue";
 import { addToCollection, createCollection, collectionMembers, deleteCollections } from "@/lib/assets/collections";
 import { seedDemoContent } from "@/lib/assets/demo/seed-demo";
 import { assetBlobs } from "@/lib/storage/stores";
+import { sweepStaleUploads } from "@/lib/assets/sweep-uploads";
+import { mkdirSync, writeFileSync, utimesSync } from "node:fs";
 
 let userId: string;
 const png = (w: number, h: number, color = "#1473e6") => sharp({ create: { width: w, height: h, channels: 3, background: color } }).png().toBuffer();
@@ -97,6 +99,21 @@ describe("upload", () => {
     expect(blobFiles().length).toBe(before);
     expect(await db.asset.count()).toBe(count);
     expect(readdirSync(path.join(assetBlobs.root, "tmp"))).toEqual([]);
+  });
+});
+
+describe("start-up sweep", () => {
+  it("removes upload temp files a killed process left, not fresh ones", async () => {
+    const tmp = path.join(assetBlobs.root, "tmp");
+    mkdirSync(tmp, { recursive: true });
+    writeFileSync(path.join(tmp, "old-upload"), "half");
+    writeFileSync(path.join(tmp, "running-upload"), "half");
+    const old = new Date(Date.now() - 2 * 24 * 3600_000);
+    utimesSync(path.join(tmp, "old-upload"), old, old);
+    expect(await sweepStaleUploads()).toBe(1);
+    expect(readdirSync(tmp)).toEqual(["running-upload"]);
+    await sweepStaleUploads(Date.now() + 2 * 24 * 3600_000);
+    expect(readdirSync(tmp)).toEqual([]);
   });
 });
 

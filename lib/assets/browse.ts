@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/generated/sqlite/client";
 import { db } from "@/lib/db";
 import { getFolderByPath } from "@/lib/assets/folders";
 import { assetItem, assetListSelect, folderItem, folderListSelect } from "@/lib/assets/serialize";
@@ -6,8 +7,9 @@ import type { BrowseItem, BrowsePage, SortDir, SortKey } from "@/lib/assets/type
 
 export type BrowseParams = { path: string; sort: SortKey; dir: SortDir; offset: number; limit: number };
 
-const assetOrder = (sort: SortKey, dir: SortDir) => {
-  const by = { name: "name", title: "title", type: "mimeType", size: "size", modified: "updatedAt" }[sort];
+const ASSET_COLUMN = { name: "name", title: "title", type: "mimeType", size: "size", modified: "updatedAt" } as const;
+const assetOrder = (sort: SortKey, dir: SortDir): Prisma.AssetOrderByWithRelationInput[] => {
+  const by = ASSET_COLUMN[sort];
   return [{ [by]: dir }, ...(by === "name" ? [] : [{ name: "asc" as const }])];
 };
 const folderOrder = (sort: SortKey, dir: SortDir) =>
@@ -35,7 +37,7 @@ export async function listFolder(p: BrowseParams): Promise<BrowsePage> {
     const rows = await db.asset.findMany({
       where: { folderId: folder.id },
       select: assetListSelect,
-      orderBy: assetOrder(p.sort, p.dir) as never,
+      orderBy: assetOrder(p.sort, p.dir),
       skip: Math.max(0, p.offset - folderCount),
       take: room,
     });
