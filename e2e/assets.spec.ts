@@ -182,19 +182,20 @@ test("bad names, a name conflict, the list view, drag and drop, rename and move"
   await grid.getByRole("row", { name: /dropped\.txt/ }).getByRole("checkbox").click({ force: true });
   await bar.getByRole("button", { name: "Rename" }).click();
   const rename = page.getByRole("dialog", { name: "Rename asset" });
-  await rename.getByLabel("Name").fill("renamed.txt");
+  const renamed = `${unique("renamed")}.txt`;
+  await rename.getByLabel("Name").fill(renamed);
   await rename.getByRole("button", { name: "Rename" }).click();
-  await expect(grid.getByRole("row", { name: /renamed\.txt/ })).toBeVisible();
-  await grid.getByRole("row", { name: /renamed\.txt/ }).getByRole("checkbox").click({ force: true });
+  await expect(grid.getByRole("row", { name: new RegExp(renamed) })).toBeVisible();
+  await grid.getByRole("row", { name: new RegExp(renamed) }).getByRole("checkbox").click({ force: true });
   await bar.getByRole("button", { name: "Move" }).click();
   const move = page.getByRole("dialog", { name: /^Move/ });
   await move.getByRole("navigation", { name: "Destination" }).getByRole("button", { name: "Assets" }).click();
   await expect(move).toContainText("Destination: /content/dam");
   await move.getByRole("button", { name: "Move here" }).click();
   await expect(page.getByText("Moved dropped to Assets")).toBeVisible();
-  await expect(grid.getByRole("row", { name: /renamed\.txt/ })).toHaveCount(0);
-  await page.goto("/assets?view=list&q=renamed");
-  await expect(page.getByRole("grid", { name: "Assets" }).getByRole("row", { name: /renamed\.txt/ })).toContainText("/content/dam");
+  await expect(grid.getByRole("row", { name: new RegExp(renamed) })).toHaveCount(0);
+  await page.goto(`/assets?view=list&q=${renamed}`);
+  await expect(page.getByRole("grid", { name: "Assets" }).getByRole("row", { name: new RegExp(renamed) })).toContainText("/content/dam");
 
   await page.goto(`/assets/${name}?view=list`);
   await page.getByRole("grid", { name: "Assets" }).getByRole("row", { name: /logo\.png/ }).click();
