@@ -1,5 +1,6 @@
 import "server-only";
 import { seedGateway, startGatewayHousekeeping } from "@/lib/gateway/tasks";
+import { assetsTask } from "@/lib/assets/task";
 
 // The domains' start-up work, in order. A domain adds its entry here: seeding runs once per start,
 // `start` launches background work (only where workers are on) and returns its stop function.
@@ -11,6 +12,7 @@ type Task = {
 
 const tasks: Task[] = [
   { name: "gateway", seed: seedGateway, start: startGatewayHousekeeping },
+  assetsTask,
 ];
 
 const stops: (() => Promise<void>)[] = [];
