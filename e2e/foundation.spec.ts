@@ -14,6 +14,7 @@ test("admin creates an author, who sees Assets but is refused Tools › Security
   expect(res?.status()).toBe(403);
   await expect(author.getByRole("heading", { name: "You don't have access" })).toBeVisible();
   await expect(author.getByText(login)).toHaveCount(0);
+  expect((await author.goto("/tools/security"))?.status()).toBe(403);
 
   // The API refuses with JSON, never a redirect.
   const api = await author.request.get("/api/health");

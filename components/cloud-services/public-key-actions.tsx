@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";
 import { formatDateTime } from "@/lib/format";
 import { rotateKeyPairAction } from "@/lib/cloud-services/actions";
-import { CopyButton } from "@/components/cloud-services/copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 export type PublicKeyProps = {
   configId: string;
@@ -64,14 +64,14 @@ export function PublicKeyActions(p: PublicKeyProps) {
             <section aria-label="PEM" className="grid gap-2">
               <div className="flex items-center justify-between">
                 <h3 className="text-sm font-semibold">PEM (SubjectPublicKeyInfo)</h3>
-                <CopyButton text={p.pem} label="Copy PEM" />
+                <CopyButton labelled text={p.pem} label="Copy PEM" />
               </div>
               <textarea readOnly aria-label="Public key (PEM)" value={p.pem} rows={9} className="w-full resize-none rounded border border-line-strong bg-canvas p-2 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
             </section>
             <section aria-label="JWK" className="grid gap-2">
               <div className="flex items-center justify-between">
                 <h3 className="text-sm font-semibold">JWK (RFC 7517)</h3>
-                <CopyButton text={jwkText} label="Copy JWK" />
+                <CopyButton labelled text={jwkText} label="Copy JWK" />
               </div>
               <textarea readOnly aria-label="Public key (JWK)" value={jwkText} rows={8} className="w-full resize-none rounded border border-line-strong bg-canvas p-2 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
             </section>

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { Check, Copy } from "lucide-react";
-import { IconButton } from "@/components/ui/button";
+import { Button, IconButton } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 
 /** Writes text to the clipboard (with a fallback where the Clipboard API is unavailable, e.g. plain http). */
@@ -26,23 +26,29 @@ export async function copyText(text: string): Promise<boolean> {
   return ok;
 }
 
-/** An icon button that copies `text`; `label` names what is copied ("Copy application ID"). */
-export function CopyButton({ text, label, copiedMessage }: { text: string; label: string; copiedMessage?: string }) {
+/**
+ * A button that copies `text`; `label` names what is copied ("Copy application ID"). The icon form
+ * confirms with a toast; the labelled form ("Copy" → "Copied") confirms in place.
+ */
+export function CopyButton({ text, label, copiedMessage, labelled }: { text: string; label: string; copiedMessage?: string; labelled?: boolean }) {
   const [copied, setCopied] = useState(false);
-  return (
-    <IconButton
-      label={label}
-      onPress={async () => {
-        if (await copyText(text)) {
-          setCopied(true);
-          toast.positive(copiedMessage ?? "Copied to the clipboard");
-          setTimeout(() => setCopied(false), 2000);
-        } else {
-          toast.negative("Could not copy: select the text and copy it yourself");
-        }
-      }}
-    >
-      {copied ? <Check size={16} className="text-positive" aria-hidden /> : <Copy size={16} aria-hidden />}
-    </IconButton>
-  );
+  const onPress = async () => {
+    if (await copyText(text)) {
+      setCopied(true);
+      if (!labelled) toast.positive(copiedMessage ?? "Copied to the clipboard");
+      setTimeout(() => setCopied(false), 2000);
+    } else {
+      toast.negative("Could not copy: select the text and copy it yourself");
+    }
+  };
+  const icon = copied ? <Check size={16} className="text-positive" aria-hidden /> : <Copy size={16} aria-hidden />;
+  if (labelled) {
+    return (
+      <Button variant="secondary" aria-label={label} onPress={onPress}>
+        {icon}
+        {copied ? "Copied" : "Copy"}
+      </Button>
+    );
+  }
+  return <IconButton label={label} onPress={onPress}>{icon}</IconButton>;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { seedGateway, startGatewayHousekeeping } from "@/lib/gateway/tasks";
+import { assetsTask } from "@/lib/assets/task";
 import { replicationTask } from "@/lib/replication/task";
 
 // The domains' start-up work, in order. A domain adds its entry here: seeding runs once per start,
@@ -12,6 +13,7 @@ type Task = {
 
 const tasks: Task[] = [
   { name: "gateway", seed: seedGateway, start: startGatewayHousekeeping },
+  assetsTask,
   replicationTask,
 ];
 

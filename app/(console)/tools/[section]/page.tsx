@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { PageHeader } from "@/components/shell/page-header";
 import { Tile } from "@/components/shell/tile";
 import { cx } from "@/components/ui/cx";
@@ -14,9 +14,9 @@ export default async function ToolsSectionPage({ params }: { params: Promise<{ s
   const { section: id } = await params;
   const user = await requireUser();
   if (!TOOL_SECTIONS.some((s) => s.id === id)) notFound();
-  // Every section is listed; each shows only the consoles this user's role may open.
   const sections = visibleSections(user.role);
-  const section = sections.find((s) => s.id === id)!;
+  const section = sections.find((s) => s.id === id);
+  if (!section) forbidden();
   return (
     <>
       <PageHeader title="Tools" crumbs={[{ label: "Navigation", href: "/" }, { label: "Tools", href: "/tools" }, { label: section.title }]} />

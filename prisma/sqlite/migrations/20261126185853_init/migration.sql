@@ -70,10 +70,11 @@ CREATE TABLE "Asset" (
     "height" INTEGER,
     "version" INTEGER NOT NULL DEFAULT 1,
     "renditionState" TEXT NOT NULL DEFAULT 'pending',
+    "renditionLeaseUntil" DATETIME,
     "createdById" TEXT,
     "modifiedById" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL,
+    "updatedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "bpState" TEXT,
     "bpAt" DATETIME,
     "bpBy" TEXT,
@@ -410,7 +411,31 @@ CREATE INDEX "Asset_folderId_name_idx" ON "Asset"("folderId", "name");
 CREATE INDEX "Asset_folderId_updatedAt_idx" ON "Asset"("folderId", "updatedAt");
 
 -- CreateIndex
+CREATE INDEX "Asset_folderId_title_idx" ON "Asset"("folderId", "title");
+
+-- CreateIndex
+CREATE INDEX "Asset_folderId_size_idx" ON "Asset"("folderId", "size");
+
+-- CreateIndex
+CREATE INDEX "Asset_folderId_mimeType_name_idx" ON "Asset"("folderId", "mimeType", "name");
+
+-- CreateIndex
+CREATE INDEX "Asset_renditionState_idx" ON "Asset"("renditionState");
+
+-- CreateIndex
+CREATE INDEX "Asset_sha256_idx" ON "Asset"("sha256");
+
+-- CreateIndex
+CREATE INDEX "Asset_searchText_name_id_idx" ON "Asset"("searchText", "name", "id");
+
+-- CreateIndex
+CREATE INDEX "AssetVersion_sha256_idx" ON "AssetVersion"("sha256");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "AssetVersion_assetId_version_key" ON "AssetVersion"("assetId", "version");
+
+-- CreateIndex
+CREATE INDEX "Rendition_sha256_idx" ON "Rendition"("sha256");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Rendition_assetId_kind_key" ON "Rendition"("assetId", "kind");

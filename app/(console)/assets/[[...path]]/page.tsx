@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { AssetsBrowser } from "@/components/assets/assets-browser";
+import { AssetDetailsView } from "@/components/assets/details/asset-details-view";
+import { requireUser } from "@/lib/auth/dal";
+import { env } from "@/lib/env";
+import { db } from "@/lib/db";
+import { ancestry, ensureDamRoot, findFolderByPath } from "@/lib/assets/folders";
+import { getAssetDetails } from "@/lib/assets/details";
+import { consoleUrl, DAM_ROOT, pathFromSegments } from "@/lib/assets/names";
+import { damPath } from "@/lib/assets/schemas";
+
+type Props = { params: Promise<{ path?: string[] }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const segs = (await params).path;
+  return { title: segs?.length ? safeDecode(segs[segs.length - 1]) : "Assets" };
+}
+
+/** Names never contain "%", so decoding twice is harmless; a malformed escape is simply not found. */
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return ".."; // fails damPath: not found
+  }
+}
+
+/** The Assets console: /assets/<path below /content/dam> shows a folder, or an asset's details page. */
+export default async function AssetsPage({ params, searchParams }: Props) {
+  await requireUser();
+  const { asset: assetId } = await searchParams;
+  if (assetId) {
+    // A link by id (after a rename or move): go to where the asset is now.
+    const a = await db.asset.findUnique({ where: { id: assetId.slice(0, 40) }, select: { path: true } });
+    redirect(a ? consoleUrl(a.path) : "/assets");
+  }
+  const path = pathFromSegments((await params).path?.map(safeDecode));
+  if (!damPath.safeParse(path).success) notFound();
+
+  const folder = (await findFolderByPath(path)) ?? (path === DAM_ROOT ? await ensureDamRoot() : null);
+  const chain = await ancestry(folder ? folder.path : path.slice(0, path.lastIndexOf("/")));
+  const crumbs = chain.map((f, i) => ({ label: i === 0 ? "Assets" : f.title, href: consoleUrl(f.path) }));
+  if (folder) return <AssetsBrowser key={folder.path} folder={folder} crumbs={crumbs} uploadLimit={env.OUTPOST_UPLOAD_LIMIT_BYTES} />;
+
+  const asset = await getAssetDetails({ path });
+  if (!asset) notFound();
+  return <AssetDetailsView asset={asset} crumbs={[...crumbs, { label: asset.title }]} />;
+}

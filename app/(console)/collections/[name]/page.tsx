@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { CollectionMembers } from "@/components/assets/collections/collection-members";
+import { Pager } from "@/components/ui/pager";
+import { requireUser } from "@/lib/auth/dal";
+import { collectionMembers, getCollection } from "@/lib/assets/collections";
+import { BpStatus } from "@/components/assets/bp-status";
+
+export const metadata: Metadata = { title: "Collection" };
+
+const PAGE_SIZE = 50;
+const page = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+/** One collection: its members, paged. */
+export default async function CollectionPage({ params, searchParams }: { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string>> }) {
+  await requireUser();
+  const { name } = await params;
+  const c = await getCollection(name.slice(0, 200));
+  if (!c) notFound();
+  const p = page.parse((await searchParams).page);
+  const items = await collectionMembers(c.id, { skip: (p - 1) * PAGE_SIZE, take: PAGE_SIZE });
+  return (
+    <CollectionMembers
+      collection={{ id: c.id, name: c.name, title: c.title }}
+      items={items}
+      crumbs={[{ label: "Assets", href: "/assets" }, { label: "Collections", href: "/collections" }, { label: c.title }]}
+    >
+      <div className="mb-4 flex flex-wrap items-center gap-4 text-sm">
+        {c.description && <p className="max-w-2xl">{c.description}</p>}
+        <span className="text-ink-muted">{c.members} asset{c.members === 1 ? "" : "s"}</span>
+        <BpStatus bp={{ state: c.bpState, at: c.bpAt?.toISOString() ?? null, by: c.bpBy }} />
+      </div>
+      {c.members > PAGE_SIZE && <div className="mb-4"><Pager page={p} pageSize={PAGE_SIZE} total={c.members} /></div>}
+    </CollectionMembers>
+  );
+}

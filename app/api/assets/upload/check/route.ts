@@ -1,0 +1,9 @@
+import { consoleRoute } from "@/lib/api/route";
+import { checkNamesInput } from "@/lib/assets/schemas";
+import { existingNames } from "@/lib/assets/upload";
+
+/** Which of the names about to be uploaded exist already (the console asks Replace / Keep both first). */
+export const POST = consoleRoute("author", async ({ req }) => {
+  const input = checkNamesInput.parse(await req.json().catch(() => ({})));
+  return { existing: await existingNames(input.folder, input.names) };
+});

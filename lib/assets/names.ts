@@ -1,0 +1,109 @@
+import { z } from "zod";
+
+// Names, titles and paths of the Assets console. Shared by forms (hints) and the server (the real
+// check); no server-only imports here.
+
+export const DAM_ROOT = "/content/dam";
+export const NAME_MAX = 150;
+export const TITLE_MAX = 200;
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const FORBIDDEN_IN_ASSET = /[:*?"<>|#%[\]{}]/;
+
+/** Folder names: what AEM allows in a DAM folder node name, lower-cased. */
+export const folderName = z
+  .string()
+  .min(1, "Enter a name")
+  .max(NAME_MAX, `Name must be at most ${NAME_MAX} characters`)
+  .regex(/^[a-z0-9_-]+$/, "Use lowercase letters, digits, '-' and '_' only");
+
+/** Asset (file) names: anything a file system and a URL path segment can carry safely. */
+export const assetName = z
+  .string()
+  .min(1, "Enter a name")
+  .max(NAME_MAX, `Name must be at most ${NAME_MAX} characters`)
+  .superRefine((v, ctx) => {
+    const issue = assetNameProblem(v);
+    if (issue) ctx.addIssue({ code: "custom", message: issue });
+  });
+
+function assetNameProblem(v: string): string | null {
+  if (CONTROL.test(v)) return "Name cannot contain control characters";
+  if (v.includes("/") || v.includes("\\")) return "Name cannot contain / or \\";
+  if (v.includes("..")) return "Name cannot contain '..'";
+  if (v.startsWith(".")) return "Name cannot start with a dot";
+  if (v.trim() !== v) return "Name cannot start or end with a space";
+  if (FORBIDDEN_IN_ASSET.test(v)) return 'Name cannot contain any of : * ? " < > | # % [ ] { }';
+  return null;
+}
+
+export const title = z
+  .string()
+  .trim()
+  .min(1, "Enter a title")
+  .max(TITLE_MAX, `Title must be at most ${TITLE_MAX} characters`)
+  .refine((v) => !CONTROL.test(v), "Title cannot contain control characters");
+
+export const description = z.string().max(2000, "Description must be at most 2000 characters");
+export const creator = z.string().trim().max(200, "Creator must be at most 200 characters");
+export const tags = z
+  .array(z.string().trim().min(1, "A tag cannot be empty").max(50, "A tag must be at most 50 characters"))
+  .max(30, "At most 30 tags");
+
+/** The name a folder title suggests: "Spring Campaign 2026!" → "spring-campaign-2026". */
+export function deriveFolderName(t: string): string {
+  return t
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, "-")
+    .replace(/-{2,}/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, NAME_MAX);
+}
+
+/** A browser file name made acceptable where that is harmless (characters a URL or AEM refuses). */
+export function suggestAssetName(fileName: string): string {
+  return fileName.replace(/[\u0000-\u001f\u007f]/g, "").replace(/[:*?"<>|#%[\]{}\\/]/g, "-");
+}
+
+/** "photo.jpg", 2 → "photo-2.jpg" (keep both). */
+export function numberedName(name: string, n: number): string {
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? `${name.slice(0, dot)}-${n}${name.slice(dot)}` : `${name}-${n}`;
+}
+
+/** The default title of an uploaded file: its name without the extension. */
+export function titleFromFileName(name: string): string {
+  const dot = name.lastIndexOf(".");
+  return (dot > 0 ? name.slice(0, dot) : name).slice(0, TITLE_MAX) || name;
+}
+
+export function extensionOf(name: string): string {
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
+}
+
+export function joinPath(parent: string, name: string): string {
+  return `${parent}/${name}`;
+}
+
+export function parentOf(path: string): string {
+  return path.slice(0, path.lastIndexOf("/"));
+}
+
+/** "/content/dam/a/b" → "/assets/a/b": the console URL of a folder or asset. */
+export function consoleUrl(path: string): string {
+  const rest = path === DAM_ROOT ? "" : path.slice(DAM_ROOT.length + 1);
+  return rest ? `/assets/${rest.split("/").map(encodeURIComponent).join("/")}` : "/assets";
+}
+
+/** The inverse of consoleUrl for the route's decoded segments. */
+export function pathFromSegments(segments: string[] | undefined): string {
+  return segments?.length ? `${DAM_ROOT}/${segments.join("/")}` : DAM_ROOT;
+}
+
+/** Parses "a, b , c" into unique tags. */
+export function parseTags(text: string): string[] {
+  return [...new Set(text.split(",").map((t) => t.trim()).filter(Boolean))];
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { assertNameFree } from "@/lib/assets/folders";
+import { inspectBlob } from "@/lib/assets/inspect";
+import { joinPath, parentOf } from "@/lib/assets/names";
+import { repathSubtree } from "@/lib/assets/subtree";
+import { notFound, UserError } from "@/lib/errors";
+
+/** Renames a folder (name and title); everything below it follows. */
+export async function renameFolder(input: { id: string; name: string; title: string }): Promise<{ path: string }> {
+  return db.$transaction(async (tx) => {
+    const folder = await tx.folder.findUnique({ where: { id: input.id }, select: { id: true, path: true, parentId: true } });
+    if (!folder) throw notFound("The folder");
+    if (!folder.parentId) throw new UserError("The Assets root folder cannot be renamed.");
+    const parent = parentOf(folder.path);
+    const path = joinPath(parent, input.name);
+    if (path !== folder.path) {
+      await assertNameFree(tx, parent, input.name, folder.id);
+      await repathSubtree(tx, folder.path, path);
+    }
+    await tx.folder.update({ where: { id: folder.id }, data: { name: input.name, title: input.title, path } });
+    return { path };
+  });
+}
+
+/** Renames an asset (its name; the title is metadata and stays). A new extension may clear or raise the type flag. */
+export async function renameAsset(input: { id: string; name: string }, userId: string): Promise<{ path: string }> {
+  const current = await db.asset.findUnique({ where: { id: input.id }, select: { sha256: true } });
+  if (!current) throw notFound("The asset");
+  const { typeFlag } = await inspectBlob(current.sha256, input.name).catch(() => ({ typeFlag: undefined }));
+  return db.$transaction(async (tx) => {
+    const asset = await tx.asset.findUnique({ where: { id: input.id }, select: { id: true, path: true, title: true } });
+    if (!asset) throw notFound("The asset");
+    const parent = parentOf(asset.path);
+    const path = joinPath(parent, input.name);
+    if (path === asset.path) return { path };
+    await assertNameFree(tx, parent, input.name, asset.id);
+    await tx.asset.update({
+      where: { id: asset.id },
+      data: { name: input.name, path, searchText: `${input.name} ${asset.title}`.toLowerCase(), typeFlag, modifiedById: userId, updatedAt: new Date() },
+    });
+    return { path };
+  });
+}
