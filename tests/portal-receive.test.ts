@@ -165,6 +165,24 @@ describe("receiving assets", () => {
     }
   });
 
+  it("removes an unpublished binary once no asset refers to it (and not while it is fresh)", async () => {
+    const { utimes } = await import("node:fs/promises");
+    const shared = randomBytes(2000);
+    await put("/content/dam/gc/one.png", shared);
+    await put("/content/dam/gc/two.png", shared); // same content, one blob
+    const old = new Date(Date.now() - 3600_000);
+    await utimes(portalBlobs.pathOf(sha256(shared)), old, old);
+    const auth = { authorization: `Bearer ${await write()}` };
+    await fetch(`${base}/assets?path=/content/dam/gc/one.png`, { method: "DELETE", headers: auth });
+    expect(await portalBlobs.has(sha256(shared))).toBe(true); // two.png still uses it
+    await fetch(`${base}/assets?path=/content/dam/gc/two.png`, { method: "DELETE", headers: auth });
+    expect(await portalBlobs.has(sha256(shared))).toBe(false);
+    const fresh = randomBytes(2000);
+    await put("/content/dam/gc/three.png", fresh);
+    await fetch(`${base}/assets?path=/content/dam/gc/three.png`, { method: "DELETE", headers: auth });
+    expect(await portalBlobs.has(sha256(fresh))).toBe(true); // written minutes ago: a parallel delivery may still need it
+  });
+
   it("unpublishes idempotently, and a stale version does not remove a newer one", async () => {
     const body = randomBytes(100);
     await put("/content/dam/brand/gone.png", body, { version: 4 });

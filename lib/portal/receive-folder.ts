@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { collectPortalBlobs } from "@/lib/portal/blob-gc";
 import { ensureFolders, nameOf, parentOf } from "@/lib/portal/folders-of";
 
 // PUT/DELETE …/api/v1/folders?path=…: a folder's metadata, and unpublishing a folder, which takes
@@ -18,9 +19,12 @@ export async function receiveFolder(tenantId: string, path: string, body: { titl
 
 export async function removeFolder(tenantId: string, path: string) {
   const below = { OR: [{ path }, { path: { startsWith: `${path}/` } }] };
+  const inside = { tenantId, OR: [{ folderPath: path }, { folderPath: { startsWith: `${path}/` } }] };
+  const shas = (await db.portalAsset.findMany({ where: inside, select: { sha256: true } })).map((a) => a.sha256);
   const [assets, folders] = await db.$transaction([
-    db.portalAsset.deleteMany({ where: { tenantId, OR: [{ folderPath: path }, { folderPath: { startsWith: `${path}/` } }] } }),
+    db.portalAsset.deleteMany({ where: inside }),
     db.portalFolder.deleteMany({ where: { tenantId, ...below } }),
   ]);
+  await collectPortalBlobs(shas);
   return { result: folders.count || assets.count ? ("deleted" as const) : ("absent" as const), path, removed: { folders: folders.count, assets: assets.count } };
 }
