@@ -15,9 +15,14 @@ export function ancestorFolders(folderPath: string): string[] {
   return out;
 }
 
+// Folders this process has seen exist (a hint only: a folder deleted since is created again
+// by the next delivery below it, because a miss falls through to the database).
+const known = new Set<string>();
+const MAX_KNOWN = 50_000;
+
 export async function ensureFolders(tenantId: string, folderPath: string, isPublic: boolean): Promise<void> {
   const wanted = ancestorFolders(folderPath);
-  if (!wanted.length) return;
+  if (!wanted.length || known.has(`${tenantId}\n${folderPath}`)) return;
   const have = new Set((await db.portalFolder.findMany({ where: { tenantId, path: { in: wanted } }, select: { path: true } })).map((f) => f.path));
   for (const path of wanted) {
     if (have.has(path)) continue;
@@ -27,4 +32,11 @@ export async function ensureFolders(tenantId: string, folderPath: string, isPubl
       if ((e as { code?: string }).code !== "P2002") throw e; // created meanwhile by a parallel delivery
     }
   }
+  if (known.size > MAX_KNOWN) known.clear();
+  known.add(`${tenantId}\n${folderPath}`);
+}
+
+/** Folders were removed: forget what this process knew of the tenant's folders. */
+export function forgetFolders(tenantId: string): void {
+  for (const k of known) if (k.startsWith(`${tenantId}\n`)) known.delete(k);
 }

@@ -50,7 +50,7 @@ function parseMetadata(raw: string | null): AssetMetadata {
 
 export async function receiveAsset(tenantId: string, path: string, req: NextRequest): Promise<ReceiveResult> {
   const head = parseAssetHeaders(req.headers);
-  const current = await db.portalAsset.findUnique({ where: { tenantId_path: { tenantId, path } }, select: { version: true } });
+  const current = await db.portalAsset.findUnique({ where: { tenantId_path: { tenantId, path } } });
   if (current && current.version > head.version) {
     await drain(req); // read the body anyway so the kept-alive connection stays usable
     return { status: 200, result: "stale", path, version: current.version, sha256: head.sha256, size: head.size };
@@ -79,17 +79,20 @@ export async function receiveAsset(tenantId: string, path: string, req: NextRequ
     version: head.version,
     isPublic: m.public,
   };
-  const result = await upsert(tenantId, path, data);
+  const result = await upsert(tenantId, path, data, current);
   if (result.result === "created") await ensureFolders(tenantId, folderPath, m.public);
   return { ...result, path, sha256: head.sha256, size: head.size };
 }
 
 type AssetData = { folderPath: string; name: string; title: string; searchText: string; metadata: string; sha256: string; size: bigint; mimeType: string; version: number; isPublic: boolean };
 
-async function upsert(tenantId: string, path: string, data: AssetData): Promise<{ status: 200 | 201; result: ReceiveResult["result"]; version: number }> {
-  // Compare-and-set on the version, so parallel deliveries of one path settle on the newest.
+type Row = AssetData & { id: string };
+
+async function upsert(tenantId: string, path: string, data: AssetData, seen: Row | null): Promise<{ status: 200 | 201; result: ReceiveResult["result"]; version: number }> {
+  // Compare-and-set on the version, so parallel deliveries of one path settle on the newest. The
+  // row read before the upload is the first guess; the database has the last word.
   for (let i = 0; i < 5; i++) {
-    const cur = await db.portalAsset.findUnique({ where: { tenantId_path: { tenantId, path } } });
+    const cur = i === 0 ? seen : await db.portalAsset.findUnique({ where: { tenantId_path: { tenantId, path } } });
     if (!cur) {
       try {
         await db.portalAsset.create({ data: { ...data, tenantId, path } });

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { collectPortalBlobs } from "@/lib/portal/blob-gc";
-import { ensureFolders, nameOf, parentOf } from "@/lib/portal/folders-of";
+import { ensureFolders, forgetFolders, nameOf, parentOf } from "@/lib/portal/folders-of";
 
 // PUT/DELETE …/api/v1/folders?path=…: a folder's metadata, and unpublishing a folder, which takes
 // everything below it off the portal (as AEM does).
@@ -25,6 +25,7 @@ export async function removeFolder(tenantId: string, path: string) {
     db.portalAsset.deleteMany({ where: inside }),
     db.portalFolder.deleteMany({ where: { tenantId, ...below } }),
   ]);
+  forgetFolders(tenantId);
   await collectPortalBlobs(shas);
   return { result: folders.count || assets.count ? ("deleted" as const) : ("absent" as const), path, removed: { folders: folders.count, assets: assets.count } };
 }
