@@ -173,10 +173,10 @@ test("an author is refused the replication screens and their API", async ({ page
   await createUser(page, { login, name: "Replication Author", role: "Author", password: "author-password-1" });
   const author = await signInAs(browser, login, "author-password-1");
 
-  await author.goto("/tools/deployment");
-  await expect(author.getByRole("heading", { name: "Tools", level: 1 })).toBeVisible();
+  await author.goto("/tools");
+  await expect(author.getByRole("navigation", { name: "Tools sections" }).getByRole("link", { name: "Deployment" })).toHaveCount(0);
   await expect(author.getByRole("link", { name: /Replication|Brand Portal Tenants/ })).toHaveCount(0);
-  for (const url of ["/tools/replication", "/tools/replication/agents", "/tools/replication/tenants"]) {
+  for (const url of ["/tools/deployment", "/tools/replication", "/tools/replication/agents", "/tools/replication/tenants"]) {
     const res = await author.goto(url);
     expect(res?.status()).toBe(403);
     await expect(author.getByRole("heading", { name: "You don't have access" })).toBeVisible();
