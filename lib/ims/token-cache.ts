@@ -61,8 +61,3 @@ async function fetchAndRecord(cfg: ImsConfig, fingerprint: string, deps: TokenDe
     throw e;
   }
 }
-
-/** Forget a configuration's token (its settings or key changed). */
-export function forgetAccessToken(configId: string): void {
-  cache.delete(configId);
-}

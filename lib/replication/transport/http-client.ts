@@ -109,6 +109,8 @@ function send(r: HttpRequest, agents: { "http:": http.Agent; "https:": https.Age
         if (settled) return;
         settled = true;
         cleanup();
+        // Answered before it read our whole body (a refusal): stop sending; the connection is spent.
+        if (!req.writableFinished) req.destroy();
         const flat: Record<string, string> = {};
         for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(", ") : v;
         resolve({ status: res.statusCode ?? 0, headers: flat, body: Buffer.concat(chunks).toString("utf8"), bytesSent });
