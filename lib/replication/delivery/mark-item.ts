@@ -2,9 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { ClaimedJob } from "@/lib/replication/queue/claim";
 
-// The item's Brand Portal status after a final outcome, as one statement that runs in the same
-// batch transaction as the job's own update. It changes nothing unless the lease is still ours
-// (fencing), and nothing while a newer job for the same path is still to run (that job will set it).
+// The item's Brand Portal status after a final outcome, as one statement written just before the
+// job's own update. It changes nothing unless the lease is still ours (fencing), and nothing while
+// a newer job for the same path is still to run (that job will set it).
 
 type State = "published" | "unpublished" | "failed";
 

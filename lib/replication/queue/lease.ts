@@ -24,14 +24,15 @@ type JobUpdate = {
 };
 
 /**
- * Applies `data` only if the lease is still ours. `alongside` (statements guarded by the same lease,
- * see mark-item.ts) runs first in the same batch transaction: one round trip, all or nothing.
+ * Applies `data` only if the lease is still ours. `alongside` (the item's status, guarded by the
+ * same lease, see mark-item.ts) is written first, without a transaction: if the process dies in
+ * between, the item's status is already true and the job, still leased, is sent again when the
+ * lease expires, which the portal answers as a no-op. One round trip saved per job.
  */
 export async function finishJob(id: number, token: string, data: JobUpdate, alongside: PrismaPromise<number>[] = []): Promise<boolean> {
-  const jobUpdate = db.replicationJob.updateMany({ where: { id, leaseToken: token, state: "running" }, data: { ...data, leaseToken: null, leaseOwner: null, leaseExpiresAt: null } });
-  if (!alongside.length) return (await jobUpdate).count === 1;
-  const results = await db.$transaction([...alongside, jobUpdate]);
-  return (results.at(-1) as { count: number }).count === 1;
+  for (const statement of alongside) await statement;
+  const { count } = await db.replicationJob.updateMany({ where: { id, leaseToken: token, state: "running" }, data: { ...data, leaseToken: null, leaseOwner: null, leaseExpiresAt: null } });
+  return count === 1;
 }
 
 /** The common case, done, in plain SQL (the job's hot path: a third of the cost of updateMany). */
@@ -39,8 +40,8 @@ export async function completeJob(id: number, token: string, done: { at: Date; s
   const jobUpdate = db.$executeRaw`UPDATE "ReplicationJob" SET "state" = 'done', "completedAt" = ${done.at}, "lastStatus" = ${done.status},
       "lastError" = NULL, "result" = ${done.result}, "leaseToken" = NULL, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = ${done.at}
     WHERE "id" = ${id} AND "leaseToken" = ${token} AND "state" = 'running'`;
-  const results = await db.$transaction([...alongside, jobUpdate]);
-  return results.at(-1) === 1;
+  for (const statement of alongside) await statement;
+  return (await jobUpdate) === 1;
 }
 
 /** Hands a job back untouched (shutdown): it does not count as an attempt. */
