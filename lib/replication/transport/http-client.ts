@@ -28,7 +28,9 @@ export type Transport = { request(r: HttpRequest): Promise<HttpResponse>; close(
 const MAX_ANSWER_BYTES = 256 * 1024;
 
 export function createHttpTransport(opts: { maxSockets?: number } = {}): Transport {
-  const agentOpts = { keepAlive: true, keepAliveMsecs: 1_000, maxSockets: opts.maxSockets ?? 16, maxFreeSockets: opts.maxSockets ?? 16 };
+  // Idle connections close after 4 s, before servers drop them (Node's default keep-alive timeout is
+  // 5 s): reusing a connection the server is closing would fail a request for nothing.
+  const agentOpts = { keepAlive: true, keepAliveMsecs: 1_000, timeout: 4_000, maxSockets: opts.maxSockets ?? 16, maxFreeSockets: opts.maxSockets ?? 16 };
   const agents = { "http:": new http.Agent(agentOpts), "https:": new https.Agent(agentOpts) };
   return {
     request: (r) => send(r, agents),
