@@ -7,6 +7,7 @@ import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
 import { Alert } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createConfigAction } from "@/lib/cloud-services/actions";
 import { nameFromTitle } from "@/lib/cloud-services/config-name";
 
@@ -30,22 +31,17 @@ function CreateConfigForm({ serviceTitle }: { serviceTitle: string }) {
   const [title, setTitle] = useState("");
   const [name, setName] = useState("");
   const [nameEdited, setNameEdited] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, error, pending: running, submit: run } = useActionForm();
+  const [leaving, setLeaving] = useState(false); // stays disabled while the configuration page opens
+  const pending = running || leaving;
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    setPending(true);
-    const res = await createConfigAction({ title, name });
-    if (!res.ok) {
-      setPending(false);
-      setErrors(res.fieldErrors ?? {});
-      setError(res.fieldErrors ? null : res.error);
-      return;
-    }
+    const res = await run(() => createConfigAction({ title, name }));
+    if (!res.ok) return;
     toast.positive(`Configuration ${res.data.name} created with a new key pair and four replication agents`);
     // The configuration page opens its Brand Portal Replication dialog, as AEM does after Create.
+    setLeaving(true);
     router.push(`${res.data.href}?edit=1`);
   }
 

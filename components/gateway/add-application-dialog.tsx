@@ -9,6 +9,7 @@ import { TextField } from "@/components/ui/text-field";
 import { Select, type Option } from "@/components/ui/select";
 import { Alert } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { ScopeField } from "@/components/gateway/scope-field";
 import { createApplicationAction } from "@/lib/gateway/actions";
 import { SCOPES, type Scope } from "@/lib/gateway/scopes";
@@ -34,20 +35,12 @@ function AddApplicationForm({ organizations, onDone }: { organizations: Option[]
   const [description, setDescription] = useState("");
   const [orgId, setOrgId] = useState<string | null>(organizations.length === 1 ? organizations[0].id : null);
   const [scopes, setScopes] = useState<Scope[]>([...SCOPES]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, error, pending, submit: run } = useActionForm();
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    setPending(true);
-    const res = await createApplicationAction({ name, description, orgId: orgId ?? "", scopes });
-    setPending(false);
-    if (!res.ok) {
-      setErrors(res.fieldErrors ?? {});
-      setError(res.fieldErrors ? null : res.error);
-      return;
-    }
+    const res = await run(() => createApplicationAction({ name, description, orgId: orgId ?? "", scopes }));
+    if (!res.ok) return;
     toast.positive(`Application ${res.data.name} added`, { description: "Copy its Application ID into the console's Brand Portal configuration." });
     onDone();
     router.push(`/gateway/applications/${res.data.clientId}`);

@@ -9,6 +9,7 @@ import { TextField } from "@/components/ui/text-field";
 import { Select } from "@/components/ui/select";
 import { Alert } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createUserAction } from "@/lib/auth/actions";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/auth/roles";
 
@@ -31,20 +32,12 @@ export function CreateUserButton() {
 function CreateUserForm({ onDone }: { onDone: () => void }) {
   const router = useRouter();
   const [v, setV] = useState({ login: "", name: "", role: "author" as Role, password: "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, error, pending, submit: run } = useActionForm();
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    setPending(true);
-    const res = await createUserAction(v);
-    setPending(false);
-    if (!res.ok) {
-      setErrors(res.fieldErrors ?? {});
-      setError(res.fieldErrors ? null : res.error);
-      return;
-    }
+    const res = await run(() => createUserAction(v));
+    if (!res.ok) return;
     toast.positive(`User ${res.data.login} created`);
     router.refresh();
     onDone();

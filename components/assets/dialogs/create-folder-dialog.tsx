@@ -6,6 +6,7 @@ import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
 import { Alert } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createFolderAction } from "@/lib/assets/actions";
 import { deriveFolderName } from "@/lib/assets/names";
 
@@ -27,20 +28,12 @@ function CreateFolderForm({ parentPath, onDone }: { parentPath: string; onDone: 
   const [title, setTitle] = useState("");
   const [name, setName] = useState("");
   const [nameEdited, setNameEdited] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, error, pending, submit: run } = useActionForm();
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    setPending(true);
-    const res = await createFolderAction({ parentPath, title, name });
-    setPending(false);
-    if (!res.ok) {
-      setErrors(res.fieldErrors ?? {});
-      setError(res.fieldErrors ? null : res.error);
-      return;
-    }
+    const res = await run(() => createFolderAction({ parentPath, title, name }));
+    if (!res.ok) return;
     toast.positive(`Folder ${res.data.title} created`);
     onDone();
   }

@@ -6,6 +6,7 @@ import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
 import { Alert } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { renameAssetAction, renameFolderAction } from "@/lib/assets/actions";
 import type { CommandContext } from "@/components/assets/commands/types";
 
@@ -14,21 +15,13 @@ export function RenameDialog({ items, close, done }: CommandContext) {
   const item = items[0];
   const [title, setTitle] = useState(item.title);
   const [name, setName] = useState(item.name);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, error, pending, submit: run } = useActionForm();
   const isFolder = item.kind === "folder";
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    setPending(true);
-    const res = isFolder ? await renameFolderAction({ id: item.id, title, name }) : await renameAssetAction({ id: item.id, name });
-    setPending(false);
-    if (!res.ok) {
-      setErrors(res.fieldErrors ?? {});
-      setError(res.fieldErrors ? null : res.error);
-      return;
-    }
+    const res = await run<unknown>(() => (isFolder ? renameFolderAction({ id: item.id, title, name }) : renameAssetAction({ id: item.id, name })));
+    if (!res.ok) return;
     toast.positive(`Renamed to ${name}`);
     done();
   }
