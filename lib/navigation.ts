@@ -15,7 +15,14 @@ export const TOOL_SECTIONS: Section[] = [
       { id: "legacy-cloud-services", title: "Legacy Cloud Services", description: "Assets Brand Portal configurations, their key pairs and agents", href: "/tools/cloud-services/legacy", icon: "cloud", role: "administrator" },
     ],
   },
-  { id: "deployment", title: "Deployment", consoles: [] },
+  {
+    id: "deployment",
+    title: "Deployment",
+    consoles: [
+      { id: "replication", title: "Replication", description: "Agents on author: queues, logs and Test Connection", href: "/tools/replication", icon: "replication", role: "administrator" },
+      { id: "portal-tenants", title: "Brand Portal Tenants", description: "Tenants of this install's Brand Portal and their tenant URLs", href: "/tools/replication/tenants", icon: "assets", role: "administrator" },
+    ],
+  },
   { id: "workflow", title: "Workflow", consoles: [] },
   {
     id: "security",

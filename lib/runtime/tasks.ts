@@ -1,6 +1,7 @@
 import "server-only";
 import { seedGateway, startGatewayHousekeeping } from "@/lib/gateway/tasks";
 import { assetsTask } from "@/lib/assets/task";
+import { replicationTask } from "@/lib/replication/task";
 
 // The domains' start-up work, in order. A domain adds its entry here: seeding runs once per start,
 // `start` launches background work (only where workers are on) and returns its stop function.
@@ -13,6 +14,7 @@ type Task = {
 const tasks: Task[] = [
   { name: "gateway", seed: seedGateway, start: startGatewayHousekeeping },
   assetsTask,
+  replicationTask,
 ];
 
 const stops: (() => Promise<void>)[] = [];

@@ -9,7 +9,8 @@ import { NextRequest } from "next/server";
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 export type Routes = Record<string, Partial<Record<"GET" | "POST" | "PUT" | "DELETE" | "PATCH", Handler>>>;
 
-export async function serveRoutes(routes: Routes): Promise<{ url: string; close: () => Promise<void> }> {
+/** `port`: a port reserved earlier (e.g. this install's OUTPOST_PUBLIC_URL); default any free one. */
+export async function serveRoutes(routes: Routes, opts: { port?: number } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const table = Object.entries(routes).map(([pattern, methods]) => ({ match: compile(pattern), methods }));
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     try {
@@ -38,7 +39,7 @@ export async function serveRoutes(routes: Routes): Promise<{ url: string; close:
       res.end();
     }
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  await new Promise<void>((r) => server.listen(opts.port ?? 0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

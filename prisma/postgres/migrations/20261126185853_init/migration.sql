@@ -1,59 +1,67 @@
 -- CreateTable
 CREATE TABLE "User" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "login" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "role" TEXT NOT NULL,
     "passwordHash" TEXT NOT NULL,
     "disabled" BOOLEAN NOT NULL DEFAULT false,
-    "lastLoginAt" DATETIME,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL
+    "lastLoginAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "User_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Session" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "expiresAt" DATETIME NOT NULL,
-    CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Session_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "LoginAttempt" (
-    "login" TEXT NOT NULL PRIMARY KEY,
+    "login" TEXT NOT NULL,
     "failures" INTEGER NOT NULL DEFAULT 0,
-    "lockedUntil" DATETIME,
-    "updatedAt" DATETIME NOT NULL
+    "lockedUntil" TIMESTAMP(3),
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "LoginAttempt_pkey" PRIMARY KEY ("login")
 );
 
 -- CreateTable
 CREATE TABLE "Folder" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "path" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "title" TEXT NOT NULL,
     "parentId" TEXT,
     "createdById" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
     "bpState" TEXT,
-    "bpAt" DATETIME,
+    "bpAt" TIMESTAMP(3),
     "bpBy" TEXT,
-    CONSTRAINT "Folder_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Folder" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+
+    CONSTRAINT "Folder_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Blob" (
-    "sha256" TEXT NOT NULL PRIMARY KEY,
+    "sha256" TEXT NOT NULL,
     "size" BIGINT NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Blob_pkey" PRIMARY KEY ("sha256")
 );
 
 -- CreateTable
 CREATE TABLE "Asset" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "path" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "title" TEXT NOT NULL,
@@ -70,34 +78,36 @@ CREATE TABLE "Asset" (
     "height" INTEGER,
     "version" INTEGER NOT NULL DEFAULT 1,
     "renditionState" TEXT NOT NULL DEFAULT 'pending',
-    "renditionLeaseUntil" DATETIME,
+    "renditionLeaseUntil" TIMESTAMP(3),
     "createdById" TEXT,
     "modifiedById" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "bpState" TEXT,
-    "bpAt" DATETIME,
+    "bpAt" TIMESTAMP(3),
     "bpBy" TEXT,
     "bpVersion" INTEGER,
-    CONSTRAINT "Asset_folderId_fkey" FOREIGN KEY ("folderId") REFERENCES "Folder" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+
+    CONSTRAINT "Asset_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "AssetVersion" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "assetId" TEXT NOT NULL,
     "version" INTEGER NOT NULL,
     "sha256" TEXT NOT NULL,
     "size" BIGINT NOT NULL,
     "mimeType" TEXT NOT NULL,
     "createdById" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "AssetVersion_assetId_fkey" FOREIGN KEY ("assetId") REFERENCES "Asset" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "AssetVersion_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Rendition" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "assetId" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
     "sha256" TEXT NOT NULL,
@@ -105,40 +115,43 @@ CREATE TABLE "Rendition" (
     "width" INTEGER NOT NULL,
     "height" INTEGER NOT NULL,
     "size" BIGINT NOT NULL,
-    CONSTRAINT "Rendition_assetId_fkey" FOREIGN KEY ("assetId") REFERENCES "Asset" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+
+    CONSTRAINT "Rendition_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Collection" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "title" TEXT NOT NULL,
     "description" TEXT NOT NULL DEFAULT '',
     "createdById" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
     "bpState" TEXT,
-    "bpAt" DATETIME,
-    "bpBy" TEXT
+    "bpAt" TIMESTAMP(3),
+    "bpBy" TEXT,
+
+    CONSTRAINT "Collection_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "CollectionMember" (
     "collectionId" TEXT NOT NULL,
     "assetId" TEXT NOT NULL,
-    "addedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "addedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    PRIMARY KEY ("collectionId", "assetId"),
-    CONSTRAINT "CollectionMember_collectionId_fkey" FOREIGN KEY ("collectionId") REFERENCES "Collection" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "CollectionMember_assetId_fkey" FOREIGN KEY ("assetId") REFERENCES "Asset" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    CONSTRAINT "CollectionMember_pkey" PRIMARY KEY ("collectionId","assetId")
 );
 
 -- CreateTable
 CREATE TABLE "Organization" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "techId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Organization_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -147,14 +160,12 @@ CREATE TABLE "OrganizationMember" (
     "userId" TEXT NOT NULL,
     "role" TEXT NOT NULL DEFAULT 'admin',
 
-    PRIMARY KEY ("orgId", "userId"),
-    CONSTRAINT "OrganizationMember_orgId_fkey" FOREIGN KEY ("orgId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "OrganizationMember_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    CONSTRAINT "OrganizationMember_pkey" PRIMARY KEY ("orgId","userId")
 );
 
 -- CreateTable
 CREATE TABLE "GatewayApplication" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "clientId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "description" TEXT NOT NULL DEFAULT '',
@@ -165,49 +176,54 @@ CREATE TABLE "GatewayApplication" (
     "publicKeyPem" TEXT,
     "publicKeyAlg" TEXT,
     "publicKeyThumbprint" TEXT,
-    "publicKeyUpdatedAt" DATETIME,
+    "publicKeyUpdatedAt" TIMESTAMP(3),
     "createdById" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL,
-    CONSTRAINT "GatewayApplication_orgId_fkey" FOREIGN KEY ("orgId") REFERENCES "Organization" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "GatewayApplication_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "GatewaySigningKey" (
-    "kid" TEXT NOT NULL PRIMARY KEY,
+    "kid" TEXT NOT NULL,
     "generation" INTEGER NOT NULL,
     "alg" TEXT NOT NULL,
     "publicJwk" TEXT NOT NULL,
     "privateEnc" TEXT NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "retiredAt" DATETIME
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "retiredAt" TIMESTAMP(3),
+
+    CONSTRAINT "GatewaySigningKey_pkey" PRIMARY KEY ("kid")
 );
 
 -- CreateTable
 CREATE TABLE "GatewayUsedJti" (
     "clientId" TEXT NOT NULL,
     "jti" TEXT NOT NULL,
-    "expiresAt" DATETIME NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
 
-    PRIMARY KEY ("clientId", "jti")
+    CONSTRAINT "GatewayUsedJti_pkey" PRIMARY KEY ("clientId","jti")
 );
 
 -- CreateTable
 CREATE TABLE "GatewayTokenLog" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "id" SERIAL NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "clientId" TEXT,
     "grantType" TEXT,
     "result" TEXT NOT NULL,
     "error" TEXT,
     "reason" TEXT,
     "scope" TEXT,
-    "ip" TEXT
+    "ip" TEXT,
+
+    CONSTRAINT "GatewayTokenLog_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "BrandPortalConfig" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "title" TEXT NOT NULL,
     "tenantUrl" TEXT NOT NULL DEFAULT '',
@@ -217,33 +233,36 @@ CREATE TABLE "BrandPortalConfig" (
     "orgId" TEXT NOT NULL DEFAULT '',
     "grantType" TEXT NOT NULL DEFAULT 'jwt-bearer',
     "scope" TEXT NOT NULL DEFAULT 'dam-read dam-sync dam-write cc-share',
-    "lastTokenAt" DATETIME,
+    "lastTokenAt" TIMESTAMP(3),
     "lastTokenOk" BOOLEAN,
     "lastTokenError" TEXT,
-    "tokenExpiresAt" DATETIME,
+    "tokenExpiresAt" TIMESTAMP(3),
     "createdById" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "BrandPortalConfig_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "ConfigKeyPair" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "configId" TEXT NOT NULL,
     "kid" TEXT NOT NULL,
     "publicKeyPem" TEXT NOT NULL,
     "privateEnc" TEXT NOT NULL,
     "certPem" TEXT,
-    "certNotAfter" DATETIME,
+    "certNotAfter" TIMESTAMP(3),
     "thumbprint" TEXT NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "retiredAt" DATETIME,
-    CONSTRAINT "ConfigKeyPair_configId_fkey" FOREIGN KEY ("configId") REFERENCES "BrandPortalConfig" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "retiredAt" TIMESTAMP(3),
+
+    CONSTRAINT "ConfigKeyPair_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "ReplicationAgent" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "configId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "description" TEXT NOT NULL DEFAULT '',
@@ -255,17 +274,18 @@ CREATE TABLE "ReplicationAgent" (
     "logLevel" TEXT NOT NULL DEFAULT 'info',
     "connectTimeoutMs" INTEGER NOT NULL DEFAULT 10000,
     "socketTimeoutMs" INTEGER NOT NULL DEFAULT 60000,
-    "lastSuccessAt" DATETIME,
-    "lastErrorAt" DATETIME,
+    "lastSuccessAt" TIMESTAMP(3),
+    "lastErrorAt" TIMESTAMP(3),
     "lastError" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL,
-    CONSTRAINT "ReplicationAgent_configId_fkey" FOREIGN KEY ("configId") REFERENCES "BrandPortalConfig" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ReplicationAgent_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "ReplicationJob" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "agentId" TEXT NOT NULL,
     "configId" TEXT NOT NULL,
     "publicationId" TEXT,
@@ -274,25 +294,29 @@ CREATE TABLE "ReplicationJob" (
     "path" TEXT NOT NULL,
     "refId" TEXT,
     "version" INTEGER,
+    "requestedBy" TEXT,
+    "prevBpState" TEXT,
     "state" TEXT NOT NULL DEFAULT 'queued',
     "attempts" INTEGER NOT NULL DEFAULT 0,
-    "nextAttemptAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "nextAttemptAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "leaseOwner" TEXT,
     "leaseToken" TEXT,
-    "leaseExpiresAt" DATETIME,
+    "leaseExpiresAt" TIMESTAMP(3),
     "lastError" TEXT,
     "lastStatus" INTEGER,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL,
-    "completedAt" DATETIME,
-    CONSTRAINT "ReplicationJob_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "ReplicationAgent" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "result" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "completedAt" TIMESTAMP(3),
+
+    CONSTRAINT "ReplicationJob_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "AgentLogEntry" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "agentId" TEXT NOT NULL,
-    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "level" TEXT NOT NULL,
     "message" TEXT NOT NULL,
     "path" TEXT,
@@ -301,37 +325,43 @@ CREATE TABLE "AgentLogEntry" (
     "bytes" BIGINT,
     "statusCode" INTEGER,
     "result" TEXT,
-    CONSTRAINT "AgentLogEntry_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "ReplicationAgent" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+
+    CONSTRAINT "AgentLogEntry_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Publication" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "title" TEXT NOT NULL,
     "action" TEXT NOT NULL,
     "configId" TEXT,
     "scope" TEXT NOT NULL,
     "state" TEXT NOT NULL DEFAULT 'queued',
-    "scheduledAt" DATETIME,
+    "scheduledAt" TIMESTAMP(3),
     "firedKey" TEXT,
     "createdById" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "startedAt" DATETIME,
-    "completedAt" DATETIME
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "startedAt" TIMESTAMP(3),
+    "completedAt" TIMESTAMP(3),
+
+    CONSTRAINT "Publication_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "PortalTenant" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "slug" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "orgTechId" TEXT NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "issuer" TEXT NOT NULL DEFAULT '',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PortalTenant_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "PortalAsset" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "tenantId" TEXT NOT NULL,
     "path" TEXT NOT NULL,
     "folderPath" TEXT NOT NULL,
@@ -344,42 +374,47 @@ CREATE TABLE "PortalAsset" (
     "mimeType" TEXT NOT NULL,
     "version" INTEGER NOT NULL,
     "isPublic" BOOLEAN NOT NULL DEFAULT false,
-    "publishedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL,
-    CONSTRAINT "PortalAsset_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "PortalTenant" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "publishedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "PortalAsset_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "PortalFolder" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "tenantId" TEXT NOT NULL,
     "path" TEXT NOT NULL,
     "parentPath" TEXT NOT NULL,
     "title" TEXT NOT NULL,
     "metadata" TEXT NOT NULL DEFAULT '{}',
     "isPublic" BOOLEAN NOT NULL DEFAULT false,
-    "updatedAt" DATETIME NOT NULL,
-    CONSTRAINT "PortalFolder_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "PortalTenant" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "PortalFolder_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "PortalCollection" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "tenantId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "title" TEXT NOT NULL,
     "description" TEXT NOT NULL DEFAULT '',
     "memberPaths" TEXT NOT NULL DEFAULT '[]',
     "isPublic" BOOLEAN NOT NULL DEFAULT false,
-    "updatedAt" DATETIME NOT NULL,
-    CONSTRAINT "PortalCollection_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "PortalTenant" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "PortalCollection_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Setting" (
-    "key" TEXT NOT NULL PRIMARY KEY,
+    "key" TEXT NOT NULL,
     "value" TEXT NOT NULL,
-    "updatedAt" DATETIME NOT NULL
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Setting_pkey" PRIMARY KEY ("key")
 );
 
 -- CreateIndex
@@ -476,7 +511,7 @@ CREATE INDEX "ConfigKeyPair_configId_createdAt_idx" ON "ConfigKeyPair"("configId
 CREATE UNIQUE INDEX "ReplicationAgent_configId_position_key" ON "ReplicationAgent"("configId", "position");
 
 -- CreateIndex
-CREATE INDEX "ReplicationJob_agentId_state_nextAttemptAt_id_idx" ON "ReplicationJob"("agentId", "state", "nextAttemptAt", "id");
+CREATE INDEX "ReplicationJob_agentId_state_id_idx" ON "ReplicationJob"("agentId", "state", "id");
 
 -- CreateIndex
 CREATE INDEX "ReplicationJob_configId_path_state_idx" ON "ReplicationJob"("configId", "path", "state");
@@ -513,3 +548,54 @@ CREATE UNIQUE INDEX "PortalFolder_tenantId_path_key" ON "PortalFolder"("tenantId
 
 -- CreateIndex
 CREATE UNIQUE INDEX "PortalCollection_tenantId_name_key" ON "PortalCollection"("tenantId", "name");
+
+-- AddForeignKey
+ALTER TABLE "Session" ADD CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Folder" ADD CONSTRAINT "Folder_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Folder"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Asset" ADD CONSTRAINT "Asset_folderId_fkey" FOREIGN KEY ("folderId") REFERENCES "Folder"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AssetVersion" ADD CONSTRAINT "AssetVersion_assetId_fkey" FOREIGN KEY ("assetId") REFERENCES "Asset"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Rendition" ADD CONSTRAINT "Rendition_assetId_fkey" FOREIGN KEY ("assetId") REFERENCES "Asset"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CollectionMember" ADD CONSTRAINT "CollectionMember_collectionId_fkey" FOREIGN KEY ("collectionId") REFERENCES "Collection"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CollectionMember" ADD CONSTRAINT "CollectionMember_assetId_fkey" FOREIGN KEY ("assetId") REFERENCES "Asset"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "OrganizationMember" ADD CONSTRAINT "OrganizationMember_orgId_fkey" FOREIGN KEY ("orgId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "OrganizationMember" ADD CONSTRAINT "OrganizationMember_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "GatewayApplication" ADD CONSTRAINT "GatewayApplication_orgId_fkey" FOREIGN KEY ("orgId") REFERENCES "Organization"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ConfigKeyPair" ADD CONSTRAINT "ConfigKeyPair_configId_fkey" FOREIGN KEY ("configId") REFERENCES "BrandPortalConfig"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ReplicationAgent" ADD CONSTRAINT "ReplicationAgent_configId_fkey" FOREIGN KEY ("configId") REFERENCES "BrandPortalConfig"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ReplicationJob" ADD CONSTRAINT "ReplicationJob_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "ReplicationAgent"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AgentLogEntry" ADD CONSTRAINT "AgentLogEntry_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "ReplicationAgent"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PortalAsset" ADD CONSTRAINT "PortalAsset_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "PortalTenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PortalFolder" ADD CONSTRAINT "PortalFolder_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "PortalTenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PortalCollection" ADD CONSTRAINT "PortalCollection_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "PortalTenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,67 +1,59 @@
 -- CreateTable
 CREATE TABLE "User" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "login" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "role" TEXT NOT NULL,
     "passwordHash" TEXT NOT NULL,
     "disabled" BOOLEAN NOT NULL DEFAULT false,
-    "lastLoginAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+    "lastLoginAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "Session" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "userId" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "expiresAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "Session_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" DATETIME NOT NULL,
+    CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "LoginAttempt" (
-    "login" TEXT NOT NULL,
+    "login" TEXT NOT NULL PRIMARY KEY,
     "failures" INTEGER NOT NULL DEFAULT 0,
-    "lockedUntil" TIMESTAMP(3),
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "LoginAttempt_pkey" PRIMARY KEY ("login")
+    "lockedUntil" DATETIME,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "Folder" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "path" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "title" TEXT NOT NULL,
     "parentId" TEXT,
     "createdById" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
     "bpState" TEXT,
-    "bpAt" TIMESTAMP(3),
+    "bpAt" DATETIME,
     "bpBy" TEXT,
-
-    CONSTRAINT "Folder_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "Folder_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Folder" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "Blob" (
-    "sha256" TEXT NOT NULL,
+    "sha256" TEXT NOT NULL PRIMARY KEY,
     "size" BIGINT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "Blob_pkey" PRIMARY KEY ("sha256")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
 CREATE TABLE "Asset" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "path" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "title" TEXT NOT NULL,
@@ -78,36 +70,34 @@ CREATE TABLE "Asset" (
     "height" INTEGER,
     "version" INTEGER NOT NULL DEFAULT 1,
     "renditionState" TEXT NOT NULL DEFAULT 'pending',
-    "renditionLeaseUntil" TIMESTAMP(3),
+    "renditionLeaseUntil" DATETIME,
     "createdById" TEXT,
     "modifiedById" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "bpState" TEXT,
-    "bpAt" TIMESTAMP(3),
+    "bpAt" DATETIME,
     "bpBy" TEXT,
     "bpVersion" INTEGER,
-
-    CONSTRAINT "Asset_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "Asset_folderId_fkey" FOREIGN KEY ("folderId") REFERENCES "Folder" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "AssetVersion" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "assetId" TEXT NOT NULL,
     "version" INTEGER NOT NULL,
     "sha256" TEXT NOT NULL,
     "size" BIGINT NOT NULL,
     "mimeType" TEXT NOT NULL,
     "createdById" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "AssetVersion_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "AssetVersion_assetId_fkey" FOREIGN KEY ("assetId") REFERENCES "Asset" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "Rendition" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "assetId" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
     "sha256" TEXT NOT NULL,
@@ -115,43 +105,40 @@ CREATE TABLE "Rendition" (
     "width" INTEGER NOT NULL,
     "height" INTEGER NOT NULL,
     "size" BIGINT NOT NULL,
-
-    CONSTRAINT "Rendition_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "Rendition_assetId_fkey" FOREIGN KEY ("assetId") REFERENCES "Asset" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "Collection" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "name" TEXT NOT NULL,
     "title" TEXT NOT NULL,
     "description" TEXT NOT NULL DEFAULT '',
     "createdById" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
     "bpState" TEXT,
-    "bpAt" TIMESTAMP(3),
-    "bpBy" TEXT,
-
-    CONSTRAINT "Collection_pkey" PRIMARY KEY ("id")
+    "bpAt" DATETIME,
+    "bpBy" TEXT
 );
 
 -- CreateTable
 CREATE TABLE "CollectionMember" (
     "collectionId" TEXT NOT NULL,
     "assetId" TEXT NOT NULL,
-    "addedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "addedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "CollectionMember_pkey" PRIMARY KEY ("collectionId","assetId")
+    PRIMARY KEY ("collectionId", "assetId"),
+    CONSTRAINT "CollectionMember_collectionId_fkey" FOREIGN KEY ("collectionId") REFERENCES "Collection" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "CollectionMember_assetId_fkey" FOREIGN KEY ("assetId") REFERENCES "Asset" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "Organization" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "techId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "Organization_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
@@ -160,12 +147,14 @@ CREATE TABLE "OrganizationMember" (
     "userId" TEXT NOT NULL,
     "role" TEXT NOT NULL DEFAULT 'admin',
 
-    CONSTRAINT "OrganizationMember_pkey" PRIMARY KEY ("orgId","userId")
+    PRIMARY KEY ("orgId", "userId"),
+    CONSTRAINT "OrganizationMember_orgId_fkey" FOREIGN KEY ("orgId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "OrganizationMember_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "GatewayApplication" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "clientId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "description" TEXT NOT NULL DEFAULT '',
@@ -176,54 +165,49 @@ CREATE TABLE "GatewayApplication" (
     "publicKeyPem" TEXT,
     "publicKeyAlg" TEXT,
     "publicKeyThumbprint" TEXT,
-    "publicKeyUpdatedAt" TIMESTAMP(3),
+    "publicKeyUpdatedAt" DATETIME,
     "createdById" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "GatewayApplication_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "GatewayApplication_orgId_fkey" FOREIGN KEY ("orgId") REFERENCES "Organization" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "GatewaySigningKey" (
-    "kid" TEXT NOT NULL,
+    "kid" TEXT NOT NULL PRIMARY KEY,
     "generation" INTEGER NOT NULL,
     "alg" TEXT NOT NULL,
     "publicJwk" TEXT NOT NULL,
     "privateEnc" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "retiredAt" TIMESTAMP(3),
-
-    CONSTRAINT "GatewaySigningKey_pkey" PRIMARY KEY ("kid")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "retiredAt" DATETIME
 );
 
 -- CreateTable
 CREATE TABLE "GatewayUsedJti" (
     "clientId" TEXT NOT NULL,
     "jti" TEXT NOT NULL,
-    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
 
-    CONSTRAINT "GatewayUsedJti_pkey" PRIMARY KEY ("clientId","jti")
+    PRIMARY KEY ("clientId", "jti")
 );
 
 -- CreateTable
 CREATE TABLE "GatewayTokenLog" (
-    "id" SERIAL NOT NULL,
-    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "clientId" TEXT,
     "grantType" TEXT,
     "result" TEXT NOT NULL,
     "error" TEXT,
     "reason" TEXT,
     "scope" TEXT,
-    "ip" TEXT,
-
-    CONSTRAINT "GatewayTokenLog_pkey" PRIMARY KEY ("id")
+    "ip" TEXT
 );
 
 -- CreateTable
 CREATE TABLE "BrandPortalConfig" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "name" TEXT NOT NULL,
     "title" TEXT NOT NULL,
     "tenantUrl" TEXT NOT NULL DEFAULT '',
@@ -233,36 +217,33 @@ CREATE TABLE "BrandPortalConfig" (
     "orgId" TEXT NOT NULL DEFAULT '',
     "grantType" TEXT NOT NULL DEFAULT 'jwt-bearer',
     "scope" TEXT NOT NULL DEFAULT 'dam-read dam-sync dam-write cc-share',
-    "lastTokenAt" TIMESTAMP(3),
+    "lastTokenAt" DATETIME,
     "lastTokenOk" BOOLEAN,
     "lastTokenError" TEXT,
-    "tokenExpiresAt" TIMESTAMP(3),
+    "tokenExpiresAt" DATETIME,
     "createdById" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "BrandPortalConfig_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "ConfigKeyPair" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "configId" TEXT NOT NULL,
     "kid" TEXT NOT NULL,
     "publicKeyPem" TEXT NOT NULL,
     "privateEnc" TEXT NOT NULL,
     "certPem" TEXT,
-    "certNotAfter" TIMESTAMP(3),
+    "certNotAfter" DATETIME,
     "thumbprint" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "retiredAt" TIMESTAMP(3),
-
-    CONSTRAINT "ConfigKeyPair_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "retiredAt" DATETIME,
+    CONSTRAINT "ConfigKeyPair_configId_fkey" FOREIGN KEY ("configId") REFERENCES "BrandPortalConfig" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "ReplicationAgent" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "configId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "description" TEXT NOT NULL DEFAULT '',
@@ -274,18 +255,17 @@ CREATE TABLE "ReplicationAgent" (
     "logLevel" TEXT NOT NULL DEFAULT 'info',
     "connectTimeoutMs" INTEGER NOT NULL DEFAULT 10000,
     "socketTimeoutMs" INTEGER NOT NULL DEFAULT 60000,
-    "lastSuccessAt" TIMESTAMP(3),
-    "lastErrorAt" TIMESTAMP(3),
+    "lastSuccessAt" DATETIME,
+    "lastErrorAt" DATETIME,
     "lastError" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "ReplicationAgent_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "ReplicationAgent_configId_fkey" FOREIGN KEY ("configId") REFERENCES "BrandPortalConfig" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "ReplicationJob" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "agentId" TEXT NOT NULL,
     "configId" TEXT NOT NULL,
     "publicationId" TEXT,
@@ -294,26 +274,28 @@ CREATE TABLE "ReplicationJob" (
     "path" TEXT NOT NULL,
     "refId" TEXT,
     "version" INTEGER,
+    "requestedBy" TEXT,
+    "prevBpState" TEXT,
     "state" TEXT NOT NULL DEFAULT 'queued',
     "attempts" INTEGER NOT NULL DEFAULT 0,
-    "nextAttemptAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "nextAttemptAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "leaseOwner" TEXT,
     "leaseToken" TEXT,
-    "leaseExpiresAt" TIMESTAMP(3),
+    "leaseExpiresAt" DATETIME,
     "lastError" TEXT,
     "lastStatus" INTEGER,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-    "completedAt" TIMESTAMP(3),
-
-    CONSTRAINT "ReplicationJob_pkey" PRIMARY KEY ("id")
+    "result" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    "completedAt" DATETIME,
+    CONSTRAINT "ReplicationJob_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "ReplicationAgent" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "AgentLogEntry" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "agentId" TEXT NOT NULL,
-    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "level" TEXT NOT NULL,
     "message" TEXT NOT NULL,
     "path" TEXT,
@@ -322,42 +304,38 @@ CREATE TABLE "AgentLogEntry" (
     "bytes" BIGINT,
     "statusCode" INTEGER,
     "result" TEXT,
-
-    CONSTRAINT "AgentLogEntry_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "AgentLogEntry_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "ReplicationAgent" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "Publication" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "title" TEXT NOT NULL,
     "action" TEXT NOT NULL,
     "configId" TEXT,
     "scope" TEXT NOT NULL,
     "state" TEXT NOT NULL DEFAULT 'queued',
-    "scheduledAt" TIMESTAMP(3),
+    "scheduledAt" DATETIME,
     "firedKey" TEXT,
     "createdById" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "startedAt" TIMESTAMP(3),
-    "completedAt" TIMESTAMP(3),
-
-    CONSTRAINT "Publication_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "startedAt" DATETIME,
+    "completedAt" DATETIME
 );
 
 -- CreateTable
 CREATE TABLE "PortalTenant" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "slug" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "orgTechId" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "PortalTenant_pkey" PRIMARY KEY ("id")
+    "issuer" TEXT NOT NULL DEFAULT '',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
 CREATE TABLE "PortalAsset" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "tenantId" TEXT NOT NULL,
     "path" TEXT NOT NULL,
     "folderPath" TEXT NOT NULL,
@@ -370,47 +348,42 @@ CREATE TABLE "PortalAsset" (
     "mimeType" TEXT NOT NULL,
     "version" INTEGER NOT NULL,
     "isPublic" BOOLEAN NOT NULL DEFAULT false,
-    "publishedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "PortalAsset_pkey" PRIMARY KEY ("id")
+    "publishedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "PortalAsset_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "PortalTenant" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "PortalFolder" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "tenantId" TEXT NOT NULL,
     "path" TEXT NOT NULL,
     "parentPath" TEXT NOT NULL,
     "title" TEXT NOT NULL,
     "metadata" TEXT NOT NULL DEFAULT '{}',
     "isPublic" BOOLEAN NOT NULL DEFAULT false,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "PortalFolder_pkey" PRIMARY KEY ("id")
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "PortalFolder_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "PortalTenant" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "PortalCollection" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "tenantId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "title" TEXT NOT NULL,
     "description" TEXT NOT NULL DEFAULT '',
     "memberPaths" TEXT NOT NULL DEFAULT '[]',
     "isPublic" BOOLEAN NOT NULL DEFAULT false,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "PortalCollection_pkey" PRIMARY KEY ("id")
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "PortalCollection_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "PortalTenant" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "Setting" (
-    "key" TEXT NOT NULL,
+    "key" TEXT NOT NULL PRIMARY KEY,
     "value" TEXT NOT NULL,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "Setting_pkey" PRIMARY KEY ("key")
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateIndex
@@ -507,7 +480,7 @@ CREATE INDEX "ConfigKeyPair_configId_createdAt_idx" ON "ConfigKeyPair"("configId
 CREATE UNIQUE INDEX "ReplicationAgent_configId_position_key" ON "ReplicationAgent"("configId", "position");
 
 -- CreateIndex
-CREATE INDEX "ReplicationJob_agentId_state_nextAttemptAt_id_idx" ON "ReplicationJob"("agentId", "state", "nextAttemptAt", "id");
+CREATE INDEX "ReplicationJob_agentId_state_id_idx" ON "ReplicationJob"("agentId", "state", "id");
 
 -- CreateIndex
 CREATE INDEX "ReplicationJob_configId_path_state_idx" ON "ReplicationJob"("configId", "path", "state");
@@ -544,54 +517,3 @@ CREATE UNIQUE INDEX "PortalFolder_tenantId_path_key" ON "PortalFolder"("tenantId
 
 -- CreateIndex
 CREATE UNIQUE INDEX "PortalCollection_tenantId_name_key" ON "PortalCollection"("tenantId", "name");
-
--- AddForeignKey
-ALTER TABLE "Session" ADD CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Folder" ADD CONSTRAINT "Folder_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Folder"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Asset" ADD CONSTRAINT "Asset_folderId_fkey" FOREIGN KEY ("folderId") REFERENCES "Folder"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "AssetVersion" ADD CONSTRAINT "AssetVersion_assetId_fkey" FOREIGN KEY ("assetId") REFERENCES "Asset"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Rendition" ADD CONSTRAINT "Rendition_assetId_fkey" FOREIGN KEY ("assetId") REFERENCES "Asset"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "CollectionMember" ADD CONSTRAINT "CollectionMember_collectionId_fkey" FOREIGN KEY ("collectionId") REFERENCES "Collection"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "CollectionMember" ADD CONSTRAINT "CollectionMember_assetId_fkey" FOREIGN KEY ("assetId") REFERENCES "Asset"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "OrganizationMember" ADD CONSTRAINT "OrganizationMember_orgId_fkey" FOREIGN KEY ("orgId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "OrganizationMember" ADD CONSTRAINT "OrganizationMember_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "GatewayApplication" ADD CONSTRAINT "GatewayApplication_orgId_fkey" FOREIGN KEY ("orgId") REFERENCES "Organization"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "ConfigKeyPair" ADD CONSTRAINT "ConfigKeyPair_configId_fkey" FOREIGN KEY ("configId") REFERENCES "BrandPortalConfig"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "ReplicationAgent" ADD CONSTRAINT "ReplicationAgent_configId_fkey" FOREIGN KEY ("configId") REFERENCES "BrandPortalConfig"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "ReplicationJob" ADD CONSTRAINT "ReplicationJob_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "ReplicationAgent"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "AgentLogEntry" ADD CONSTRAINT "AgentLogEntry_agentId_fkey" FOREIGN KEY ("agentId") REFERENCES "ReplicationAgent"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "PortalAsset" ADD CONSTRAINT "PortalAsset_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "PortalTenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "PortalFolder" ADD CONSTRAINT "PortalFolder_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "PortalTenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "PortalCollection" ADD CONSTRAINT "PortalCollection_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "PortalTenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;

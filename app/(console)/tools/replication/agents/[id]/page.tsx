@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PageBody, PageHeader } from "@/components/shell/page-header";
+import { AgentView } from "@/components/replication/agent-view";
+import { AgentActions } from "@/components/replication/agent-actions";
+import { requireAdmin } from "@/lib/auth/dal";
+import { UserError } from "@/lib/errors";
+import { agentDetail } from "@/lib/replication/agents/agent-detail";
+import { agentsCrumbs } from "../../crumbs";
+
+export const metadata: Metadata = { title: "Replication agent" };
+
+export default async function AgentPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireAdmin();
+  const { id } = await params;
+  const agent = await agentDetail(id, { page: 1, pageSize: 20 }).catch((e) => {
+    if (e instanceof UserError && e.status === 404) notFound();
+    throw e;
+  });
+  return (
+    <>
+      <PageHeader
+        title={agent.name}
+        crumbs={[...agentsCrumbs, { label: agent.name }]}
+        actions={<AgentActions agent={{ id: agent.id, name: agent.name, description: agent.description, enabled: agent.enabled, paused: agent.paused, settings: agent.settings }} />}
+      />
+      <PageBody>
+        <AgentView initial={agent} />
+      </PageBody>
+    </>
+  );
+}

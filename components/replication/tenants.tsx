@@ -1,0 +1,100 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { Form } from "react-aria-components";
+import { Plus } from "lucide-react";
+import { Table, TableHeader, TableBody, Column, Row, Cell } from "@/components/ui/table";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogFooter } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/text-field";
+import { Alert } from "@/components/ui/alert";
+import { toast } from "@/components/ui/toast";
+import { formatDateTime } from "@/lib/format";
+import { createTenantAction } from "@/lib/portal/actions";
+
+export type TenantRow = { id: string; name: string; slug: string; orgTechId: string; issuer: string; url: string; createdAt: string; assets: number; folders: number; collections: number };
+
+export function TenantsTable({ tenants }: { tenants: TenantRow[] }) {
+  return (
+    <div className="overflow-x-auto rounded border border-line bg-surface">
+      <Table aria-label="Tenants">
+        <TableHeader>
+          <Column isRowHeader>Tenant</Column>
+          <Column>Tenant URL</Column>
+          <Column>Organization</Column>
+          <Column>Trusted issuer</Column>
+          <Column>Assets</Column>
+          <Column>Folders</Column>
+          <Column>Collections</Column>
+          <Column>Created</Column>
+        </TableHeader>
+        <TableBody items={tenants} renderEmptyState={() => <p className="p-6 text-center text-ink-muted">No tenants yet. Create one, then paste its Tenant URL into a Brand Portal configuration.</p>}>
+          {(t) => (
+            <Row id={t.id}>
+              <Cell><span className="font-semibold">{t.name}</span><span className="block text-xs text-ink-muted">{t.slug}</span></Cell>
+              <Cell><code className="select-all break-all rounded bg-canvas px-1.5 py-0.5 text-xs">{t.url}</code></Cell>
+              <Cell className="font-mono text-xs">{t.orgTechId}</Cell>
+              <Cell className="break-all font-mono text-xs">{t.issuer}</Cell>
+              <Cell>{t.assets}</Cell>
+              <Cell>{t.folders}</Cell>
+              <Cell>{t.collections}</Cell>
+              <Cell className="whitespace-nowrap text-ink-muted">{formatDateTime(t.createdAt)}</Cell>
+            </Row>
+          )}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+const slugOf = (name: string) => name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 63);
+
+export function CreateTenantButton({ defaultIssuer }: { defaultIssuer: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="primary" onPress={() => setOpen(true)}><Plus size={16} aria-hidden /> Create</Button>
+      <Dialog title="Create Tenant" isOpen={open} onOpenChange={setOpen}>
+        {(close) => <CreateTenantForm defaultIssuer={defaultIssuer} onDone={close} />}
+      </Dialog>
+    </>
+  );
+}
+
+function CreateTenantForm({ defaultIssuer, onDone }: { defaultIssuer: string; onDone: () => void }) {
+  const router = useRouter();
+  const [v, setV] = useState({ name: "", slug: "", orgTechId: "", issuer: "" });
+  const [slugEdited, setSlugEdited] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setPending(true);
+    const res = await createTenantAction(v);
+    setPending(false);
+    if (!res.ok) {
+      setErrors(res.fieldErrors ?? {});
+      setError(res.fieldErrors ? null : res.error);
+      return;
+    }
+    toast.positive(`Tenant ${res.data.name} created`);
+    router.refresh();
+    onDone();
+  }
+
+  return (
+    <Form onSubmit={submit} className="grid gap-4">
+      {error && <Alert tone="negative">{error}</Alert>}
+      <TextField label="Name" value={v.name} onChange={(name) => setV({ ...v, name, slug: slugEdited ? v.slug : slugOf(name) })} error={errors.name} autoFocus />
+      <TextField label="Slug" value={v.slug} onChange={(slug) => { setSlugEdited(true); setV({ ...v, slug }); }} error={errors.slug} description="The last part of the tenant URL: lowercase letters, digits and '-'" />
+      <TextField label="Organization ID" value={v.orgTechId} onChange={(orgTechId) => setV({ ...v, orgTechId })} error={errors.orgTechId} description="The technical ID of the gateway organization that publishes here, such as A1B2C3D4E5@OutpostOrg" mono />
+      <TextField label="Trusted issuer" value={v.issuer} onChange={(issuer) => setV({ ...v, issuer })} error={errors.issuer} placeholder={defaultIssuer} description={`The OAuth gateway whose access tokens this tenant accepts. Empty: this install's gateway (${defaultIssuer}).`} mono />
+      <DialogFooter>
+        <Button slot="close" variant="secondary">Cancel</Button>
+        <Button type="submit" variant="primary" isDisabled={pending}>Create</Button>
+      </DialogFooter>
+    </Form>
+  );
+}

@@ -1,0 +1,192 @@
+import { test, expect, type Page } from "@playwright/test";
+import { createUser, signInAs, unique } from "./support/helpers";
+import { E2E } from "./support/env";
+
+// The reference's "Test the integration", end to end through the UIs: the gateway administrator
+// registers the console, a tenant is created for the organization, the Brand Portal
+// configuration gets the tenant URL and client ID and its public key goes to the gateway; then
+// Tools › Deployment › Replication › Agents on author shows the four agents, Test Connection
+// succeeds, and Pause/Resume is kept across reloads. An author is refused.
+
+async function createOrganization(page: Page, name: string): Promise<string> {
+  await page.goto("/gateway/organizations");
+  await page.getByRole("button", { name: "Create Organization" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create Organization" });
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("button", { name: "Create" }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole("row", { name: new RegExp(name) });
+  return (await row.getByText(/@OutpostOrg$/).textContent())!.trim();
+}
+
+async function createTenant(page: Page, name: string, orgTechId: string): Promise<string> {
+  await page.goto("/tools");
+  await page.getByRole("navigation", { name: "Tools sections" }).getByRole("link", { name: "Deployment" }).click();
+  await page.getByRole("link", { name: /Brand Portal Tenants/ }).click();
+  await expect(page.getByRole("heading", { name: "Brand Portal Tenants", level: 1 })).toBeVisible();
+  await page.getByRole("button", { name: "Create" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create Tenant" });
+  await dialog.getByLabel("Name").fill(name);
+  const slug = await dialog.getByLabel("Slug").inputValue();
+  expect(slug).toBe(name.toLowerCase().replace(/[^a-z0-9]+/g, "-"));
+  await dialog.getByLabel("Organization ID").fill(orgTechId);
+  await expect(dialog.getByLabel("Trusted issuer")).toHaveAttribute("placeholder", `${E2E.baseURL}/gateway`);
+  await dialog.getByRole("button", { name: "Create" }).click();
+  await expect(dialog).toBeHidden();
+  const url = `${E2E.baseURL}/portal/${slug}`;
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(url);
+  return url;
+}
+
+async function addApplication(page: Page, name: string, org: string): Promise<string> {
+  await page.goto("/gateway");
+  await page.getByRole("button", { name: "Add Application" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add Application" });
+  await dialog.getByLabel("Application Name").fill(name);
+  await dialog.getByRole("button", { name: /Organization/ }).click();
+  await page.getByRole("option", { name: new RegExp(org) }).click();
+  await dialog.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(page).toHaveURL(/\/gateway\/applications\/app-[0-9a-f]{20}$/);
+  return (await page.getByTestId("application-id").textContent())!.trim();
+}
+
+async function createConfiguration(page: Page, title: string, tenantUrl: string, clientId: string): Promise<string> {
+  await page.goto("/tools/cloud-services/legacy");
+  await page.getByRole("region", { name: "Adobe Experience Cloud" }).getByRole("article", { name: "Assets Brand Portal" }).getByRole("button", { name: "Configure now" }).click();
+  const create = page.getByRole("dialog", { name: "Create Configuration" });
+  await create.getByLabel("Title").fill(title);
+  await create.getByRole("button", { name: "Create" }).click();
+  const edit = page.getByRole("dialog", { name: "Brand Portal Replication" });
+  await expect(edit).toBeVisible();
+  await expect(edit.getByLabel("OAuth gateway URL")).toHaveValue(`${E2E.baseURL}/gateway`);
+  await edit.getByLabel("Tenant URL").fill(tenantUrl);
+  await edit.getByLabel("Client ID").fill(clientId);
+  await edit.getByRole("button", { name: "OK", exact: true }).click();
+  await expect(edit).toBeHidden();
+  await page.getByRole("button", { name: "Display Public Key" }).click();
+  const keyDialog = page.getByRole("dialog", { name: "Public Key" });
+  const pem = await keyDialog.getByLabel("Public key (PEM)").inputValue();
+  expect(pem).toContain("-----BEGIN PUBLIC KEY-----");
+  await keyDialog.getByRole("button", { name: "Close" }).click();
+  return pem;
+}
+
+async function pastePublicKey(page: Page, clientId: string, pem: string) {
+  await page.goto(`/gateway/applications/${clientId}`);
+  await page.getByRole("textbox", { name: "Public Key" }).fill(pem);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("alert").or(page.getByRole("status")).filter({ hasText: "Application updated" }).first()).toBeVisible();
+}
+
+test("Agents on author: the four agents of a configuration, Test Connection succeeds, Pause/Resume is kept", async ({ page, context }) => {
+  const org = unique("Replication Org");
+  const techId = await createOrganization(page, org);
+  const tenantUrl = await createTenant(page, unique("Acme Portal"), techId);
+  const clientId = await addApplication(page, unique("AEM Author"), org);
+  const title = `Replication ${unique("r").slice(2)}`;
+  const pem = await createConfiguration(page, title, tenantUrl, clientId);
+  await pastePublicKey(page, clientId, pem);
+
+  // Tools › Deployment › Replication › Agents on author
+  await page.goto("/tools");
+  await page.getByRole("navigation", { name: "Tools sections" }).getByRole("link", { name: "Deployment" }).click();
+  await page.getByRole("link", { name: /^Replication/ }).click();
+  await expect(page.getByRole("heading", { name: "Replication", level: 1 })).toBeVisible();
+  await page.getByRole("link", { name: /Agents on author/ }).click();
+  await expect(page.getByRole("heading", { name: "Agents on author", level: 1 })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Breadcrumbs" })).toHaveText(/Tools\s*Deployment\s*Replication\s*Agents on author/);
+  const list = page.getByRole("grid", { name: "Agents on author" });
+  const rows = list.getByRole("row").filter({ hasText: title });
+  await expect(rows).toHaveCount(4);
+  for (let i = 1; i <= 4; i++) {
+    const row = rows.filter({ hasText: `Brand Portal agent ${i}` });
+    await expect(row).toContainText(tenantUrl);
+    await expect(row).toContainText("Enabled");
+    await expect(row).toContainText("Idle");
+  }
+
+  // Agent page: status block, settings, Test Connection
+  await rows.filter({ hasText: "Brand Portal agent 1" }).getByRole("link", { name: "Brand Portal agent 1" }).click();
+  await expect(page.getByRole("heading", { name: "Brand Portal agent 1", level: 1 })).toBeVisible();
+  const status = page.getByRole("region", { name: "Status" });
+  await expect(status).toContainText("Agent is enabled.");
+  await expect(status).toContainText("Queue is idle");
+  await expect(page.getByRole("region", { name: "Settings" })).toContainText("60,000 ms");
+  const agentUrl = page.url();
+
+  await page.getByRole("button", { name: "Test Connection" }).click();
+  const test = page.getByRole("dialog", { name: "Test Connection: Brand Portal agent 1" });
+  const log = test.getByRole("log", { name: "Test Connection log" });
+  await expect(log).toContainText("Replication test succeeded", { timeout: 30_000 });
+  await expect(log).toContainText(`Creating the JWT assertion for client ID ${clientId}`);
+  await expect(log).toContainText(`Requesting an access token from ${E2E.baseURL}/gateway/oauth/token`);
+  await expect(log).toContainText(/Token received: expires in 3[56]\d\d s/);
+  await expect(log).toContainText(`Sending a test request: GET ${tenantUrl}/api/v1/ping`);
+  await expect(log).toContainText("Tenant answered HTTP 200");
+  await test.getByRole("button", { name: "Close" }).click();
+
+  // The test is in the agent's log
+  await page.getByRole("link", { name: "View Log" }).click();
+  await expect(page.getByRole("grid", { name: "Agent log" })).toContainText("Test Connection: replication test succeeded");
+
+  // Pause: kept across a reload, and the list (open in another tab) shows it without reloading
+  const listTab = await context.newPage();
+  await listTab.goto("/tools/replication/agents");
+  const listRow = listTab.getByRole("grid", { name: "Agents on author" }).getByRole("row").filter({ hasText: title }).filter({ hasText: "Brand Portal agent 1" });
+  await expect(listRow).toContainText("Enabled");
+
+  await page.goto(agentUrl);
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.getByRole("region", { name: "Status" })).toContainText("Agent is paused");
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Status" })).toContainText("Agent is paused");
+  await expect(listRow).toContainText("Paused"); // live: TanStack Query polling, no reload
+  await page.getByRole("button", { name: "Resume" }).click();
+  await expect(page.getByRole("region", { name: "Status" })).not.toContainText("Agent is paused");
+  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+  await expect(listRow).toContainText("Enabled");
+  await listTab.close();
+});
+
+test("Test Connection names the cause when the gateway has another public key", async ({ page }) => {
+  const org = unique("Wrong Key Org");
+  const techId = await createOrganization(page, org);
+  const tenantUrl = await createTenant(page, unique("Wrong Key Portal"), techId);
+  const clientId = await addApplication(page, unique("Wrong Key App"), org);
+  const title = `Wrong key ${unique("w").slice(2)}`;
+  await createConfiguration(page, title, tenantUrl, clientId);
+  // Someone pastes another configuration's key into the application.
+  const other = await createConfiguration(page, `Other ${unique("o").slice(2)}`, tenantUrl, clientId);
+  await pastePublicKey(page, clientId, other);
+
+  await page.goto("/tools/replication/agents");
+  const row = page.getByRole("grid", { name: "Agents on author" }).getByRole("row").filter({ hasText: title }).filter({ hasText: "Brand Portal agent 2" });
+  await row.getByRole("link", { name: "Brand Portal agent 2" }).click();
+  await page.getByRole("button", { name: "Test Connection" }).click();
+  const log = page.getByRole("log", { name: "Test Connection log" });
+  await expect(log).toContainText("Replication test failed: The public key in the gateway application does not match this configuration: paste the current public key", { timeout: 30_000 });
+  await expect(log).toContainText("Token request failed: HTTP 400 invalid_grant: signature verification failed");
+});
+
+test("an author is refused the replication screens and their API", async ({ page, browser }) => {
+  const login = unique("author");
+  await createUser(page, { login, name: "Replication Author", role: "Author", password: "author-password-1" });
+  const author = await signInAs(browser, login, "author-password-1");
+
+  await author.goto("/tools");
+  await expect(author.getByRole("navigation", { name: "Tools sections" }).getByRole("link", { name: "Deployment" })).toHaveCount(0);
+  await expect(author.getByRole("link", { name: /Replication|Brand Portal Tenants/ })).toHaveCount(0);
+  for (const url of ["/tools/deployment", "/tools/replication", "/tools/replication/agents", "/tools/replication/tenants"]) {
+    const res = await author.goto(url);
+    expect(res?.status()).toBe(403);
+    await expect(author.getByRole("heading", { name: "You don't have access" })).toBeVisible();
+    await expect(author.getByText("Brand Portal agent")).toHaveCount(0);
+  }
+  const api = await author.request.get("/api/replication/agents");
+  expect(api.status()).toBe(403);
+  expect(await api.json()).toMatchObject({ error: "forbidden" });
+  const anon = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const unauth = await anon.request.get(`${E2E.baseURL}/api/replication/agents`);
+  expect(unauth.status()).toBe(401);
+  await anon.close();
+});

@@ -1,0 +1,42 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+// The parent of a repository path, and the folders above an item that the portal creates when an
+// item arrives before its folders (below the DAM root, which is not shown as a folder).
+
+export const parentOf = (path: string) => path.slice(0, path.lastIndexOf("/")) || "/";
+export const nameOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+
+const ROOTS = new Set(["/", "/content", "/content/dam"]);
+
+export function ancestorFolders(folderPath: string): string[] {
+  const out: string[] = [];
+  for (let p = folderPath; !ROOTS.has(p); p = parentOf(p)) out.unshift(p);
+  return out;
+}
+
+// Folders this process has seen exist (a hint only: a folder deleted since is created again
+// by the next delivery below it, because a miss falls through to the database).
+const known = new Set<string>();
+const MAX_KNOWN = 50_000;
+
+export async function ensureFolders(tenantId: string, folderPath: string, isPublic: boolean): Promise<void> {
+  const wanted = ancestorFolders(folderPath);
+  if (!wanted.length || known.has(`${tenantId}\n${folderPath}`)) return;
+  const have = new Set((await db.portalFolder.findMany({ where: { tenantId, path: { in: wanted } }, select: { path: true } })).map((f) => f.path));
+  for (const path of wanted) {
+    if (have.has(path)) continue;
+    try {
+      await db.portalFolder.create({ data: { tenantId, path, parentPath: parentOf(path), title: nameOf(path), isPublic } });
+    } catch (e) {
+      if ((e as { code?: string }).code !== "P2002") throw e; // created meanwhile by a parallel delivery
+    }
+  }
+  if (known.size > MAX_KNOWN) known.clear();
+  known.add(`${tenantId}\n${folderPath}`);
+}
+
+/** Folders were removed: forget what this process knew of the tenant's folders. */
+export function forgetFolders(tenantId: string): void {
+  for (const k of known) if (k.startsWith(`${tenantId}\n`)) known.delete(k);
+}

@@ -1,0 +1,117 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { UserError } from "@/lib/errors";
+import { portalBlobs } from "@/lib/storage/stores";
+import { ensureFolders, nameOf, parentOf } from "@/lib/portal/folders-of";
+import { PortalError } from "@/lib/portal/portal-error";
+import { assetMetadata, sha256Hex, version as versionSchema, type AssetMetadata } from "@/lib/portal/schemas";
+
+// PUT …/api/v1/assets?path=…: the binary streams into the portal's blob store while its SHA-256
+// and size are checked (a mismatch or a short body stores nothing), then the asset row is
+// upserted by (tenant, path) so that a repeat is a no-op and an older version never overwrites a
+// newer one. See docs/replication-protocol.md.
+
+export type ReceiveResult = { status: 200 | 201; result: "created" | "updated" | "unchanged" | "stale"; path: string; version: number; sha256: string; size: number };
+
+const MAX_METADATA_CHARS = 8192;
+
+export function parseAssetHeaders(h: Headers) {
+  const sha256 = sha256Hex.safeParse(h.get("x-content-sha256") ?? "");
+  if (!sha256.success) throw new PortalError(400, "invalid_request", "X-Content-SHA256 must be the content's SHA-256 as 64 hex digits.");
+  const version = versionSchema.safeParse(h.get("x-asset-version") ?? "");
+  if (!version.success) throw new PortalError(400, "invalid_request", "X-Asset-Version must be a positive integer.");
+  const sizeRaw = h.get("x-asset-size") ?? h.get("content-length") ?? "";
+  if (!/^\d{1,15}$/.test(sizeRaw)) throw new PortalError(400, "invalid_request", "X-Asset-Size must be the content's length in bytes.");
+  const size = Number(sizeRaw);
+  if (size > env.OUTPOST_UPLOAD_LIMIT_BYTES) throw new PortalError(413, "too_large", `The asset is larger than this portal's limit of ${env.OUTPOST_UPLOAD_LIMIT_BYTES} bytes.`);
+  const mimeType = (h.get("content-type") ?? "application/octet-stream").split(";")[0].trim().toLowerCase();
+  if (!/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/.test(mimeType)) throw new PortalError(400, "invalid_request", "Content-Type must be the asset's MIME type.");
+  return { sha256: sha256.data, version: version.data, size, mimeType, metadata: parseMetadata(h.get("x-asset-metadata")) };
+}
+
+function parseMetadata(raw: string | null): AssetMetadata {
+  if (!raw) return assetMetadata.parse({});
+  if (raw.length > MAX_METADATA_CHARS) throw new PortalError(431, "metadata_too_large", `X-Asset-Metadata must be at most ${MAX_METADATA_CHARS} characters.`);
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+  } catch {
+    throw new PortalError(400, "invalid_request", "X-Asset-Metadata must be base64url-encoded JSON.");
+  }
+  const parsed = assetMetadata.safeParse(json);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    throw new PortalError(400, "invalid_request", `X-Asset-Metadata ${i.path.join(".")}: ${i.message}`);
+  }
+  return parsed.data;
+}
+
+export async function receiveAsset(tenantId: string, path: string, req: NextRequest): Promise<ReceiveResult> {
+  const head = parseAssetHeaders(req.headers);
+  const current = await db.portalAsset.findUnique({ where: { tenantId_path: { tenantId, path } } });
+  if (current && current.version > head.version) {
+    await drain(req); // read the body anyway so the kept-alive connection stays usable
+    return { status: 200, result: "stale", path, version: current.version, sha256: head.sha256, size: head.size };
+  }
+  if (!req.body) throw new PortalError(400, "invalid_request", "Send the asset's bytes as the request body.");
+  try {
+    await portalBlobs.write(req.body, { expectedSha256: head.sha256, expectedSize: head.size, maxBytes: env.OUTPOST_UPLOAD_LIMIT_BYTES, signal: req.signal });
+  } catch (e) {
+    if (e instanceof UserError) throw e; // 400 truncated, 422 SHA-256 mismatch, 413, 507
+    throw new PortalError(400, "interrupted", "The upload was interrupted before the whole body arrived; nothing was stored.");
+  }
+
+  const name = nameOf(path);
+  const folderPath = parentOf(path);
+  const title = head.metadata.title || name;
+  const m = head.metadata;
+  const data = {
+    folderPath,
+    name,
+    title,
+    searchText: `${name} ${title}`.toLowerCase(),
+    metadata: JSON.stringify({ description: m.description, tags: m.tags, creator: m.creator, width: m.width ?? null, height: m.height ?? null }),
+    sha256: head.sha256,
+    size: BigInt(head.size),
+    mimeType: head.mimeType,
+    version: head.version,
+    isPublic: m.public,
+  };
+  const result = await upsert(tenantId, path, data, current);
+  if (result.result === "created") await ensureFolders(tenantId, folderPath, m.public);
+  return { ...result, path, sha256: head.sha256, size: head.size };
+}
+
+type AssetData = { folderPath: string; name: string; title: string; searchText: string; metadata: string; sha256: string; size: bigint; mimeType: string; version: number; isPublic: boolean };
+
+type Row = AssetData & { id: string };
+
+async function upsert(tenantId: string, path: string, data: AssetData, seen: Row | null): Promise<{ status: 200 | 201; result: ReceiveResult["result"]; version: number }> {
+  // Compare-and-set on the version, so parallel deliveries of one path settle on the newest. The
+  // row read before the upload is the first guess; the database has the last word.
+  for (let i = 0; i < 5; i++) {
+    const cur = i === 0 ? seen : await db.portalAsset.findUnique({ where: { tenantId_path: { tenantId, path } } });
+    if (!cur) {
+      try {
+        await db.portalAsset.create({ data: { ...data, tenantId, path } });
+        return { status: 201, result: "created", version: data.version };
+      } catch (e) {
+        if ((e as { code?: string }).code === "P2002") continue;
+        throw e;
+      }
+    }
+    if (cur.version > data.version) return { status: 200, result: "stale", version: cur.version };
+    const same = (Object.keys(data) as (keyof AssetData)[]).every((k) => cur[k] === data[k]);
+    if (same) return { status: 200, result: "unchanged", version: cur.version };
+    const { count } = await db.portalAsset.updateMany({ where: { id: cur.id, version: { lte: data.version } }, data: { ...data, publishedAt: new Date() } });
+    if (count === 1) return { status: 200, result: "updated", version: data.version };
+  }
+  throw new PortalError(409, "conflict", "The asset kept changing while it was being stored; try again.");
+}
+
+async function drain(req: NextRequest) {
+  if (!req.body) return;
+  for await (const _ of req.body as unknown as AsyncIterable<Uint8Array>) void _;
+}

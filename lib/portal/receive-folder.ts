@@ -1,0 +1,31 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { collectPortalBlobs } from "@/lib/portal/blob-gc";
+import { ensureFolders, forgetFolders, nameOf, parentOf } from "@/lib/portal/folders-of";
+
+// PUT/DELETE …/api/v1/folders?path=…: a folder's metadata, and unpublishing a folder, which takes
+// everything below it off the portal (as AEM does).
+
+export async function receiveFolder(tenantId: string, path: string, body: { title: string; description: string; public: boolean }) {
+  const data = { parentPath: parentOf(path), title: body.title || nameOf(path), metadata: JSON.stringify({ description: body.description }), isPublic: body.public };
+  await ensureFolders(tenantId, parentOf(path), body.public);
+  const cur = await db.portalFolder.findUnique({ where: { tenantId_path: { tenantId, path } } });
+  if (cur && cur.parentPath === data.parentPath && cur.title === data.title && cur.metadata === data.metadata && cur.isPublic === data.isPublic) {
+    return { status: 200 as const, result: "unchanged" as const, path };
+  }
+  await db.portalFolder.upsert({ where: { tenantId_path: { tenantId, path } }, create: { ...data, tenantId, path }, update: data });
+  return { status: cur ? (200 as const) : (201 as const), result: cur ? ("updated" as const) : ("created" as const), path };
+}
+
+export async function removeFolder(tenantId: string, path: string) {
+  const below = { OR: [{ path }, { path: { startsWith: `${path}/` } }] };
+  const inside = { tenantId, OR: [{ folderPath: path }, { folderPath: { startsWith: `${path}/` } }] };
+  const shas = (await db.portalAsset.findMany({ where: inside, select: { sha256: true } })).map((a) => a.sha256);
+  const [assets, folders] = await db.$transaction([
+    db.portalAsset.deleteMany({ where: inside }),
+    db.portalFolder.deleteMany({ where: { tenantId, ...below } }),
+  ]);
+  forgetFolders(tenantId);
+  await collectPortalBlobs(shas);
+  return { result: folders.count || assets.count ? ("deleted" as const) : ("absent" as const), path, removed: { folders: folders.count, assets: assets.count } };
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+// Input rules of the portal: tenant settings (console form) and the receiving API's fields.
+
+export const tenantSlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2, "The slug must be at least 2 characters")
+  .max(63, "The slug must be at most 63 characters")
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "Use lowercase letters, digits and '-', starting with a letter or digit");
+
+export const orgTechId = z
+  .string()
+  .trim()
+  .min(3, "Enter the organization's technical ID, such as A1B2C3D4E5@OutpostOrg")
+  .max(100, "The organization ID must be at most 100 characters")
+  .regex(/^[A-Za-z0-9._-]+@[A-Za-z0-9._-]+$/, "An organization technical ID looks like A1B2C3D4E5@OutpostOrg");
+
+export const issuerUrl = z
+  .string()
+  .trim()
+  .max(500, "The issuer must be at most 500 characters")
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === "https:" || u.protocol === "http:") && !u.username && !u.password && !u.search && !u.hash;
+    } catch {
+      return false;
+    }
+  }, "Enter the gateway's issuer URL, such as https://outpost.example.com/gateway")
+  .transform((v) => v.replace(/\/+$/, ""));
+
+export const createTenantInput = z.object({
+  name: z.string().trim().min(1, "Enter a name").max(100, "The name must be at most 100 characters"),
+  slug: tenantSlug,
+  orgTechId,
+  issuer: z.union([z.literal(""), issuerUrl]).optional(),
+});
+
+/** A repository path such as /content/dam/brand/logo.png: absolute, no empty, "." or ".." segments. */
+export const repoPath = z
+  .string()
+  .min(2, "path is required")
+  .max(1024, "path must be at most 1024 characters")
+  .refine((p) => p.startsWith("/") && !/[\u0000-\u001f\u007f\\]/.test(p) && p.slice(1).split("/").every((s) => s !== "" && s !== "." && s !== ".."), "path must be absolute, like /content/dam/folder/file.jpg, with no empty, '.' or '..' segments");
+
+export const assetMetadata = z.object({
+  title: z.string().max(500).default(""),
+  description: z.string().max(6000).default(""),
+  tags: z.array(z.string().max(200)).max(200).default([]),
+  creator: z.string().max(200).default(""),
+  width: z.number().int().positive().nullable().optional(),
+  height: z.number().int().positive().nullable().optional(),
+  public: z.boolean().default(false),
+});
+export type AssetMetadata = z.infer<typeof assetMetadata>;
+
+export const folderBody = z.object({
+  title: z.string().max(500).default(""),
+  description: z.string().max(6000).default(""),
+  public: z.boolean().default(false),
+});
+
+export const collectionName = z.string().min(1).max(200).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "collection names use letters, digits, '.', '_' and '-'");
+
+export const collectionBody = z.object({
+  title: z.string().max(500).default(""),
+  description: z.string().max(6000).default(""),
+  memberPaths: z.array(repoPath).max(100_000).default([]),
+  public: z.boolean().default(false),
+});
+
+export const sha256Hex = z.string().regex(/^[0-9a-fA-F]{64}$/, "X-Content-SHA256 must be 64 hex digits").transform((s) => s.toLowerCase());
+export const version = z.coerce.number().int().min(1, "version must be a positive integer").max(2_147_483_647);

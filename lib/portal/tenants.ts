@@ -1,0 +1,44 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { publicUrl } from "@/lib/env";
+import { conflict } from "@/lib/errors";
+
+// Portal tenants: each receives what one organization publishes, at <origin>/portal/<slug>.
+
+export const defaultIssuer = () => `${publicUrl}/gateway`;
+export const tenantUrl = (slug: string) => `${publicUrl}/portal/${slug}`;
+
+export async function createTenant(input: { name: string; slug: string; orgTechId: string; issuer?: string }) {
+  if (await db.portalTenant.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
+    throw conflict(`A tenant with the slug "${input.slug}" already exists.`, "slug");
+  }
+  return db.portalTenant.create({
+    data: { name: input.name, slug: input.slug, orgTechId: input.orgTechId, issuer: input.issuer || defaultIssuer() },
+  });
+}
+
+export async function listTenants() {
+  const tenants = await db.portalTenant.findMany({
+    orderBy: { name: "asc" },
+    include: { _count: { select: { assets: true, folders: true, collections: true } } },
+  });
+  return tenants.map((t) => ({
+    id: t.id,
+    name: t.name,
+    slug: t.slug,
+    orgTechId: t.orgTechId,
+    issuer: t.issuer || defaultIssuer(),
+    url: tenantUrl(t.slug),
+    createdAt: t.createdAt,
+    assets: t._count.assets,
+    folders: t._count.folders,
+    collections: t._count.collections,
+  }));
+}
+
+export type PortalTenantRow = NonNullable<Awaited<ReturnType<typeof findTenant>>>;
+
+export async function findTenant(slug: string) {
+  const t = await db.portalTenant.findUnique({ where: { slug } });
+  return t && { ...t, issuer: t.issuer || defaultIssuer() };
+}

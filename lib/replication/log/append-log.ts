@@ -1,0 +1,82 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+// The agent log: every delivery attempt and every Test Connection, kept to the newest
+// LOG_CAP entries per agent (older ones are dropped as new ones arrive).
+
+export const LOG_CAP = 5_000;
+export const LOG_LEVELS = ["debug", "info", "error"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export type LogEntry = {
+  level: LogLevel;
+  message: string;
+  path?: string | null;
+  action?: string | null;
+  durationMs?: number | null;
+  bytes?: number | null;
+  statusCode?: number | null;
+  result?: string | null;
+};
+
+const rank = (l: string) => Math.max(0, LOG_LEVELS.indexOf(l as LogLevel));
+/** Whether an entry of `level` is written for an agent whose Log Level is `threshold`. */
+export const logs = (threshold: string, level: LogLevel) => rank(level) >= rank(threshold);
+
+// Entries are written in batches (every 200 ms, or 100 at a time) so that logging costs the queue
+// a fraction of a statement per job. Readers flush first; a crash loses at most the last moment.
+type Row = { agentId: string; at: Date; level: string; message: string; path: string | null; action: string | null; durationMs: number | null; bytes: bigint | null; statusCode: number | null; result: string | null };
+const g = globalThis as unknown as { outpostLogBuffer?: Row[] };
+const buffer: Row[] = (g.outpostLogBuffer ??= []);
+let timer: NodeJS.Timeout | null = null;
+let flushing: Promise<void> = Promise.resolve();
+const sinceTrim = new Map<string, number>();
+const TRIM_EVERY = 100;
+const BATCH = 100;
+
+export async function appendLog(agentId: string, threshold: string, entry: LogEntry, at = new Date()): Promise<void> {
+  if (!logs(threshold, entry.level)) return;
+  buffer.push({
+    agentId,
+    at,
+    level: entry.level,
+    message: entry.message.slice(0, 4000),
+    path: entry.path ?? null,
+    action: entry.action ?? null,
+    durationMs: entry.durationMs === null || entry.durationMs === undefined ? null : Math.round(entry.durationMs),
+    bytes: entry.bytes === null || entry.bytes === undefined ? null : BigInt(entry.bytes),
+    statusCode: entry.statusCode ?? null,
+    result: entry.result ?? null,
+  });
+  if (buffer.length >= BATCH) return flushLogs();
+  if (!timer) {
+    timer = setTimeout(() => void flushLogs().catch((e) => console.error("[replication] log write failed", e)), 200);
+    timer.unref();
+  }
+}
+
+/** Writes buffered entries now (readers call it first). */
+export function flushLogs(): Promise<void> {
+  if (timer) clearTimeout(timer);
+  timer = null;
+  flushing = flushing.then(async () => {
+    const rows = buffer.splice(0);
+    if (!rows.length) return;
+    await db.agentLogEntry.createMany({ data: rows });
+    for (const r of rows) sinceTrim.set(r.agentId, (sinceTrim.get(r.agentId) ?? 0) + 1);
+    for (const [agentId, n] of sinceTrim) {
+      if (n < TRIM_EVERY) continue;
+      sinceTrim.set(agentId, 0);
+      await trimLog(agentId);
+    }
+  });
+  return flushing;
+}
+
+/** Drops all but the newest LOG_CAP entries of an agent. */
+export async function trimLog(agentId: string, cap = LOG_CAP): Promise<number> {
+  const edge = await db.agentLogEntry.findFirst({ where: { agentId }, orderBy: { id: "desc" }, skip: cap, select: { id: true } });
+  if (!edge) return 0;
+  const { count } = await db.agentLogEntry.deleteMany({ where: { agentId, id: { lte: edge.id } } });
+  return count;
+}

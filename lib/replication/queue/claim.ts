@@ -1,0 +1,84 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { dbProvider } from "@/lib/env";
+
+// Claims the agent's next job in one statement, with a lease: the oldest job that is due and that
+// no older job for the same path (in any agent of the configuration) is still waiting for or
+// running; failing that, one whose lease expired (its worker died: the order is already settled). SQLite serialises writers, so one
+// UPDATE … WHERE id = (SELECT … LIMIT 1) RETURNING is atomic; PostgreSQL adds FOR UPDATE SKIP
+// LOCKED so that workers on several nodes take different rows without waiting for each other.
+// Measured on this stack: 1,100–1,300 claims/s on SQLite, 575–780/s on PostgreSQL (STACK.md).
+
+export type ClaimedJob = {
+  id: number;
+  configId: string;
+  agentId: string;
+  publicationId: string | null;
+  action: "publish" | "unpublish";
+  kind: "asset" | "folder" | "collection";
+  path: string;
+  refId: string | null;
+  version: number | null;
+  requestedBy: string | null;
+  attempts: number;
+  leaseToken: string;
+};
+
+export async function claimJob(agentId: string, opts: { owner: string; nowMs: number; leaseMs: number }): Promise<ClaimedJob | null> {
+  // The next due job in queue order; failing that, a job whose worker's lease has run out.
+  return (await claim(agentId, opts, "queued")) ?? (await claim(agentId, opts, "expired"));
+}
+
+async function claim(agentId: string, opts: { owner: string; nowMs: number; leaseMs: number }, which: "queued" | "expired"): Promise<ClaimedJob | null> {
+  const token = randomUUID();
+  const now = new Date(opts.nowMs);
+  const until = new Date(opts.nowMs + opts.leaseMs);
+  const pg = dbProvider === "postgresql";
+  // One statement each, four spellings: SKIP LOCKED is PostgreSQL's; tagged templates cannot share fragments.
+  const rows =
+    which === "queued"
+      ? pg
+        ? await db.$queryRaw<Row[]>`
+          UPDATE "ReplicationJob" SET "state" = 'running', "attempts" = "attempts" + 1, "leaseOwner" = ${opts.owner},
+            "leaseToken" = ${token}, "leaseExpiresAt" = ${until}, "updatedAt" = ${now}
+          WHERE "id" = (
+            SELECT j."id" FROM "ReplicationJob" j
+            WHERE j."agentId" = ${agentId} AND j."state" = 'queued' AND j."nextAttemptAt" <= ${now}
+              AND NOT EXISTS (SELECT 1 FROM "ReplicationJob" o WHERE o."configId" = j."configId" AND o."path" = j."path"
+                              AND o."id" < j."id" AND o."state" IN ('queued', 'running'))
+            ORDER BY j."id" LIMIT 1 FOR UPDATE OF j SKIP LOCKED)
+          RETURNING "id", "configId", "agentId", "publicationId", "action", "kind", "path", "refId", "version", "requestedBy", "attempts"`
+        : await db.$queryRaw<Row[]>`
+          UPDATE "ReplicationJob" SET "state" = 'running', "attempts" = "attempts" + 1, "leaseOwner" = ${opts.owner},
+            "leaseToken" = ${token}, "leaseExpiresAt" = ${until}, "updatedAt" = ${now}
+          WHERE "id" = (
+            SELECT j."id" FROM "ReplicationJob" j
+            WHERE j."agentId" = ${agentId} AND j."state" = 'queued' AND j."nextAttemptAt" <= ${now}
+              AND NOT EXISTS (SELECT 1 FROM "ReplicationJob" o WHERE o."configId" = j."configId" AND o."path" = j."path"
+                              AND o."id" < j."id" AND o."state" IN ('queued', 'running'))
+            ORDER BY j."id" LIMIT 1)
+          RETURNING "id", "configId", "agentId", "publicationId", "action", "kind", "path", "refId", "version", "requestedBy", "attempts"`
+      : pg
+        ? await db.$queryRaw<Row[]>`
+          UPDATE "ReplicationJob" SET "attempts" = "attempts" + 1, "leaseOwner" = ${opts.owner},
+            "leaseToken" = ${token}, "leaseExpiresAt" = ${until}, "updatedAt" = ${now}
+          WHERE "id" = (
+            SELECT j."id" FROM "ReplicationJob" j
+            WHERE j."agentId" = ${agentId} AND j."state" = 'running' AND j."leaseExpiresAt" < ${now}
+            ORDER BY j."id" LIMIT 1 FOR UPDATE OF j SKIP LOCKED)
+          RETURNING "id", "configId", "agentId", "publicationId", "action", "kind", "path", "refId", "version", "requestedBy", "attempts"`
+        : await db.$queryRaw<Row[]>`
+          UPDATE "ReplicationJob" SET "attempts" = "attempts" + 1, "leaseOwner" = ${opts.owner},
+            "leaseToken" = ${token}, "leaseExpiresAt" = ${until}, "updatedAt" = ${now}
+          WHERE "id" = (
+            SELECT j."id" FROM "ReplicationJob" j
+            WHERE j."agentId" = ${agentId} AND j."state" = 'running' AND j."leaseExpiresAt" < ${now}
+            ORDER BY j."id" LIMIT 1)
+          RETURNING "id", "configId", "agentId", "publicationId", "action", "kind", "path", "refId", "version", "requestedBy", "attempts"`;
+  if (!rows.length) return null;
+  const r = rows[0];
+  return { ...r, id: Number(r.id), attempts: Number(r.attempts), version: r.version === null ? null : Number(r.version), leaseToken: token };
+}
+
+type Row = Omit<ClaimedJob, "leaseToken">;

@@ -1,0 +1,24 @@
+import type { Transport } from "@/lib/replication/transport/http-client";
+
+// Counts the requests that go through transports and the time spent inside them, so that a
+// benchmark can tell the queue's own cost per job from the network's.
+export function measureTransport() {
+  let requests = 0;
+  let busy = 0;
+  return {
+    wrap: (t: Transport): Transport => ({
+      close: () => t.close(),
+      async request(r) {
+        const t0 = performance.now();
+        try {
+          return await t.request(r);
+        } finally {
+          requests++;
+          busy += performance.now() - t0;
+        }
+      },
+    }),
+    requests: () => requests,
+    busyMs: () => busy,
+  };
+}

@@ -1,0 +1,122 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { systemClock, type Clock } from "@/lib/replication/clock";
+import { flushLogs } from "@/lib/replication/log/append-log";
+import { reapExpiredLeases } from "@/lib/replication/queue/lease";
+import { purgeFinishedJobs } from "@/lib/replication/queue/purge";
+import { moveStrandedJobs } from "@/lib/replication/queue/rebalance";
+import { queueEvents } from "@/lib/replication/queue/wake";
+import { createHttpTransport, type Transport } from "@/lib/replication/transport/http-client";
+import { AgentWorker, nodeOwner, type WorkerOptions } from "@/lib/replication/worker/agent-worker";
+
+// This node's replication runtime: one worker per agent (every agent of every configuration),
+// each working its own queue in parallel with the others. A supervisor follows agents being
+// added or removed, returns expired leases to the queue and moves work off disabled or paused
+// agents. Several nodes may run it on one PostgreSQL database.
+
+export type RuntimeOptions = Omit<WorkerOptions, "owner" | "transport"> & {
+  /** Parallel deliveries per agent (1, as in AEM, gives 4 in parallel per configuration). */
+  concurrency?: number;
+  pollMs?: number;
+  superviseMs?: number;
+  graceMs?: number;
+  /** Wraps each agent's HTTP transport (benchmark instruments). */
+  transportWrapper?: (t: Transport) => Transport;
+};
+
+export type ReplicationRuntime = { stop(): Promise<void>; workers(): AgentWorker[] };
+
+export function startReplicationRuntime(opts: RuntimeOptions = {}): ReplicationRuntime {
+  const clock: Clock = opts.clock ?? systemClock;
+  const owner = nodeOwner();
+  const concurrency = Math.max(1, Math.min(16, opts.concurrency ?? 1));
+  const pollMs = opts.pollMs ?? 1_000;
+  const workers = new Map<string, { worker: AgentWorker; loops: Promise<void>[]; stopped: boolean }>();
+  let stopping = false;
+  const sleepers = new Set<() => void>();
+
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(t);
+        sleepers.delete(done);
+        resolve();
+      };
+      const t = setTimeout(done, ms);
+      sleepers.add(done);
+    });
+  const wakeAll = () => [...sleepers].forEach((s) => s());
+  queueEvents.on("jobs", wakeAll);
+  const unblock = (agentId: string) => workers.get(agentId)?.worker.unblock();
+  queueEvents.on("unblock", unblock);
+
+  async function loop(entry: { worker: AgentWorker; stopped: boolean }) {
+    while (!stopping && !entry.stopped) {
+      let r;
+      try {
+        r = await entry.worker.tick();
+      } catch (e) {
+        console.error(`[replication] worker for agent ${entry.worker.agentId} failed`, e);
+        r = "blocked";
+      }
+      if (r !== "worked") await wait(r === "blocked" ? pollMs * 2 : pollMs);
+    }
+  }
+
+  function startWorker(agentId: string) {
+    const transport = createHttpTransport({ maxSockets: concurrency * 2 });
+    const worker = new AgentWorker(agentId, { ...opts, owner, clock, transport: opts.transportWrapper ? opts.transportWrapper(transport) : transport });
+    const entry = { worker, loops: [] as Promise<void>[], stopped: false };
+    entry.loops = Array.from({ length: concurrency }, () => loop(entry));
+    workers.set(agentId, entry);
+  }
+
+  async function supervise() {
+    const agents = await db.replicationAgent.findMany({ select: { id: true } });
+    const ids = new Set(agents.map((a) => a.id));
+    for (const id of ids) if (!workers.has(id)) startWorker(id);
+    for (const [id, entry] of workers) {
+      if (ids.has(id)) continue;
+      entry.stopped = true; // the agent was deleted with its configuration
+      workers.delete(id);
+      void Promise.allSettled(entry.loops).then(() => entry.worker.shutdown(0));
+    }
+    if (await reapExpiredLeases(clock.now())) wakeAll();
+    const stranded = await db.replicationJob.findMany({
+      where: { state: "queued", agent: { OR: [{ enabled: false }, { paused: true }] } },
+      distinct: ["configId"],
+      select: { configId: true },
+    });
+    for (const { configId } of stranded) if (await moveStrandedJobs(configId)) wakeAll();
+    if (clock.now() - lastPurge > 3600_000) {
+      lastPurge = clock.now();
+      await purgeFinishedJobs(lastPurge);
+    }
+  }
+  let lastPurge = 0;
+
+  let supervising = Promise.resolve();
+  const tick = () => {
+    supervising = supervise().catch((e) => console.error("[replication] supervisor failed", e));
+  };
+  tick();
+  const timer = setInterval(tick, opts.superviseMs ?? 2_000);
+
+  return {
+    workers: () => [...workers.values()].map((w) => w.worker),
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      clearInterval(timer);
+      queueEvents.off("jobs", wakeAll);
+      queueEvents.off("unblock", unblock);
+      wakeAll();
+      await supervising;
+      const all = [...workers.values()];
+      // Let deliveries in flight finish (or hand them back after the grace period).
+      await Promise.allSettled(all.map((w) => w.worker.shutdown(opts.graceMs ?? 10_000)));
+      await Promise.allSettled(all.flatMap((w) => w.loops));
+      await flushLogs();
+    },
+  };
+}

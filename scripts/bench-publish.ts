@@ -1,0 +1,293 @@
+// npm run bench:publish [-- --latency 50ms] [--small 500] [--large 50] [--small-kb 256] [--large-mb 20] [--database postgresql://…]
+//
+// Publishes generated assets through the real replication agents with 1 agent and with 4 agents,
+// then uploads the same files with a bare parallel HTTP client (4 at a time, same token, same
+// endpoint): the limit. Two installs, as in production: this process is the console (assets,
+// configuration, queue, agents; --database picks its database); a child process is the other
+// install, with the embedded gateway (token endpoint, JWKS) and the portal's receiving routes on
+// its own HTTP port and its own SQLite database. Small files show the effect of per-request
+// latency (--latency is added by the portal to every request, for benchmarking only); large files
+// show throughput. Runs under node --conditions=react-server (lib modules import "server-only").
+import { fork, type ChildProcess } from "node:child_process";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createNetServer } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { NextRequest } from "next/server";
+
+type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
+type Setup = { clientId: string; orgTechId: string; slugs: string[] };
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const latencyMs = Number(arg("latency", "0").replace(/ms$/, ""));
+const SMALL = Number(arg("small", "500"));
+const LARGE = Number(arg("large", "50"));
+const SMALL_BYTES = Number(arg("small-kb", "256")) * 1024;
+const LARGE_BYTES = Number(arg("large-mb", "20")) * 1024 * 1024;
+const BARE_PARALLEL = 4;
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
+
+async function main() {
+  if (args.includes("--serve")) return serveInstall();
+  const origin = `http://127.0.0.1:${await freePort()}`;
+  const consoleDir = mkdtempSync(path.join(os.tmpdir(), "outpost-bench-console-"));
+  const installDir = mkdtempSync(path.join(os.tmpdir(), "outpost-bench-portal-"));
+  const common = { OUTPOST_PUBLIC_URL: origin, OUTPOST_WORKERS: "off", OUTPOST_DEMO_CONTENT: "off", NODE_ENV: "production" as const };
+  const child = fork(process.argv[1], ["--serve", "--latency", String(latencyMs)], {
+    execArgv: ["--conditions=react-server", "--import", "tsx"],
+    env: { ...process.env, ...common, OUTPOST_DATA_DIR: installDir, DATABASE_URL: `file:${path.join(installDir, "portal.db")}` },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  Object.assign(process.env, common, { OUTPOST_DATA_DIR: consoleDir, DATABASE_URL: arg("database", `file:${path.join(consoleDir, "console.db")}`) });
+  try {
+    await message(child); // listening
+    await runConsole(origin, child);
+  } finally {
+    child.kill();
+    rmSync(consoleDir, { recursive: true, force: true });
+    rmSync(installDir, { recursive: true, force: true });
+  }
+}
+
+// ── the other install: gateway and portal ─────────────────────────────────────
+async function serveInstall() {
+  const { migrate } = await import("@/lib/db/migrate");
+  await migrate(process.env.DATABASE_URL!);
+  const { ensureSigningKey } = await import("@/lib/gateway/signing-keys");
+  await ensureSigningKey();
+  const routes: { re: RegExp; names: string[]; methods: Record<string, Handler> }[] = [];
+  const route = (pattern: string, methods: Record<string, Handler>) => {
+    const names: string[] = [];
+    const re = new RegExp(`^${pattern.replace(/\./g, "\\.").replace(/:([a-zA-Z]+)/g, (_, n) => (names.push(n), "([^/]+)"))}$`);
+    routes.push({ re, names, methods });
+  };
+  const delayed = (h: Handler): Handler => async (req, ctx) => {
+    if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+    return h(req, ctx);
+  };
+  const h = (m: unknown) => m as Handler;
+  const token = await import("@/app/gateway/oauth/token/route");
+  const jwks = await import("@/app/gateway/.well-known/jwks.json/route");
+  const meta = await import("@/app/gateway/.well-known/oauth-authorization-server/route");
+  const ping = await import("@/app/portal/[tenant]/api/v1/ping/route");
+  const assets = await import("@/app/portal/[tenant]/api/v1/assets/route");
+  route("/gateway/oauth/token", { POST: h(token.POST) });
+  route("/gateway/.well-known/jwks.json", { GET: h(jwks.GET) });
+  route("/gateway/.well-known/oauth-authorization-server", { GET: h(meta.GET) });
+  route("/portal/:tenant/api/v1/ping", { GET: delayed(h(ping.GET)) });
+  route("/portal/:tenant/api/v1/assets", { PUT: delayed(h(assets.PUT)), DELETE: delayed(h(assets.DELETE)) });
+
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
+      for (const r of routes) {
+        const m = r.re.exec(url.pathname);
+        if (!m) continue;
+        const handler = r.methods[req.method ?? "GET"];
+        if (!handler) return void res.writeHead(405).end();
+        const hasBody = req.method !== "GET" && req.method !== "HEAD";
+        const request = new NextRequest(url, {
+          method: req.method,
+          headers: req.headers as Record<string, string>,
+          body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+          duplex: "half", // Node's fetch needs it for streamed bodies
+        });
+        const response = await handler(request, { params: Promise.resolve(Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1])]))) });
+        res.writeHead(response.status, Object.fromEntries(response.headers));
+        if (response.body) for await (const c of response.body as unknown as AsyncIterable<Uint8Array>) res.write(c);
+        return void res.end();
+      }
+      res.writeHead(404).end();
+    } catch (e) {
+      console.error(e);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    }
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((r) => server.listen(Number(new URL(process.env.OUTPOST_PUBLIC_URL!).port), "127.0.0.1", r));
+
+  // The gateway administrator's part: an organization, a JWT application with the console's
+  // public key, and the tenants (one per run, so that every run creates its assets).
+  process.on("message", async (msg: { publicKeyPem: string; tenants: number }) => {
+    const { db } = await import("@/lib/db");
+    const { createOrganization } = await import("@/lib/gateway/organizations");
+    const { createApplication } = await import("@/lib/gateway/create-application");
+    const { updateApplication } = await import("@/lib/gateway/update-application");
+    const { createTenant } = await import("@/lib/portal/tenants");
+    const scopes = ["dam-read", "dam-sync", "dam-write", "cc-share"] as const;
+    const admin = await db.user.create({ data: { login: "bench", name: "Bench", role: "administrator", passwordHash: "x" } });
+    const org = await createOrganization(admin.id, "Bench org");
+    const app = await createApplication(admin.id, { name: "Bench console", description: "", orgId: org.id, scopes: [...scopes] });
+    await updateApplication(admin.id, { clientId: app.clientId, name: app.name, description: "", scopes: [...scopes], publicKey: msg.publicKeyPem });
+    const slugs: string[] = [];
+    for (let i = 1; i <= msg.tenants; i++) slugs.push((await createTenant({ name: `Bench ${i}`, slug: `bench-${i}`, orgTechId: org.techId })).slug);
+    process.send!({ clientId: app.clientId, orgTechId: org.techId, slugs } satisfies Setup);
+  });
+  process.send!("ready");
+}
+
+// ── the console: assets, configuration, agents ────────────────────────────────
+async function runConsole(origin: string, install: ChildProcess) {
+  const { migrate } = await import("@/lib/db/migrate");
+  await migrate(process.env.DATABASE_URL!);
+  const { db } = await import("@/lib/db");
+  const { createConfig } = await import("@/lib/cloud-services/create-config");
+  const { enqueueNow } = await import("@/lib/replication/queue/enqueue");
+  const { setAgentEnabled } = await import("@/lib/replication/agents/update-agent");
+  const { startReplicationRuntime } = await import("@/lib/replication/worker/runtime");
+  const { tokenRequestCount, getAccessToken } = await import("@/lib/ims/token-cache");
+  const { loadAgentSettings } = await import("@/lib/replication/worker/agent-settings");
+  const { createHttpTransport } = await import("@/lib/replication/transport/http-client");
+  const { buildDelivery } = await import("@/lib/replication/delivery/build-request");
+  const { measureTransport } = await import("@/lib/replication/transport/measure");
+  const { systemClock } = await import("@/lib/replication/clock");
+  const { assetBlobs } = await import("@/lib/storage/stores");
+
+  // Cloud Services › Create Configuration, then the gateway admin pastes its public key.
+  const cfg = await createConfig({ title: "Bench", name: "bench" });
+  const key = await db.configKeyPair.findFirstOrThrow({ where: { configId: cfg.id } });
+  install.send({ publicKeyPem: key.publicKeyPem, tenants: 6 });
+  const setup = (await message(install)) as Setup;
+  await db.brandPortalConfig.update({ where: { id: cfg.id }, data: { clientId: setup.clientId, orgId: setup.orgTechId } });
+  const agents = await db.replicationAgent.findMany({ where: { configId: cfg.id }, orderBy: { position: "asc" } });
+  const tenants = [...setup.slugs];
+  const nextTenant = () => db.brandPortalConfig.update({ where: { id: cfg.id }, data: { tenantUrl: `${origin}/portal/${tenants.shift()}` } });
+
+  async function generate(prefix: string, n: number, bytes: number) {
+    const folder = await db.folder.create({ data: { path: `/content/dam/bench/${prefix}`, name: prefix, title: prefix } });
+    const rows = [];
+    for (let i = 0; i < n; i++) {
+      let left = bytes;
+      const src = new Readable({
+        read() {
+          const c = Math.min(left, 1 << 20);
+          left -= c;
+          this.push(c ? randomBytes(c) : null);
+        },
+      });
+      const blob = await assetBlobs.write(src);
+      const name = `${prefix}-${i}.bin`;
+      rows.push({ path: `${folder.path}/${name}`, name, title: name, searchText: name, folderId: folder.id, mimeType: "application/octet-stream", size: BigInt(blob.size), sha256: blob.sha256 });
+    }
+    for (let i = 0; i < rows.length; i += 500) await db.asset.createMany({ data: rows.slice(i, i + 500) });
+    return rows.map((r) => r.path);
+  }
+  process.stdout.write(`generating ${SMALL} × ${SMALL_BYTES / 1024} KB and ${LARGE} × ${LARGE_BYTES / 1024 ** 2} MB … `);
+  const small = await generate("small", SMALL, SMALL_BYTES);
+  const large = await generate("large", LARGE, LARGE_BYTES);
+  console.log("done");
+
+  const tokensAtStart = tokenRequestCount();
+  async function throughAgents(paths: string[], count: 1 | 4) {
+    for (const a of agents) await setAgentEnabled(a.id, a.position <= count);
+    await nextTenant();
+    const meter = measureTransport();
+    const runtime = startReplicationRuntime({ transportWrapper: meter.wrap });
+    const started = new Date();
+    await enqueueNow({ configId: cfg.id, items: paths.map((p) => ({ action: "publish" as const, kind: "asset" as const, path: p })) });
+    while (await db.replicationJob.count({ where: { configId: cfg.id, state: { in: ["queued", "running"] } } })) await new Promise((r) => setTimeout(r, 50));
+    const last = await db.replicationJob.aggregate({ where: { configId: cfg.id, createdAt: { gte: started } }, _max: { completedAt: true } });
+    await runtime.stop();
+    const notDone = await db.replicationJob.count({ where: { configId: cfg.id, state: { not: "done" }, createdAt: { gte: started } } });
+    if (notDone) throw new Error(`${notDone} jobs did not complete`);
+    // From the enqueue to the last completion as the agents recorded it (not the polling above).
+    const seconds = (last._max.completedAt!.getTime() - started.getTime()) / 1000;
+    // Time the agents spent outside HTTP requests (claim, lookups, recording, log), per job.
+    const overheadMs = (seconds * 1000 * count - meter.busyMs()) / paths.length;
+    return { seconds, overheadMs, requests: meter.requests() };
+  }
+
+  // The limit: a bare client, 4 requests at a time, the same requests with the same token.
+  async function bare(paths: string[]) {
+    await nextTenant();
+    const s = (await loadAgentSettings(agents[0].id))!;
+    const transport = createHttpTransport({ maxSockets: BARE_PARALLEL });
+    const { token } = await getAccessToken(s.config, { transport, clock: systemClock, connectTimeoutMs: 10_000, socketTimeoutMs: 60_000 });
+    const requests: Extract<Awaited<ReturnType<typeof buildDelivery>>, { type: "send" }>[] = [];
+    for (const p of paths) {
+      const job = { id: 0, configId: cfg.id, agentId: "", publicationId: null, action: "publish" as const, kind: "asset" as const, path: p, refId: null, version: null, requestedBy: null, attempts: 1, leaseToken: "" };
+      const d = await buildDelivery(job, s.config.tenantUrl, false);
+      if (d.type !== "send") throw new Error(`cannot send ${p}`);
+      requests.push(d);
+    }
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: BARE_PARALLEL }, async () => {
+        while (next < requests.length) {
+          const d = requests[next++];
+          const res = await transport.request({ method: d.method, url: d.url, headers: { ...d.headers, authorization: `Bearer ${token}` }, body: d.body?.(), connectTimeoutMs: 10_000, socketTimeoutMs: 60_000 });
+          if (res.status >= 300) throw new Error(`bare client: HTTP ${res.status} ${res.body}`);
+        }
+      }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    transport.close();
+    return { seconds };
+  }
+
+  const line = (label: string, value: string) => console.log(`${label}: ${value}`);
+  const rate = (n: number, bytes: number, s: number) => ({ aps: n / s, mbps: (n * bytes) / 1024 ** 2 / s });
+  const db1 = process.env.DATABASE_URL!.startsWith("file:") ? "SQLite" : "PostgreSQL";
+  console.log(`latency added at the portal: ${latencyMs} ms per request; console database: ${db1}; ${os.cpus().length} cores; Node ${process.versions.node}`);
+
+  for (const [name, paths, bytes] of [["small", small, SMALL_BYTES], ["large", large, LARGE_BYTES]] as const) {
+    if (!paths.length) {
+      tenants.splice(0, 3);
+      continue;
+    }
+    console.log(`\n== ${paths.length} × ${bytes >= 1024 ** 2 ? `${bytes / 1024 ** 2} MB` : `${bytes / 1024} KB`} (${name}) ==`);
+    const one = await throughAgents(paths, 1);
+    const four = await throughAgents(paths, 4);
+    const limit = await bare(paths);
+    const r1 = rate(paths.length, bytes, one.seconds);
+    const r4 = rate(paths.length, bytes, four.seconds);
+    const rb = rate(paths.length, bytes, limit.seconds);
+    line("1 agent assets/s", r1.aps.toFixed(1));
+    line("1 agent MB/s", r1.mbps.toFixed(1));
+    line("4 agents assets/s", r4.aps.toFixed(1));
+    line("4 agents MB/s", r4.mbps.toFixed(1));
+    line(`bare client (${BARE_PARALLEL} parallel) assets/s`, rb.aps.toFixed(1));
+    line(`bare client (${BARE_PARALLEL} parallel) MB/s`, rb.mbps.toFixed(1));
+    line("speed-up", (one.seconds / four.seconds).toFixed(2));
+    line("of limit", `${Math.round((limit.seconds / four.seconds) * 100)} %`);
+    line("requests per asset (4 agents)", (four.requests / paths.length).toFixed(2));
+    line("queue overhead per job, 1 agent (ms)", one.overheadMs.toFixed(2));
+    line("queue overhead per job, 4 agents (ms)", four.overheadMs.toFixed(2));
+  }
+  console.log("");
+  line("tokens requested", String(tokenRequestCount() - tokensAtStart));
+  await db.$disconnect();
+}
+
+function message(child: ChildProcess): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`the install's server exited (${code})`));
+    child.once("exit", onExit);
+    child.once("message", (m) => {
+      child.off("exit", onExit);
+      resolve(m);
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createNetServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
