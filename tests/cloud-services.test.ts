@@ -20,7 +20,7 @@ import { configStatus } from "@/lib/cloud-services/config-status";
 import { loadSigningKey, spkiFingerprint } from "@/lib/cloud-services/key-pair";
 import { configSettingsInput, createConfigInput, DEFAULT_SCOPE } from "@/lib/cloud-services/schemas";
 import { looksLikeSecret } from "@/lib/cloud-services/client-id";
-import { nameFromTitle } from "@/lib/cloud-services/config-name";
+import { configNameFromTitle as nameFromTitle } from "@/lib/cloud-services/config-name";
 import { UserError } from "@/lib/errors";
 import { serveRoutes, type Routes } from "./support/route-server";
 import * as publicKeyRoute from "@/app/api/cloud-services/brand-portal/[name]/public-key/route";

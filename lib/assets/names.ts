@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nameFromTitle } from "@/lib/name-from-title";
 
 // Names, titles and paths of the Assets console. Shared by forms (hints) and the server (the real
 // check); no server-only imports here.
@@ -50,17 +51,8 @@ export const tags = z
   .array(z.string().trim().min(1, "A tag cannot be empty").max(50, "A tag must be at most 50 characters"))
   .max(30, "At most 30 tags");
 
-/** The name a folder title suggests: "Spring Campaign 2026!" → "spring-campaign-2026". */
-export function deriveFolderName(t: string): string {
-  return t
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9_-]+/g, "-")
-    .replace(/-{2,}/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, NAME_MAX);
-}
+/** The name a folder or collection title suggests: "Spring Campaign 2026!" → "spring-campaign-2026". */
+export const deriveFolderName = (t: string) => nameFromTitle(t, NAME_MAX);
 
 /** A browser file name made acceptable where that is harmless (characters a URL or AEM refuses). */
 export function suggestAssetName(fileName: string): string {

@@ -1,0 +1,17 @@
+// Shared by server and client code.
+
+/**
+ * The name a title suggests: "Spring Campaign 2026!" → "spring-campaign-2026" (lowercase letters,
+ * digits, "-" and "_"), what Create dialogs propose while the user types the title.
+ */
+export function nameFromTitle(title: string, max: number): string {
+  return title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, "-")
+    .replace(/-{2,}/g, "-")
+    .replace(/^[-_]+/, "")
+    .slice(0, max)
+    .replace(/-+$/, "");
+}
