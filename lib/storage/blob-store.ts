@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream, type ReadStream } from "node:fs";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { createReadStream, type ReadStream } from "node:fs";
+import { mkdir, open, rename, rm, stat, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -26,8 +26,9 @@ export class BlobStore {
     opts: { maxBytes?: number; expectedSha256?: string; expectedSize?: number; signal?: AbortSignal } = {},
   ): Promise<StoredBlob> {
     const tmpDir = path.join(this.root, "tmp");
-    await mkdir(tmpDir, { recursive: true });
     const tmp = path.join(tmpDir, `${Date.now()}-${randomBytes(8).toString("hex")}`);
+    // Folders are made only when missing (the first write, or after a cleanup), not on every write.
+    let file: FileHandle | undefined;
     const hash = createHash("sha256");
     let size = 0;
     const meter = new Transform({
@@ -42,7 +43,8 @@ export class BlobStore {
     });
     const input = source instanceof Readable ? source : Readable.fromWeb(source as import("node:stream/web").ReadableStream);
     try {
-      await pipeline(input, meter, createWriteStream(tmp, { flags: "wx" }), { signal: opts.signal });
+      file = await orMakeDir(tmpDir, () => open(tmp, "wx"));
+      await pipeline(input, meter, file.createWriteStream(), { signal: opts.signal });
       const sha256 = hash.digest("hex");
       if (opts.expectedSize !== undefined && size !== opts.expectedSize) {
         throw new UserError(`Received ${size} bytes, expected ${opts.expectedSize}: the upload was truncated.`, { status: 400, code: "truncated" });
@@ -51,10 +53,10 @@ export class BlobStore {
         throw new UserError("The content does not match its SHA-256.", { status: 422, code: "sha256_mismatch" });
       }
       const final = this.pathOf(sha256);
-      await mkdir(path.dirname(final), { recursive: true });
-      await rename(tmp, final); // atomic; an existing equal blob is replaced by identical bytes
+      await orMakeDir(path.dirname(final), () => rename(tmp, final)); // atomic; an existing equal blob is replaced by identical bytes
       return { sha256, size };
     } catch (e) {
+      await file?.close().catch(() => {}); // closed already unless the pipeline never started
       await rm(tmp, { force: true });
       if ((e as NodeJS.ErrnoException).code === "ENOSPC") {
         throw new UserError("The server's disk is full. Free some space or ask an administrator.", { status: 507, code: "disk_full" });
@@ -83,5 +85,16 @@ export class BlobStore {
 
   async remove(sha256: string): Promise<void> {
     await rm(this.pathOf(sha256), { force: true });
+  }
+}
+
+/** Runs `op`; if it failed because `dir` is missing, makes it and runs `op` again. */
+async function orMakeDir<T>(dir: string, op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    await mkdir(dir, { recursive: true });
+    return op();
   }
 }
