@@ -12,7 +12,48 @@ const omit = {
 } as const;
 
 function createSqlite(url: string) {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }), omit });
+  const adapter = new PrismaBetterSQLite3({ url, timeout: 10_000 });
+  const connect = adapter.connect.bind(adapter);
+  adapter.connect = async () => {
+    const connection = await connect();
+    tuneSqlite((connection as unknown as { client: SqliteHandle }).client);
+    return connection;
+  };
+  return new PrismaClient({ adapter, omit });
+}
+
+type Statement = { reader: boolean; run(args?: unknown[]): unknown; columns(): unknown[]; raw(on: boolean): { all(args?: unknown[]): unknown[] } };
+type SqliteHandle = { pragma(sql: string): unknown; prepare(sql: string): Statement };
+
+/**
+ * The connection the adapter opened: WAL is set by the migration (persistent); synchronous=NORMAL
+ * is per connection and safe with WAL (a commit is durable once the WAL is synced at checkpoint;
+ * a power cut may lose the last commits, never corrupt). The adapter prepares every statement
+ * anew (SQLite's compile of the queue's statements costs more than running them), so statements
+ * are kept by SQL text and reused; the adapter's `prepare(sql).bind(args)` call shape is kept,
+ * binding per call instead of permanently (better-sqlite3 binds a statement only once).
+ */
+function tuneSqlite(client: SqliteHandle) {
+  client.pragma("synchronous = NORMAL");
+  const prepare = client.prepare.bind(client);
+  const cache = new Map<string, Statement>();
+  const MAX = 500;
+  client.prepare = (sql: string) => {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      stmt = prepare(sql);
+      if (cache.size >= MAX) cache.delete(cache.keys().next().value!);
+      cache.set(sql, stmt);
+    }
+    const s = stmt;
+    const bound = (args: unknown[] = []) => ({
+      reader: s.reader,
+      run: () => s.run(args),
+      columns: () => s.columns(),
+      raw: () => ({ all: () => s.raw(true).all(args) }),
+    });
+    return { reader: s.reader, run: (args?: unknown[]) => s.run(args ?? []), columns: () => s.columns(), raw: (on: boolean) => s.raw(on), bind: bound } as unknown as Statement;
+  };
 }
 
 /** The app-wide client type (the PostgreSQL client is structurally the same). */

@@ -59,5 +59,13 @@ export async function readJson(req: NextRequest, limit = 4 * 1024 * 1024): Promi
 export function pathParam(req: NextRequest, schema: z.ZodType<string>): string {
   const raw = req.nextUrl.searchParams.get("path");
   if (raw === null) throw new PortalError(400, "invalid_request", "The path query parameter is required, such as ?path=/content/dam/folder/file.jpg.");
-  return z.object({ path: schema }).parse({ path: raw }).path;
+  return pathSchema(schema).parse({ path: raw }).path;
+}
+
+// Building a zod object schema costs more than parsing with it: one per path schema.
+const pathSchemas = new WeakMap<z.ZodType<string>, z.ZodType<{ path: string }>>();
+function pathSchema(schema: z.ZodType<string>) {
+  let s = pathSchemas.get(schema);
+  if (!s) pathSchemas.set(schema, (s = z.object({ path: schema })));
+  return s;
 }

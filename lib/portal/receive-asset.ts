@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -50,7 +51,7 @@ function parseMetadata(raw: string | null): AssetMetadata {
 
 export async function receiveAsset(tenantId: string, path: string, req: NextRequest): Promise<ReceiveResult> {
   const head = parseAssetHeaders(req.headers);
-  const current = await db.portalAsset.findUnique({ where: { tenantId_path: { tenantId, path } } });
+  const current = await findAsset(tenantId, path);
   if (current && current.version > head.version) {
     await drain(req); // read the body anyway so the kept-alive connection stays usable
     return { status: 200, result: "stale", path, version: current.version, sha256: head.sha256, size: head.size };
@@ -92,15 +93,10 @@ async function upsert(tenantId: string, path: string, data: AssetData, seen: Row
   // Compare-and-set on the version, so parallel deliveries of one path settle on the newest. The
   // row read before the upload is the first guess; the database has the last word.
   for (let i = 0; i < 5; i++) {
-    const cur = i === 0 ? seen : await db.portalAsset.findUnique({ where: { tenantId_path: { tenantId, path } } });
+    const cur = i === 0 ? seen : await findAsset(tenantId, path);
     if (!cur) {
-      try {
-        await db.portalAsset.create({ data: { ...data, tenantId, path } });
-        return { status: 201, result: "created", version: data.version };
-      } catch (e) {
-        if ((e as { code?: string }).code === "P2002") continue;
-        throw e;
-      }
+      if (await insertAsset(tenantId, path, data)) return { status: 201, result: "created", version: data.version };
+      continue; // created meanwhile by a parallel delivery: compare with that row
     }
     if (cur.version > data.version) return { status: 200, result: "stale", version: cur.version };
     const same = (Object.keys(data) as (keyof AssetData)[]).every((k) => cur[k] === data[k]);
@@ -109,6 +105,36 @@ async function upsert(tenantId: string, path: string, data: AssetData, seen: Row
     if (count === 1) return { status: 200, result: "updated", version: data.version };
   }
   throw new PortalError(409, "conflict", "The asset kept changing while it was being stored; try again.");
+}
+
+/** A new row, unless the path exists (plain SQL, one statement: the common case of a first publish). */
+async function insertAsset(tenantId: string, path: string, d: AssetData): Promise<boolean> {
+  const now = new Date();
+  const inserted = await db.$executeRaw`INSERT INTO "PortalAsset" ("id", "tenantId", "path", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic", "publishedAt", "updatedAt")
+    VALUES (${randomUUID()}, ${tenantId}, ${path}, ${d.folderPath}, ${d.name}, ${d.title}, ${d.searchText}, ${d.metadata}, ${d.sha256}, ${d.size}, ${d.mimeType}, ${d.version}, ${d.isPublic}, ${now}, ${now})
+    ON CONFLICT ("tenantId", "path") DO NOTHING`;
+  return inserted === 1;
+}
+
+/** The stored row of a path (plain SQL: it runs for every delivery), in the types Prisma would give. */
+async function findAsset(tenantId: string, path: string): Promise<Row | null> {
+  const rows = await db.$queryRaw<Record<keyof Row, unknown>[]>`SELECT "id", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic"
+    FROM "PortalAsset" WHERE "tenantId" = ${tenantId} AND "path" = ${path}`;
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    id: String(r.id),
+    folderPath: String(r.folderPath),
+    name: String(r.name),
+    title: String(r.title),
+    searchText: String(r.searchText),
+    metadata: String(r.metadata),
+    sha256: String(r.sha256),
+    size: BigInt(r.size as bigint | number),
+    mimeType: String(r.mimeType),
+    version: Number(r.version),
+    isPublic: r.isPublic === true || Number(r.isPublic) === 1,
+  };
 }
 
 async function drain(req: NextRequest) {

@@ -34,15 +34,7 @@ export async function verifyBearer(
   if (!authorization) throw tokenRejected(null, "Send an access token from the gateway: Authorization: Bearer <token>.");
   if (!m) throw tokenRejected("invalid_request", "The Authorization header must be 'Bearer <token>'.");
 
-  let payload: JWTPayload;
-  let typ: string | undefined;
-  try {
-    const res = await jwtVerify(m[1], jwksOf(tenant.issuer), { issuer: tenant.issuer, audience: PORTAL_AUDIENCE, algorithms: ALGORITHMS, requiredClaims: ["exp"], currentDate: new Date(portalClock.now()) });
-    payload = res.payload;
-    typ = res.protectedHeader.typ;
-  } catch (e) {
-    throw explain(e, tenant.issuer);
-  }
+  const { payload, typ } = await verified(m[1], tenant.issuer);
   // RFC 9068: an access token says so, which keeps ID tokens or assertions from passing as one.
   if ((typ ?? "").toLowerCase().replace(/^application\//, "") !== "at+jwt") {
     throw tokenRejected("invalid_token", "The token is not an access token (its typ is not at+jwt).");
@@ -55,6 +47,39 @@ export async function verifyBearer(
   }
   const clientId = typeof payload.client_id === "string" ? payload.client_id : String(payload.sub ?? "");
   return { clientId, org, scopes, claims: payload };
+}
+
+// Tokens whose signature and claims were checked, by issuer and token string, until they expire:
+// an agent sends the same token with every request for its lifetime, and checking an RS256
+// signature is most of the cost of authenticating a request. The expiry (and not-before) is
+// checked again on every use against the portal's clock; only successes are kept.
+type Verified = { payload: JWTPayload; typ: string | undefined };
+const verifiedTokens = new Map<string, Verified>();
+const MAX_VERIFIED = 10_000;
+
+async function verified(token: string, issuer: string): Promise<Verified> {
+  const key = `${issuer} ${token}`;
+  const now = portalClock.now();
+  const hit = verifiedTokens.get(key);
+  if (hit) {
+    const { exp, nbf } = hit.payload;
+    // jose's default clock tolerance is 0: the same test as jwtVerify's, without the signature.
+    if (typeof exp === "number" && exp > Math.floor(now / 1000) && (typeof nbf !== "number" || nbf <= Math.floor(now / 1000))) return hit;
+    verifiedTokens.delete(key); // expired: jwtVerify below says so in its own words
+  }
+  let res: Verified;
+  try {
+    const r = await jwtVerify(token, jwksOf(issuer), { issuer, audience: PORTAL_AUDIENCE, algorithms: ALGORITHMS, requiredClaims: ["exp"], currentDate: new Date(now) });
+    res = { payload: r.payload, typ: r.protectedHeader.typ };
+  } catch (e) {
+    throw explain(e, issuer);
+  }
+  if (verifiedTokens.size >= MAX_VERIFIED) {
+    for (const [k, v] of verifiedTokens) if (!(typeof v.payload.exp === "number" && v.payload.exp > Math.floor(now / 1000))) verifiedTokens.delete(k);
+    if (verifiedTokens.size >= MAX_VERIFIED) verifiedTokens.clear();
+  }
+  verifiedTokens.set(key, res);
+  return res;
 }
 
 function explain(e: unknown, issuer: string): PortalError {

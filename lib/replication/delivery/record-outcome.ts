@@ -14,9 +14,9 @@ export async function recordOutcome(job: ClaimedJob, outcome: Exclude<Outcome, {
   const now = new Date(nowMs);
   switch (outcome.type) {
     case "done": {
-      const ok = await completeJob(job.id, job.leaseToken, { at: now, status: outcome.status, result: outcome.result.slice(0, 200) }, [
+      const ok = await completeJob(job.id, job.leaseToken, { at: now, status: outcome.status, result: outcome.result.slice(0, 200) },
         markItem(job, job.action === "publish" ? "published" : "unpublished", now, outcome.version),
-      ]);
+      );
       return { ok, state: "done" };
     }
     case "skipped": {

@@ -1,8 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/generated/sqlite/client";
-
-type PrismaPromise<T> = Prisma.PrismaPromise<T>;
+import { Prisma } from "@/generated/sqlite/client";
+import { dbProvider } from "@/lib/env";
 
 // Fencing: a worker extends, completes or fails a job only while it still holds the lease token it
 // claimed the job with. A worker whose lease expired (and whose job another worker re-claimed)
@@ -29,19 +28,26 @@ type JobUpdate = {
  * between, the item's status is already true and the job, still leased, is sent again when the
  * lease expires, which the portal answers as a no-op. One round trip saved per job.
  */
-export async function finishJob(id: number, token: string, data: JobUpdate, alongside: PrismaPromise<number>[] = []): Promise<boolean> {
-  for (const statement of alongside) await statement;
+export async function finishJob(id: number, token: string, data: JobUpdate, alongside: Prisma.Sql[] = []): Promise<boolean> {
+  for (const statement of alongside) await db.$executeRaw(statement);
   const { count } = await db.replicationJob.updateMany({ where: { id, leaseToken: token, state: "running" }, data: { ...data, leaseToken: null, leaseOwner: null, leaseExpiresAt: null } });
   return count === 1;
 }
 
-/** The common case, done, in plain SQL (the job's hot path: a third of the cost of updateMany). */
-export async function completeJob(id: number, token: string, done: { at: Date; status: number; result: string }, alongside: PrismaPromise<number>[] = []): Promise<boolean> {
-  const jobUpdate = db.$executeRaw`UPDATE "ReplicationJob" SET "state" = 'done', "completedAt" = ${done.at}, "lastStatus" = ${done.status},
+/**
+ * The common case, done, in plain SQL (the job's hot path: a third of the cost of updateMany).
+ * With the item's status (`mark`): on SQLite two statements in a row (in-process, cheap); on
+ * PostgreSQL one, the mark as a data-modifying WITH: both parts see the same snapshot, so the
+ * mark's lease guard reads the job as it was before this update, exactly as when run first, and
+ * one network round trip per job is saved.
+ */
+export async function completeJob(id: number, token: string, done: { at: Date; status: number; result: string }, mark?: Prisma.Sql): Promise<boolean> {
+  const update = Prisma.sql`UPDATE "ReplicationJob" SET "state" = 'done', "completedAt" = ${done.at}, "lastStatus" = ${done.status},
       "lastError" = NULL, "result" = ${done.result}, "leaseToken" = NULL, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = ${done.at}
     WHERE "id" = ${id} AND "leaseToken" = ${token} AND "state" = 'running'`;
-  for (const statement of alongside) await statement;
-  return (await jobUpdate) === 1;
+  if (mark && dbProvider === "postgresql") return (await db.$executeRaw(Prisma.sql`WITH "mark" AS (${mark}) ${update}`)) === 1;
+  if (mark) await db.$executeRaw(mark);
+  return (await db.$executeRaw(update)) === 1;
 }
 
 /** Hands a job back untouched (shutdown): it does not count as an attempt. */
