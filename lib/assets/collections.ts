@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { assetItem, assetListSelect } from "@/lib/assets/serialize";
-import { chunks } from "@/lib/assets/sql";
+import { chunks, containsFolded, sql } from "@/lib/assets/sql";
 import { conflict, notFound } from "@/lib/errors";
 
 // Assets › Collections: named sets of assets. A collection refers to its assets; deleting it
@@ -19,7 +19,7 @@ export async function createCollection(input: { name: string; title: string; des
 }
 
 export async function listCollections(opts: { q?: string; skip?: number; take?: number } = {}) {
-  const where = opts.q ? { OR: [{ name: { contains: opts.q.toLowerCase() } }, { title: { contains: opts.q } }] } : {};
+  const where = opts.q ? { id: { in: await matchingIds(opts.q) } } : {};
   const [rows, total] = await Promise.all([
     db.collection.findMany({ where, select, orderBy: { title: "asc" }, skip: opts.skip ?? 0, take: opts.take ?? 50 }),
     db.collection.count({ where }),
@@ -28,6 +28,14 @@ export async function listCollections(opts: { q?: string; skip?: number; take?: 
     total,
     rows: rows.map(({ _count, ...c }) => ({ ...c, members: _count.members, updatedAt: c.updatedAt.toISOString(), bpAt: c.bpAt?.toISOString() ?? null })),
   };
+}
+
+/** Collections whose name or title contains the text, ignoring case (wildcards taken literally). */
+async function matchingIds(q: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>(
+    sql`SELECT "id" FROM "Collection" WHERE ${containsFolded("name", q)} OR ${containsFolded("title", q)}`,
+  );
+  return rows.map((r) => r.id);
 }
 
 export async function getCollection(name: string) {

@@ -22,6 +22,11 @@ export function containsTerm(column: string, term: string): Sql {
   return sql`${raw(`"${column}"`)} LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`;
 }
 
+/** `LOWER("col") LIKE '%<term>%'`: case-insensitive on both databases (PostgreSQL's LIKE is not). */
+export function containsFolded(column: string, term: string): Sql {
+  return sql`LOWER(${raw(`"${column}"`)}) LIKE ${`%${escapeLike(term.toLowerCase())}%`} ESCAPE '\\'`;
+}
+
 /** Splits an array into chunks (IN lists stay well below every driver's parameter limit). */
 export function chunks<T>(items: T[], size = 500): T[][] {
   const out: T[][] = [];
