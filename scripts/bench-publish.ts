@@ -9,14 +9,14 @@
 // latency (--latency is added by the portal to every request, for benchmarking only); large files
 // show throughput. Runs under node --conditions=react-server (lib modules import "server-only").
 import { fork, type ChildProcess } from "node:child_process";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
+import { serveRoutes } from "../tests/support/route-server";
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 type Setup = { clientId: string; orgTechId: string; slugs: string[] };
@@ -66,12 +66,6 @@ async function serveInstall() {
   await migrate(process.env.DATABASE_URL!);
   const { ensureSigningKey } = await import("@/lib/gateway/signing-keys");
   await ensureSigningKey();
-  const routes: { re: RegExp; names: string[]; methods: Record<string, Handler> }[] = [];
-  const route = (pattern: string, methods: Record<string, Handler>) => {
-    const names: string[] = [];
-    const re = new RegExp(`^${pattern.replace(/\./g, "\\.").replace(/:([a-zA-Z]+)/g, (_, n) => (names.push(n), "([^/]+)"))}$`);
-    routes.push({ re, names, methods });
-  };
   const delayed = (h: Handler): Handler => async (req, ctx) => {
     if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
     return h(req, ctx);
@@ -82,41 +76,16 @@ async function serveInstall() {
   const meta = await import("@/app/gateway/.well-known/oauth-authorization-server/route");
   const ping = await import("@/app/portal/[tenant]/api/v1/ping/route");
   const assets = await import("@/app/portal/[tenant]/api/v1/assets/route");
-  route("/gateway/oauth/token", { POST: h(token.POST) });
-  route("/gateway/.well-known/jwks.json", { GET: h(jwks.GET) });
-  route("/gateway/.well-known/oauth-authorization-server", { GET: h(meta.GET) });
-  route("/portal/:tenant/api/v1/ping", { GET: delayed(h(ping.GET)) });
-  route("/portal/:tenant/api/v1/assets", { PUT: delayed(h(assets.PUT)), DELETE: delayed(h(assets.DELETE)) });
-
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
-    try {
-      const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
-      for (const r of routes) {
-        const m = r.re.exec(url.pathname);
-        if (!m) continue;
-        const handler = r.methods[req.method ?? "GET"];
-        if (!handler) return void res.writeHead(405).end();
-        const hasBody = req.method !== "GET" && req.method !== "HEAD";
-        const request = new NextRequest(url, {
-          method: req.method,
-          headers: req.headers as Record<string, string>,
-          body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
-          duplex: "half", // Node's fetch needs it for streamed bodies
-        });
-        const response = await handler(request, { params: Promise.resolve(Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1])]))) });
-        res.writeHead(response.status, Object.fromEntries(response.headers));
-        if (response.body) for await (const c of response.body as unknown as AsyncIterable<Uint8Array>) res.write(c);
-        return void res.end();
-      }
-      res.writeHead(404).end();
-    } catch (e) {
-      console.error(e);
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    }
-  });
-  server.keepAliveTimeout = 30_000;
-  await new Promise<void>((r) => server.listen(Number(new URL(process.env.OUTPOST_PUBLIC_URL!).port), "127.0.0.1", r));
+  await serveRoutes(
+    {
+      "/gateway/oauth/token": { POST: h(token.POST) },
+      "/gateway/.well-known/jwks.json": { GET: h(jwks.GET) },
+      "/gateway/.well-known/oauth-authorization-server": { GET: h(meta.GET) },
+      "/portal/:tenant/api/v1/ping": { GET: delayed(h(ping.GET)) },
+      "/portal/:tenant/api/v1/assets": { PUT: delayed(h(assets.PUT)), DELETE: delayed(h(assets.DELETE)) },
+    },
+    { port: Number(new URL(process.env.OUTPOST_PUBLIC_URL!).port), keepAliveTimeout: 30_000 },
+  );
 
   // The gateway administrator's part: an organization, a JWT application with the console's
   // public key, and the tenants (one per run, so that every run creates its assets).

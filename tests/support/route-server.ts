@@ -9,8 +9,11 @@ import { NextRequest } from "next/server";
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 export type Routes = Record<string, Partial<Record<"GET" | "POST" | "PUT" | "DELETE" | "PATCH", Handler>>>;
 
-/** `port`: a port reserved earlier (e.g. this install's OUTPOST_PUBLIC_URL); default any free one. */
-export async function serveRoutes(routes: Routes, opts: { port?: number } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * `port`: a port reserved earlier (e.g. this install's OUTPOST_PUBLIC_URL); default any free one.
+ * `keepAliveTimeout`: how long idle client connections stay open (ms). Also used by bench:publish.
+ */
+export async function serveRoutes(routes: Routes, opts: { port?: number; keepAliveTimeout?: number } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const table = Object.entries(routes).map(([pattern, methods]) => ({ match: compile(pattern), methods }));
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     try {
@@ -39,6 +42,7 @@ export async function serveRoutes(routes: Routes, opts: { port?: number } = {}):
       res.end();
     }
   });
+  if (opts.keepAliveTimeout) server.keepAliveTimeout = opts.keepAliveTimeout;
   await new Promise<void>((r) => server.listen(opts.port ?? 0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
   return {
@@ -49,7 +53,7 @@ export async function serveRoutes(routes: Routes, opts: { port?: number } = {}):
 
 function compile(pattern: string): (path: string) => Record<string, string> | null {
   const names: string[] = [];
-  const re = new RegExp(`^${pattern.replace(/:([a-zA-Z]+)/g, (_, n) => (names.push(n), "([^/]+)"))}$`);
+  const re = new RegExp(`^${pattern.replace(/\./g, "\\.").replace(/:([a-zA-Z]+)/g, (_, n) => (names.push(n), "([^/]+)"))}$`);
   return (path) => {
     const m = re.exec(path);
     return m ? Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])])) : null;
