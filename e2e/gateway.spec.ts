@@ -1,27 +1,13 @@
 import { test, expect, request as playwrightRequest, type Page } from "@playwright/test";
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { createRemoteJWKSet, importPKCS8, jwtVerify, SignJWT } from "jose";
-import { createUser, signInAs, unique } from "./support/helpers";
+import { createOrganization, createUser, signInAs, unique } from "./support/helpers";
 import { E2E } from "./support/env";
 
 // The gateway from an administrator's seat (register a console), from an author's (refused), and
 // from a console's (the token endpoint and JWKS need no session).
 
 const ISSUER = `${E2E.baseURL}/gateway`;
-
-async function createOrganization(page: Page, name: string): Promise<string> {
-  await page.goto("/gateway/organizations");
-  await page.getByRole("button", { name: "Create Organization" }).click();
-  const dialog = page.getByRole("dialog", { name: "Create Organization" });
-  await dialog.getByLabel("Name").fill(name);
-  await dialog.getByRole("button", { name: "Create" }).click();
-  await expect(dialog).toBeHidden();
-  const row = page.getByRole("row", { name: new RegExp(name) });
-  await expect(row).toBeVisible();
-  const techId = (await row.getByText(/@OutpostOrg$/).textContent())!.trim();
-  expect(techId).toMatch(/^[0-9A-F]{10}@OutpostOrg$/);
-  return techId;
-}
 
 async function addApplication(page: Page, name: string, org: string) {
   await page.goto("/gateway");

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from "@playwright/test";
-import { createUser, signInAs, unique } from "./support/helpers";
+import { createOrganization, createUser, signInAs, unique } from "./support/helpers";
 import { E2E } from "./support/env";
 
 // The reference's "Test the integration", end to end through the UIs: the gateway administrator
@@ -7,17 +7,6 @@ import { E2E } from "./support/env";
 // configuration gets the tenant URL and client ID and its public key goes to the gateway; then
 // Tools › Deployment › Replication › Agents on author shows the four agents, Test Connection
 // succeeds, and Pause/Resume is kept across reloads. An author is refused.
-
-async function createOrganization(page: Page, name: string): Promise<string> {
-  await page.goto("/gateway/organizations");
-  await page.getByRole("button", { name: "Create Organization" }).click();
-  const dialog = page.getByRole("dialog", { name: "Create Organization" });
-  await dialog.getByLabel("Name").fill(name);
-  await dialog.getByRole("button", { name: "Create" }).click();
-  await expect(dialog).toBeHidden();
-  const row = page.getByRole("row", { name: new RegExp(name) });
-  return (await row.getByText(/@OutpostOrg$/).textContent())!.trim();
-}
 
 async function createTenant(page: Page, name: string, orgTechId: string): Promise<string> {
   await page.goto("/tools");

@@ -29,3 +29,18 @@ export async function createUser(page: Page, user: { login: string; name: string
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("row", { name: new RegExp(user.login) })).toBeVisible();
 }
+
+/** Creates a gateway organization (Tools › OAuth Gateway) and returns its technical ID. */
+export async function createOrganization(page: Page, name: string): Promise<string> {
+  await page.goto("/gateway/organizations");
+  await page.getByRole("button", { name: "Create Organization" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create Organization" });
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("button", { name: "Create" }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole("row", { name: new RegExp(name) });
+  await expect(row).toBeVisible();
+  const techId = (await row.getByText(/@OutpostOrg$/).textContent())!.trim();
+  expect(techId).toMatch(/^[0-9A-F]{10}@OutpostOrg$/);
+  return techId;
+}
