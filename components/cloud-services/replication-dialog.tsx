@@ -12,18 +12,9 @@ import { Alert } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";
 import { updateConfigAction } from "@/lib/cloud-services/actions";
 import { looksLikeSecret, SECRET_WARNING } from "@/lib/cloud-services/client-id";
-import { DEFAULT_SCOPE, GRANT_LABELS, GRANT_TYPES, type GrantType } from "@/lib/cloud-services/schemas";
+import { DEFAULT_SCOPE, GRANT_LABELS, GRANT_TYPES, type ConfigSettings, type GrantType } from "@/lib/cloud-services/schemas";
 
-export type ReplicationSettings = {
-  configId: string;
-  tenantUrl: string;
-  clientId: string;
-  publicFolderPublish: boolean;
-  gatewayUrl: string;
-  orgId: string;
-  grantType: GrantType;
-  scope: string;
-};
+export type ReplicationSettings = ConfigSettings & { configId: string };
 
 type Props = {
   isOpen: boolean;

@@ -8,6 +8,7 @@ import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
 import { Alert } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createOrganizationAction } from "@/lib/gateway/actions";
 
 export function CreateOrganizationButton({ variant = "primary" }: { variant?: "primary" | "secondary" }) {
@@ -27,21 +28,15 @@ export function CreateOrganizationButton({ variant = "primary" }: { variant?: "p
 function CreateOrganizationForm({ onDone }: { onDone: () => void }) {
   const router = useRouter();
   const [name, setName] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<string | undefined>();
-  const [pending, setPending] = useState(false);
+  const { errors, error, pending, submit } = useActionForm();
+  const fieldError = errors.name;
   return (
     <Form
       className="grid gap-4"
       onSubmit={async (e) => {
         e.preventDefault();
-        setPending(true);
-        const res = await createOrganizationAction({ name });
-        setPending(false);
-        if (!res.ok) {
-          setFieldError(res.fieldErrors?.name);
-          return setError(res.fieldErrors ? null : res.error);
-        }
+        const res = await submit(() => createOrganizationAction({ name }));
+        if (!res.ok) return;
         toast.positive(`Organization ${res.data.name} created`, { description: `Technical ID ${res.data.techId}` });
         router.refresh();
         onDone();

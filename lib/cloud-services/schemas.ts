@@ -68,5 +68,7 @@ export function configSettingsInput(ownOrigin?: string) {
   });
 }
 export type ConfigSettingsInput = z.input<ReturnType<typeof configSettingsInput>>;
+/** The dialog's settings as saved (without the configuration's id). */
+export type ConfigSettings = Omit<z.output<ReturnType<typeof configSettingsInput>>, "configId">;
 
 export const configIdInput = z.object({ configId: id });

@@ -1,17 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import type { GrantType } from "@/lib/cloud-services/schemas";
-
-export type ConfigSettings = {
-  tenantUrl: string;
-  clientId: string;
-  publicFolderPublish: boolean;
-  gatewayUrl: string;
-  orgId: string;
-  grantType: GrantType;
-  scope: string;
-};
+import type { ConfigSettings } from "@/lib/cloud-services/schemas";
 
 /**
  * Saves the Brand Portal Replication dialog (input already validated). Changing where or as whom

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { CollectionFields, useCollectionDraft } from "@/components/assets/collections/collection-fields";
 import { createCollectionAction } from "@/lib/assets/actions";
 
@@ -25,21 +26,14 @@ export function CreateCollectionButton() {
 function CreateCollectionForm({ onDone }: { onDone: () => void }) {
   const router = useRouter();
   const draft = useCollectionDraft();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, error, pending, submit } = useActionForm();
   return (
     <Form
       className="grid gap-4"
       onSubmit={async (e) => {
         e.preventDefault();
-        setPending(true);
-        const res = await createCollectionAction(draft.draft);
-        setPending(false);
-        if (!res.ok) {
-          setErrors(res.fieldErrors ?? {});
-          return setError(res.fieldErrors ? null : res.error);
-        }
+        const res = await submit(() => createCollectionAction(draft.draft));
+        if (!res.ok) return;
         toast.positive(`Collection ${draft.draft.title} created`);
         router.refresh();
         onDone();

@@ -14,39 +14,18 @@ export function markItem(job: ClaimedJob, state: State, at: Date, version: numbe
   const refId = job.refId ?? "";
   const name = path.slice(path.lastIndexOf("/") + 1);
   const v = state === "published" ? version : null;
-  // The guard, spelled out in each statement.
-  if (job.kind === "asset") {
-    if (state === "failed") {
-      return sql`UPDATE "Asset" SET "bpState" = ${state}
-        WHERE "path" = ${path} AND (${refId} = '' OR "id" = ${refId})
-          AND EXISTS (SELECT 1 FROM "ReplicationJob" j WHERE j."id" = ${id} AND j."leaseToken" = ${token} AND j."state" = 'running')
-          AND NOT EXISTS (SELECT 1 FROM "ReplicationJob" n WHERE n."configId" = ${configId} AND n."path" = ${path} AND n."id" > ${id} AND n."state" IN ('queued', 'running'))`;
-    }
-    return sql`UPDATE "Asset" SET "bpState" = ${state}, "bpAt" = ${at}, "bpBy" = ${by}, "bpVersion" = ${v}
-      WHERE "path" = ${path} AND (${refId} = '' OR "id" = ${refId})
-        AND EXISTS (SELECT 1 FROM "ReplicationJob" j WHERE j."id" = ${id} AND j."leaseToken" = ${token} AND j."state" = 'running')
-        AND NOT EXISTS (SELECT 1 FROM "ReplicationJob" n WHERE n."configId" = ${configId} AND n."path" = ${path} AND n."id" > ${id} AND n."state" IN ('queued', 'running'))`;
-  }
-  if (job.kind === "folder") {
-    if (state === "failed") {
-      return sql`UPDATE "Folder" SET "bpState" = ${state}
-        WHERE "path" = ${path} AND (${refId} = '' OR "id" = ${refId})
-          AND EXISTS (SELECT 1 FROM "ReplicationJob" j WHERE j."id" = ${id} AND j."leaseToken" = ${token} AND j."state" = 'running')
-          AND NOT EXISTS (SELECT 1 FROM "ReplicationJob" n WHERE n."configId" = ${configId} AND n."path" = ${path} AND n."id" > ${id} AND n."state" IN ('queued', 'running'))`;
-    }
-    return sql`UPDATE "Folder" SET "bpState" = ${state}, "bpAt" = ${at}, "bpBy" = ${by}
-      WHERE "path" = ${path} AND (${refId} = '' OR "id" = ${refId})
-        AND EXISTS (SELECT 1 FROM "ReplicationJob" j WHERE j."id" = ${id} AND j."leaseToken" = ${token} AND j."state" = 'running')
-        AND NOT EXISTS (SELECT 1 FROM "ReplicationJob" n WHERE n."configId" = ${configId} AND n."path" = ${path} AND n."id" > ${id} AND n."state" IN ('queued', 'running'))`;
-  }
-  if (state === "failed") {
-    return sql`UPDATE "Collection" SET "bpState" = ${state}
-      WHERE "name" = ${name} AND (${refId} = '' OR "id" = ${refId})
-        AND EXISTS (SELECT 1 FROM "ReplicationJob" j WHERE j."id" = ${id} AND j."leaseToken" = ${token} AND j."state" = 'running')
-        AND NOT EXISTS (SELECT 1 FROM "ReplicationJob" n WHERE n."configId" = ${configId} AND n."path" = ${path} AND n."id" > ${id} AND n."state" IN ('queued', 'running'))`;
-  }
-  return sql`UPDATE "Collection" SET "bpState" = ${state}, "bpAt" = ${at}, "bpBy" = ${by}
-    WHERE "name" = ${name} AND (${refId} = '' OR "id" = ${refId})
-      AND EXISTS (SELECT 1 FROM "ReplicationJob" j WHERE j."id" = ${id} AND j."leaseToken" = ${token} AND j."state" = 'running')
-      AND NOT EXISTS (SELECT 1 FROM "ReplicationJob" n WHERE n."configId" = ${configId} AND n."path" = ${path} AND n."id" > ${id} AND n."state" IN ('queued', 'running'))`;
+  // Fenced by the lease, and skipped while a newer job for the same path is still to run.
+  const guard = sql`AND (${refId} = '' OR "id" = ${refId})
+    AND EXISTS (SELECT 1 FROM "ReplicationJob" j WHERE j."id" = ${id} AND j."leaseToken" = ${token} AND j."state" = 'running')
+    AND NOT EXISTS (SELECT 1 FROM "ReplicationJob" n WHERE n."configId" = ${configId} AND n."path" = ${path} AND n."id" > ${id} AND n."state" IN ('queued', 'running'))`;
+  // A failure keeps the date and author of the last publication; an asset also records its version.
+  const set =
+    state === "failed"
+      ? sql`"bpState" = ${state}`
+      : job.kind === "asset"
+        ? sql`"bpState" = ${state}, "bpAt" = ${at}, "bpBy" = ${by}, "bpVersion" = ${v}`
+        : sql`"bpState" = ${state}, "bpAt" = ${at}, "bpBy" = ${by}`;
+  if (job.kind === "asset") return sql`UPDATE "Asset" SET ${set} WHERE "path" = ${path} ${guard}`;
+  if (job.kind === "folder") return sql`UPDATE "Folder" SET ${set} WHERE "path" = ${path} ${guard}`;
+  return sql`UPDATE "Collection" SET ${set} WHERE "name" = ${name} ${guard}`;
 }
