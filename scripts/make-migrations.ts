@@ -11,6 +11,7 @@ if (!name) {
   console.error("Usage: npm run db:migration -- <name>");
   process.exit(2);
 }
+mkdirSync("data", { recursive: true }); // prisma.config.ts opens a scratch database there
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const models = readFileSync("prisma/models/models.prisma", "utf8");
 

@@ -60,7 +60,9 @@ describe("delivery", () => {
     });
     expect(Object.values(perAgent).sort()).toEqual([3, 3, 4, 4]);
     const done = await drainAll();
-    expect(done.sort()).toEqual([3, 3, 4, 4]); // every agent delivered its share
+    // every agent delivered about its share (one that finishes early helps the others)
+    expect(done.reduce((a, b) => a + b)).toBe(14);
+    expect(Math.min(...done)).toBeGreaterThanOrEqual(2);
     expect((await env.tokensIssued()) - tokensBefore).toBe(1); // one token for all of them
     expect(await db.replicationJob.count({ where: { configId: env.config.id, state: "done" } })).toBe(14);
     expect(await db.portalAsset.count({ where: { tenantId: env.tenant.id } })).toBe(12);
@@ -77,7 +79,8 @@ describe("delivery", () => {
     // the log has every attempt
     const log = await readLog(env.agents[0].id, {});
     expect(log.rows.length).toBeGreaterThanOrEqual(3);
-    expect(log.rows.find((r) => r.result === "created")).toMatchObject({ level: "info", action: "publish", statusCode: 201, path: expect.stringMatching(/^\/content\/dam\/run\//) });
+    // (an agent that finished its share helps the others, so its log may hold the folder or collection too)
+    expect(log.rows.find((r) => r.result === "created" && r.path?.endsWith(".jpg"))).toMatchObject({ level: "info", action: "publish", statusCode: 201, path: expect.stringMatching(/^\/content\/dam\/run\//) });
     expect(log.rows.find((r) => r.bytes)?.durationMs).toBeGreaterThanOrEqual(0);
   });
 
@@ -159,10 +162,9 @@ describe("delivery", () => {
     await enqueueNow({ configId: env.config.id, items: [{ action: "unpublish", kind: "asset", path: a.path }] });
     const [p, u] = await db.replicationJob.findMany({ where: { path: a.path }, orderBy: { id: "asc" } });
     expect(p.agentId).not.toBe(u.agentId);
-    // run the unpublish's agent first: it must wait
+    // run the unpublish's agent first: it helps with the publish (the older job), then sends the unpublish
     await workers.find((w) => w.agentId === u.agentId)!.drain();
-    expect((await db.replicationJob.findUniqueOrThrow({ where: { id: u.id } })).state).toBe("queued");
-    await drainAll();
+    expect((await db.replicationJob.findUniqueOrThrow({ where: { id: p.id } })).agentId).toBe(u.agentId);
     await drainAll();
     expect(env.proxy.log.map((l) => l.method)).toEqual(["PUT", "DELETE"]);
     expect(await portalAsset(a.path)).toBeNull();
@@ -271,7 +273,9 @@ describe("item status", () => {
     await enqueueNow({ configId: env.config.id, items: [publish(a.path)] });
     await enqueueNow({ configId: env.config.id, items: [publish(a.path)] });
     const [first] = await db.replicationJob.findMany({ where: { path: a.path }, orderBy: { id: "asc" } });
-    await workers.find((w) => w.agentId === first.agentId)!.tick();
+    const w = workers.find((x) => x.agentId === first.agentId)!;
+    await w.tick();
+    await w.settled(); // a success is recorded while the next job is claimed
     expect((await db.replicationJob.findUniqueOrThrow({ where: { id: first.id } })).state).toBe("done");
     expect((await db.asset.findUniqueOrThrow({ where: { id: a.id } })).bpState).toBe("pending");
     await drainAll();

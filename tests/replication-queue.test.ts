@@ -90,19 +90,42 @@ describe("claim", () => {
     const [pub, unpub, other] = jobs;
     expect(pub.agentId).not.toBe(unpub.agentId); // spread over two agents …
     const now = Date.now();
+    const own = { owner: "x", leaseMs: LEASE, help: false }; // each agent its own queue only
     // … but the unpublish waits for the publish
-    expect(await claimJob(unpub.agentId, { owner: "x", nowMs: now, leaseMs: LEASE })).toBeNull();
-    expect((await claimJob(other.agentId, { owner: "x", nowMs: now, leaseMs: LEASE }))?.id).toBe(other.id);
-    const p = (await claimJob(pub.agentId, { owner: "x", nowMs: now, leaseMs: LEASE }))!;
+    expect(await claimJob(unpub.agentId, { ...own, nowMs: now })).toBeNull();
+    expect((await claimJob(other.agentId, { ...own, nowMs: now }))?.id).toBe(other.id);
+    const p = (await claimJob(pub.agentId, { ...own, nowMs: now }))!;
     expect(p.id).toBe(pub.id);
-    expect(await claimJob(unpub.agentId, { owner: "x", nowMs: now, leaseMs: LEASE })).toBeNull(); // still running
+    expect(await claimJob(unpub.agentId, { ...own, nowMs: now })).toBeNull(); // still running
     // a retry waiting for its backoff still holds the line
     await finishJob(p.id, p.leaseToken, { state: "queued", nextAttemptAt: new Date(now + 60_000), lastError: "HTTP 500" });
-    expect(await claimJob(unpub.agentId, { owner: "x", nowMs: now, leaseMs: LEASE })).toBeNull();
+    expect(await claimJob(unpub.agentId, { ...own, nowMs: now })).toBeNull();
     // once it is parked as failed, the queue goes on
-    const again = (await claimJob(pub.agentId, { owner: "x", nowMs: now + 60_000, leaseMs: LEASE }))!;
+    const again = (await claimJob(pub.agentId, { ...own, nowMs: now + 60_000 }))!;
     await finishJob(again.id, again.leaseToken, { state: "failed", lastError: "gave up" });
-    expect((await claimJob(unpub.agentId, { owner: "x", nowMs: now + 60_000, leaseMs: LEASE }))?.id).toBe(unpub.id);
+    expect((await claimJob(unpub.agentId, { ...own, nowMs: now + 60_000 }))?.id).toBe(unpub.id);
+  });
+
+  it("an agent with nothing of its own to do helps the others, oldest job first, keeping the per-path order", async () => {
+    const path = "/content/dam/q/helped.jpg";
+    await enqueueNow({ configId, items: [{ action: "publish", kind: "asset", path }, { action: "unpublish", kind: "asset", path }, { action: "publish", kind: "asset", path: "/content/dam/q/b.jpg" }] });
+    const [pub, unpub, other] = await db.replicationJob.findMany({ orderBy: { id: "asc" } });
+    const idle = agents.find((a) => ![pub.agentId, unpub.agentId, other.agentId].includes(a.id))!;
+    await setAgentPaused(other.agentId, true); // a paused agent's jobs go to the others first …
+    const moved = await db.replicationJob.findUniqueOrThrow({ where: { id: other.id } });
+    const now = Date.now();
+    const opts = { owner: "helper", nowMs: now, leaseMs: LEASE };
+    const first = (await claimJob(idle.id, opts))!;
+    expect(first.id).toBe(moved.agentId === idle.id ? other.id : pub.id);
+    const second = (await claimJob(idle.id, opts))!;
+    expect([first.id, second.id].sort()).toEqual([pub.id, other.id].sort()); // the unpublish waits for the publish
+    expect(await claimJob(idle.id, opts)).toBeNull();
+    expect((await db.replicationJob.findMany({ where: { id: { in: [pub.id, other.id] } } })).every((j) => j.agentId === idle.id && j.state === "running")).toBe(true);
+    // … and a paused agent never helps
+    await enqueueNow({ configId, items: items(2, "/content/dam/q/c") });
+    const later = { ...opts, nowMs: Date.now() + 1_000 };
+    expect(await claimJob(other.agentId, later)).toBeNull();
+    expect(await claimJob(idle.id, later)).not.toBeNull();
   });
 
   it("does not hand out a job before its next attempt is due", async () => {

@@ -11,19 +11,45 @@ const omit = {
   configKeyPair: { privateEnc: true },
 } as const;
 
+// The better-sqlite3 connection under each SQLite client (its own prepare, not the adapter's), for
+// the statements lib/db/direct.ts runs.
+const sqliteHandles = new WeakMap<object, Pick<SqliteHandle, "prepare">>();
+
 function createSqlite(url: string) {
   const adapter = new PrismaBetterSQLite3({ url, timeout: 10_000 });
   const connect = adapter.connect.bind(adapter);
+  let client: PrismaClient | undefined = undefined;
   adapter.connect = async () => {
     const connection = await connect();
-    tuneSqlite((connection as unknown as { client: SqliteHandle }).client);
+    const handle = (connection as unknown as { client: SqliteHandle }).client;
+    sqliteHandles.set(client!, { prepare: handle.prepare.bind(handle) });
+    tuneSqlite(handle);
     return connection;
   };
-  return new PrismaClient({ adapter, omit });
+  client = new PrismaClient({ adapter, omit });
+  return client;
 }
 
-type Statement = { reader: boolean; run(args?: unknown[]): unknown; columns(): unknown[]; raw(on: boolean): { all(args?: unknown[]): unknown[] } };
-type SqliteHandle = { pragma(sql: string): unknown; prepare(sql: string): Statement };
+/** The connection a SQLite client opened (connecting it first). */
+export async function sqliteHandleOf(db: Db): Promise<Pick<SqliteHandle, "prepare">> {
+  let handle = sqliteHandles.get(db);
+  if (!handle) {
+    await db.$connect();
+    handle = sqliteHandles.get(db);
+  }
+  if (!handle) throw new Error("not a SQLite client");
+  return handle;
+}
+
+export type Statement = {
+  reader: boolean;
+  run(args?: unknown[]): { changes: number };
+  all(args?: unknown[]): unknown[];
+  columns(): unknown[];
+  raw(on: boolean): { all(args?: unknown[]): unknown[] };
+  safeIntegers(on: boolean): Statement;
+};
+export type SqliteHandle = { pragma(sql: string): unknown; prepare(sql: string): Statement };
 
 /**
  * The connection the adapter opened: WAL is set by the migration (persistent); synchronous=NORMAL

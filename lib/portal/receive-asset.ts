@@ -1,7 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
-import { db } from "@/lib/db";
+import { db, direct } from "@/lib/db";
+import { sql } from "@/lib/assets/sql";
 import { env } from "@/lib/env";
 import { UserError } from "@/lib/errors";
 import { portalBlobs } from "@/lib/storage/stores";
@@ -50,8 +51,9 @@ function parseMetadata(raw: string | null): AssetMetadata {
 }
 
 export async function receiveAsset(tenantId: string, path: string, req: NextRequest): Promise<ReceiveResult> {
-  const head = parseAssetHeaders(req.headers);
-  const current = await findAsset(tenantId, path);
+  const __S = ((globalThis as any).__st ??= {}) as Record<string, number>; let __c = process.cpuUsage(); const __m = (k: string) => { const d = process.cpuUsage(__c); __S[k] = (__S[k] ?? 0) + d.user + d.system; __c = process.cpuUsage(); };
+  const head = parseAssetHeaders(req.headers); __m("headers");
+  const current = await findAsset(tenantId, path); __m("findAsset");
   if (current && current.version > head.version) {
     await drain(req); // read the body anyway so the kept-alive connection stays usable
     return { status: 200, result: "stale", path, version: current.version, sha256: head.sha256, size: head.size };
@@ -64,6 +66,7 @@ export async function receiveAsset(tenantId: string, path: string, req: NextRequ
     throw new PortalError(400, "interrupted", "The upload was interrupted before the whole body arrived; nothing was stored.");
   }
 
+  __m("blob");
   const name = nameOf(path);
   const folderPath = parentOf(path);
   const title = head.metadata.title || name;
@@ -80,8 +83,9 @@ export async function receiveAsset(tenantId: string, path: string, req: NextRequ
     version: head.version,
     isPublic: m.public,
   };
-  const result = await upsert(tenantId, path, data, current);
-  if (result.result === "created") await ensureFolders(tenantId, folderPath, m.public);
+  __m("data");
+  const result = await upsert(tenantId, path, data, current); __m("upsert");
+  if (result.result === "created") await ensureFolders(tenantId, folderPath, m.public); __m("folders");
   return { ...result, path, sha256: head.sha256, size: head.size };
 }
 
@@ -107,19 +111,19 @@ async function upsert(tenantId: string, path: string, data: AssetData, seen: Row
   throw new PortalError(409, "conflict", "The asset kept changing while it was being stored; try again.");
 }
 
-/** A new row, unless the path exists (plain SQL, one statement: the common case of a first publish). */
+/** A new row, unless the path exists (direct SQL, one statement: the common case of a first publish). */
 async function insertAsset(tenantId: string, path: string, d: AssetData): Promise<boolean> {
   const now = new Date();
-  const inserted = await db.$executeRaw`INSERT INTO "PortalAsset" ("id", "tenantId", "path", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic", "publishedAt", "updatedAt")
+  const inserted = await direct.execute(sql`INSERT INTO "PortalAsset" ("id", "tenantId", "path", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic", "publishedAt", "updatedAt")
     VALUES (${randomUUID()}, ${tenantId}, ${path}, ${d.folderPath}, ${d.name}, ${d.title}, ${d.searchText}, ${d.metadata}, ${d.sha256}, ${d.size}, ${d.mimeType}, ${d.version}, ${d.isPublic}, ${now}, ${now})
-    ON CONFLICT ("tenantId", "path") DO NOTHING`;
+    ON CONFLICT ("tenantId", "path") DO NOTHING`);
   return inserted === 1;
 }
 
-/** The stored row of a path (plain SQL: it runs for every delivery), in the types Prisma would give. */
+/** The stored row of a path (direct SQL: it runs for every delivery), in the types Prisma would give. */
 async function findAsset(tenantId: string, path: string): Promise<Row | null> {
-  const rows = await db.$queryRaw<Record<keyof Row, unknown>[]>`SELECT "id", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic"
-    FROM "PortalAsset" WHERE "tenantId" = ${tenantId} AND "path" = ${path}`;
+  const rows = await direct.query<Record<keyof Row, unknown>>(sql`SELECT "id", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic"
+    FROM "PortalAsset" WHERE "tenantId" = ${tenantId} AND "path" = ${path}`);
   const r = rows[0];
   if (!r) return null;
   return {

@@ -1,7 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, direct } from "@/lib/db";
 import { publicUrl } from "@/lib/env";
 import { conflict } from "@/lib/errors";
+import { sql } from "@/lib/assets/sql";
 
 // Portal tenants: each receives what one organization publishes, at <origin>/portal/<slug>.
 
@@ -38,9 +39,9 @@ export async function listTenants() {
 
 export type PortalTenantRow = { id: string; slug: string; name: string; orgTechId: string; issuer: string };
 
-/** The tenant a request of the receiving API names (plain SQL: it runs for every request). */
+/** The tenant a request of the receiving API names (direct SQL: it runs for every request). */
 export async function findTenant(slug: string): Promise<PortalTenantRow | null> {
-  const rows = await db.$queryRaw<PortalTenantRow[]>`SELECT "id", "slug", "name", "orgTechId", "issuer" FROM "PortalTenant" WHERE "slug" = ${slug}`;
+  const rows = await direct.query<PortalTenantRow>(sql`SELECT "id", "slug", "name", "orgTechId", "issuer" FROM "PortalTenant" WHERE "slug" = ${slug}`);
   const t = rows[0];
   return t ? { ...t, issuer: t.issuer || defaultIssuer() } : null;
 }

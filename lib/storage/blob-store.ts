@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, createReadStream, createWriteStream, mkdirSync, openSync, renameSync, type ReadStream } from "node:fs";
+import { closeSync, createReadStream, mkdirSync, openSync, renameSync, writev as fsWritev, type ReadStream } from "node:fs";
 import { rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
 import { UserError } from "@/lib/errors";
+
+/** Bytes gathered for one write to disk. */
+const WRITE_WINDOW = 1024 * 1024;
 
 export type StoredBlob = { sha256: string; size: number };
 
@@ -27,29 +29,36 @@ export class BlobStore {
   ): Promise<StoredBlob> {
     const tmpDir = path.join(this.root, "tmp");
     const tmp = path.join(tmpDir, `${Date.now()}-${randomBytes(8).toString("hex")}`);
-    let fd: number | undefined;
     const hash = createHash("sha256");
     let size = 0;
-    const meter = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        size += chunk.length;
-        if (opts.maxBytes !== undefined && size > opts.maxBytes) {
-          return done(new UserError(`The file is larger than the limit of ${opts.maxBytes} bytes.`, { status: 413, code: "too_large" }));
-        }
-        hash.update(chunk);
-        done(null, chunk);
-      },
-    });
-    const input = source instanceof Readable ? source : Readable.fromWeb(source as import("node:stream/web").ReadableStream);
+    let fd: number | undefined;
+    let out: BatchedWriter | undefined;
+    // One loop reads either kind of stream, hashes each chunk and hands it to the disk, without a
+    // pipeline of streams per upload. Aborting cancels the source, which ends a pending read.
+    const chunks = chunkReader(source);
+    const onAbort = () => chunks.cancel(abortError());
+    opts.signal?.addEventListener("abort", onAbort, { once: true });
     try {
+      if (opts.signal?.aborted) throw abortError();
       // Creating and renaming a file are quick metadata calls on a local disk, done synchronously:
       // through the thread pool each costs a round trip that, on a busy server, takes longer than
-      // the call (measured: ~2 ms for an open under load, ~0.02 ms synchronously). Folders are made
-      // only when missing (the first write, or after a cleanup), not on every write.
+      // the call (measured: 0.02–0.1 ms synchronously; 1.2–1.6 ms through the thread pool while
+      // four uploads run). Folders are made only when missing (the first write, or after a cleanup).
       fd = orMakeDir(tmpDir, () => openSync(tmp, "wx"));
-      const out = createWriteStream(tmp, { fd });
-      fd = undefined; // the stream closes it
-      await pipeline(input, meter, out, { signal: opts.signal });
+      out = new BatchedWriter(fd);
+      for (let chunk; (chunk = await chunks.next()); ) {
+        if (opts.signal?.aborted) throw abortError();
+        size += chunk.byteLength;
+        if (opts.maxBytes !== undefined && size > opts.maxBytes) {
+          throw new UserError(`The file is larger than the limit of ${opts.maxBytes} bytes.`, { status: 413, code: "too_large" });
+        }
+        hash.update(chunk);
+        await out.add(chunk);
+      }
+      if (opts.signal?.aborted) throw abortError();
+      await out.end();
+      closeSync(fd);
+      fd = undefined;
       const sha256 = hash.digest("hex");
       if (opts.expectedSize !== undefined && size !== opts.expectedSize) {
         throw new UserError(`Received ${size} bytes, expected ${opts.expectedSize}: the upload was truncated.`, { status: 400, code: "truncated" });
@@ -61,12 +70,18 @@ export class BlobStore {
       orMakeDir(path.dirname(final), () => renameSync(tmp, final)); // atomic; an existing equal blob is replaced by identical bytes
       return { sha256, size };
     } catch (e) {
+      chunks.cancel(e instanceof Error ? e : new Error(String(e))); // stop reading
+      // A write still under way must end before the file is closed: its descriptor number could
+      // otherwise be reused by another upload's file and the write land there.
+      await out?.idle();
       if (fd !== undefined) closeSync(fd);
       await rm(tmp, { force: true });
       if ((e as NodeJS.ErrnoException).code === "ENOSPC") {
         throw new UserError("The server's disk is full. Free some space or ask an administrator.", { status: 507, code: "disk_full" });
       }
       throw e;
+    } finally {
+      opts.signal?.removeEventListener("abort", onAbort);
     }
   }
 
@@ -92,6 +107,92 @@ export class BlobStore {
     await rm(this.pathOf(sha256), { force: true });
   }
 }
+
+/**
+ * Writes chunks to a file in batches: chunks that arrive while a write is under way go out
+ * together in the next one (writev), so a quarter-megabyte upload takes one or two writes, not one
+ * per network chunk, and reading goes on while the disk writes. At most two batches are held.
+ */
+class BatchedWriter {
+  private batch: Uint8Array[] = [];
+  private bytes = 0;
+  private inflight: Promise<void> = Promise.resolve();
+
+  constructor(private readonly fd: number) {}
+
+  async add(chunk: Uint8Array): Promise<void> {
+    this.batch.push(chunk);
+    this.bytes += chunk.byteLength;
+    if (this.bytes >= WRITE_WINDOW) {
+      await this.inflight; // one write at a time: the next batch waits (backpressure)
+      this.flush();
+    }
+  }
+
+  /** Resolves once no write is under way (whatever its outcome). */
+  idle(): Promise<void> {
+    return this.inflight.catch(() => {});
+  }
+
+  async end(): Promise<void> {
+    await this.inflight;
+    if (this.bytes) this.flush();
+    await this.inflight;
+  }
+
+  private flush() {
+    const batch = this.batch;
+    this.batch = [];
+    this.bytes = 0;
+    this.inflight = writevAll(this.fd, batch);
+    this.inflight.catch(() => {}); // handled where it is awaited
+  }
+}
+
+async function writevAll(fd: number, chunks: Uint8Array[]): Promise<void> {
+  let rest = chunks;
+  while (rest.length) {
+    const written = await writev(fd, rest);
+    // A short write (rare on a local disk): send the remainder.
+    let skip = written;
+    const left: Uint8Array[] = [];
+    for (const c of rest) {
+      if (skip >= c.byteLength) skip -= c.byteLength;
+      else {
+        left.push(skip ? c.subarray(skip) : c);
+        skip = 0;
+      }
+    }
+    rest = left;
+  }
+}
+
+const writev = (fd: number, chunks: Uint8Array[]) =>
+  new Promise<number>((resolve, reject) => fsWritev(fd, chunks, (e, n) => (e ? reject(e) : resolve(n))));
+
+/** The chunks of a Node or web stream, one at a time (null at the end), and a way to stop it. */
+function chunkReader(source: Readable | ReadableStream<Uint8Array>): { next(): Promise<Uint8Array | null>; cancel(reason: Error): void } {
+  if (source instanceof Readable) {
+    const it = source[Symbol.asyncIterator]();
+    return {
+      next: async () => {
+        const r = await it.next();
+        return r.done ? null : (r.value as Uint8Array);
+      },
+      cancel: (reason) => void source.destroy(reason), // a pending read rejects with the reason
+    };
+  }
+  const reader = source.getReader();
+  return {
+    next: async () => {
+      const r = await reader.read();
+      return r.done ? null : r.value;
+    },
+    cancel: (reason) => void reader.cancel(reason).catch(() => {}), // a pending read ends
+  };
+}
+
+const abortError = () => Object.assign(new Error("aborted"), { name: "AbortError", code: "ABORT_ERR" });
 
 /** Runs `op`; if it failed because `dir` is missing, makes it and runs `op` again. */
 function orMakeDir<T>(dir: string, op: () => T): T {

@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
 import { NextRequest } from "next/server";
 
 // Serves the app's own route handlers on a real HTTP server on 127.0.0.1 for integration tests
@@ -27,7 +26,7 @@ export async function serveRoutes(routes: Routes, opts: { port?: number; keepAli
         const request = new NextRequest(url, {
           method: req.method,
           headers: req.headers as Record<string, string>,
-          body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+          body: hasBody ? bodyOf(req) : undefined,
           duplex: "half", // Node's fetch needs it for streamed bodies
         });
         const response = await handler(request, { params: Promise.resolve(params) });
@@ -49,6 +48,40 @@ export async function serveRoutes(routes: Routes, opts: { port?: number; keepAli
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
   };
+}
+
+/**
+ * The request's bytes as a web stream, read from the socket only as the handler asks for them (the
+ * rest waits in the kernel, not in memory), the Buffers handed over as they are (Readable.toWeb
+ * copies every chunk, and reads ahead).
+ */
+function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let open = true; // until the end, an error, or the handler stops reading
+  const settle = (f: () => void) => {
+    if (open) (open = false), f();
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        req.pause();
+        req.on("data", (chunk: Buffer) => {
+          if (!open) return;
+          controller.enqueue(chunk);
+          if ((controller.desiredSize ?? 1) <= 0) req.pause();
+        });
+        req.once("end", () => settle(() => controller.close()));
+        req.once("error", (e) => settle(() => controller.error(e)));
+        req.once("aborted", () => settle(() => controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" })))); // as Node reports it
+      },
+      pull: () => void req.resume(),
+      // The handler stopped reading (a refusal): discard the rest, so that its answer still arrives.
+      cancel: () => {
+        open = false;
+        req.resume();
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }
 
 function compile(pattern: string): (path: string) => Record<string, string> | null {

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { direct } from "@/lib/db";
+import { join, sql } from "@/lib/assets/sql";
 
 // The agent log: every delivery attempt and every Test Connection, kept to the newest
 // LOG_CAP entries per agent (older ones are dropped as new ones arrive).
@@ -62,7 +63,10 @@ export function flushLogs(): Promise<void> {
   flushing = flushing.then(async () => {
     const rows = buffer.splice(0);
     if (!rows.length) return;
-    await db.agentLogEntry.createMany({ data: rows });
+    // One INSERT per batch on the driver (lib/db/direct.ts): through Prisma, compiling a batch of a
+    // hundred rows allocated more memory than the hundred deliveries it logs.
+    await direct.execute(sql`INSERT INTO "AgentLogEntry" ("agentId", "at", "level", "message", "path", "action", "durationMs", "bytes", "statusCode", "result")
+      VALUES ${join(rows.map((r) => sql`(${r.agentId}, ${r.at}, ${r.level}, ${r.message}, ${r.path}, ${r.action}, ${r.durationMs}, ${r.bytes}, ${r.statusCode}, ${r.result})`))}`);
     for (const r of rows) sinceTrim.set(r.agentId, (sinceTrim.get(r.agentId) ?? 0) + 1);
     for (const [agentId, n] of sinceTrim) {
       if (n < TRIM_EVERY) continue;
@@ -75,8 +79,7 @@ export function flushLogs(): Promise<void> {
 
 /** Drops all but the newest LOG_CAP entries of an agent. */
 export async function trimLog(agentId: string, cap = LOG_CAP): Promise<number> {
-  const edge = await db.agentLogEntry.findFirst({ where: { agentId }, orderBy: { id: "desc" }, skip: cap, select: { id: true } });
+  const [edge] = await direct.query<{ id: number }>(sql`SELECT "id" FROM "AgentLogEntry" WHERE "agentId" = ${agentId} ORDER BY "id" DESC LIMIT 1 OFFSET ${cap}`);
   if (!edge) return 0;
-  const { count } = await db.agentLogEntry.deleteMany({ where: { agentId, id: { lte: edge.id } } });
-  return count;
+  return direct.execute(sql`DELETE FROM "AgentLogEntry" WHERE "agentId" = ${agentId} AND "id" <= ${edge.id}`);
 }

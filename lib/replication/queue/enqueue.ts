@@ -6,11 +6,13 @@ import { UserError } from "@/lib/errors";
 import { repoPath } from "@/lib/portal/schemas";
 import type { Tx } from "@/lib/replication/queue/tx";
 import { notifyQueue } from "@/lib/replication/queue/wake";
+import { chunks, join, raw, sql } from "@/lib/assets/sql";
 
 // Puts publication work on the persisted queue, inside the caller's transaction: one job per item,
 // spread evenly over the configuration's enabled, unpaused agents (each item goes to the agent
 // with the fewest pending jobs). Items are marked bpState "pending"; the job remembers the state
-// before, which Remove and Clear restore.
+// before, which Remove and Clear restore. Written in plain SQL: Prisma compiles every bulk query
+// anew for its number of rows, which took 90 of the 110 ms that 500 items took to enqueue.
 
 export const enqueueItem = z.object({
   action: z.enum(["publish", "unpublish"]),
@@ -47,24 +49,19 @@ export async function enqueueJobs(tx: Tx, raw: EnqueueInput): Promise<{ jobs: nu
   const counts = await pendingCounts(tx, targets.map((a) => a.id));
 
   const prev = await previousStates(tx, input.items);
+  const now = new Date();
   const rows = input.items.map((item) => {
     let best = targets[0].id;
     for (const a of targets) if (counts.get(a.id)! < counts.get(best)!) best = a.id;
     counts.set(best, counts.get(best)! + 1);
-    return {
-      agentId: best,
-      configId: input.configId,
-      publicationId: input.publicationId ?? null,
-      requestedBy: input.requestedBy ?? null,
-      action: item.action,
-      kind: item.kind,
-      path: item.path,
-      refId: item.refId ?? prev.get(`${item.kind}\n${item.path}`)?.id ?? null,
-      version: item.version ?? null,
-      prevBpState: prev.get(`${item.kind}\n${item.path}`)?.bpState ?? null,
-    };
+    const before = prev.get(`${item.kind}\n${item.path}`);
+    return { agentId: best, item, refId: item.refId ?? before?.id ?? null, prevBpState: before?.bpState ?? null };
   });
-  for (let i = 0; i < rows.length; i += 1000) await tx.replicationJob.createMany({ data: rows.slice(i, i + 1000) });
+  // One INSERT per chunk; ids follow the order of the rows, which is the per-path delivery order.
+  for (const part of chunks(rows, 1000)) {
+    await tx.$executeRaw`INSERT INTO "ReplicationJob" ("agentId", "configId", "publicationId", "requestedBy", "action", "kind", "path", "refId", "version", "prevBpState", "state", "attempts", "nextAttemptAt", "createdAt", "updatedAt")
+      VALUES ${join(part.map((r) => sql`(${r.agentId}, ${input.configId}, ${input.publicationId ?? null}, ${input.requestedBy ?? null}, ${r.item.action}, ${r.item.kind}, ${r.item.path}, ${r.refId}, ${r.item.version ?? null}, ${r.prevBpState}, 'queued', 0, ${now}, ${now}, ${now})`))}`;
+  }
   await markPending(tx, input.items);
 
   const perAgent: Record<string, number> = {};
@@ -80,9 +77,10 @@ export async function enqueueNow(input: EnqueueInput) {
 }
 
 async function pendingCounts(tx: Tx, agentIds: string[]): Promise<Map<string, number>> {
-  const groups = await tx.replicationJob.groupBy({ by: ["agentId"], where: { agentId: { in: agentIds }, state: { in: ["queued", "running"] } }, _count: { _all: true } });
+  const groups = await tx.$queryRaw<{ agentId: string; n: bigint | number }[]>`SELECT "agentId", COUNT(*) AS "n" FROM "ReplicationJob"
+    WHERE "agentId" IN (${join(agentIds)}) AND "state" IN ('queued', 'running') GROUP BY "agentId"`;
   const counts = new Map(agentIds.map((id) => [id, 0]));
-  for (const g of groups) counts.set(g.agentId, g._count._all);
+  for (const g of groups) counts.set(g.agentId, Number(g.n));
   return counts;
 }
 
@@ -90,33 +88,30 @@ const collectionName = (path: string) => path.slice(path.lastIndexOf("/") + 1);
 
 type Item = z.output<typeof enqueueItem>;
 
+// Each kind of item: its table and the column an item's path is found by.
+const TABLES = {
+  asset: { table: raw(`"Asset"`), column: raw(`"path"`), key: (path: string) => path },
+  folder: { table: raw(`"Folder"`), column: raw(`"path"`), key: (path: string) => path },
+  collection: { table: raw(`"Collection"`), column: raw(`"name"`), key: collectionName },
+} as const;
+
+const keysOf = (items: Item[], kind: Item["kind"]) => [...new Set(items.filter((i) => i.kind === kind).map((i) => TABLES[kind].key(i.path)))];
+
 async function previousStates(tx: Tx, items: Item[]): Promise<Map<string, { id: string; bpState: string | null }>> {
   const out = new Map<string, { id: string; bpState: string | null }>();
-  const by = (kind: Item["kind"]) => [...new Set(items.filter((i) => i.kind === kind).map((i) => i.path))];
-  for (const part of chunks(by("asset"))) {
-    for (const a of await tx.asset.findMany({ where: { path: { in: part } }, select: { id: true, path: true, bpState: true } })) out.set(`asset\n${a.path}`, a);
-  }
-  for (const part of chunks(by("folder"))) {
-    for (const f of await tx.folder.findMany({ where: { path: { in: part } }, select: { id: true, path: true, bpState: true } })) out.set(`folder\n${f.path}`, f);
-  }
-  for (const part of chunks(by("collection"))) {
-    const names = part.map(collectionName);
-    for (const c of await tx.collection.findMany({ where: { name: { in: names } }, select: { id: true, name: true, bpState: true } })) {
-      out.set(`collection\n/collections/${c.name}`, c);
+  for (const kind of ["asset", "folder", "collection"] as const) {
+    const { table, column } = TABLES[kind];
+    for (const part of chunks(keysOf(items, kind))) {
+      const found = await tx.$queryRaw<{ id: string; k: string; bpState: string | null }[]>`SELECT "id", ${column} AS "k", "bpState" FROM ${table} WHERE ${column} IN (${join(part)})`;
+      for (const r of found) out.set(`${kind}\n${kind === "collection" ? `/collections/${r.k}` : r.k}`, { id: r.id, bpState: r.bpState });
     }
   }
   return out;
 }
 
 async function markPending(tx: Tx, items: Item[]) {
-  const paths = (kind: Item["kind"]) => [...new Set(items.filter((i) => i.kind === kind).map((i) => i.path))];
-  for (const part of chunks(paths("asset"))) await tx.asset.updateMany({ where: { path: { in: part } }, data: { bpState: "pending" } });
-  for (const part of chunks(paths("folder"))) await tx.folder.updateMany({ where: { path: { in: part } }, data: { bpState: "pending" } });
-  for (const part of chunks(paths("collection"))) await tx.collection.updateMany({ where: { name: { in: part.map(collectionName) } }, data: { bpState: "pending" } });
-}
-
-function chunks<T>(list: T[], size = 500): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
+  for (const kind of ["asset", "folder", "collection"] as const) {
+    const { table, column } = TABLES[kind];
+    for (const part of chunks(keysOf(items, kind))) await tx.$executeRaw`UPDATE ${table} SET "bpState" = 'pending' WHERE ${column} IN (${join(part)})`;
+  }
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, direct } from "@/lib/db";
 import { Prisma } from "@/generated/sqlite/client";
 import { dbProvider } from "@/lib/env";
 
@@ -45,9 +45,9 @@ export async function completeJob(id: number, token: string, done: { at: Date; s
   const update = Prisma.sql`UPDATE "ReplicationJob" SET "state" = 'done', "completedAt" = ${done.at}, "lastStatus" = ${done.status},
       "lastError" = NULL, "result" = ${done.result}, "leaseToken" = NULL, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = ${done.at}
     WHERE "id" = ${id} AND "leaseToken" = ${token} AND "state" = 'running'`;
-  if (mark && dbProvider === "postgresql") return (await db.$executeRaw(Prisma.sql`WITH "mark" AS (${mark}) ${update}`)) === 1;
-  if (mark) await db.$executeRaw(mark);
-  return (await db.$executeRaw(update)) === 1;
+  if (mark && dbProvider === "postgresql") return (await direct.execute(Prisma.sql`WITH "mark" AS (${mark}) ${update}`)) === 1;
+  if (mark) await direct.execute(mark);
+  return (await direct.execute(update)) === 1;
 }
 
 /** Hands a job back untouched (shutdown): it does not count as an attempt. */

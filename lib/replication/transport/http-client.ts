@@ -1,7 +1,6 @@
 import http from "node:http";
 import https from "node:https";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
 import { NetworkError, toNetworkError } from "@/lib/replication/transport/network-error";
 
 // The HTTP client of replication and of the token exchange: node:http with keep-alive agents (one
@@ -120,15 +119,16 @@ function send(r: HttpRequest, agents: { "http:": http.Agent; "https:": https.Age
     });
 
     if (r.body instanceof Readable) {
-      const meter = new Transform({
-        transform(chunk: Buffer, _e, done) {
-          bytesSent += chunk.length;
-          done(null, chunk);
-        },
+      // The headers go out now, while the body is still being read from disk: the server can
+      // start on the request (authentication, lookups) meanwhile.
+      req.flushHeaders();
+      const body = r.body;
+      body.on("data", (chunk: Buffer) => (bytesSent += chunk.length));
+      body.once("error", (e) => {
+        if (!answered) req.destroy(e);
       });
-      pipeline(r.body, meter, req).catch((e) => {
-        if (!answered) req.destroy(e instanceof Error ? e : new Error(String(e)));
-      });
+      req.once("close", () => body.destroy()); // an answer before the whole body, or a failure: stop reading
+      body.pipe(req);
     } else {
       if (r.body !== undefined) bytesSent = Buffer.byteLength(r.body);
       req.end(r.body);
