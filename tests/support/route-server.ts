@@ -51,9 +51,8 @@ export async function serveRoutes(routes: Routes, opts: { port?: number; keepAli
 }
 
 /**
- * The request's bytes as a web stream, read from the socket only as the handler asks for them (the
- * rest waits in the kernel, not in memory), the Buffers handed over as they are (Readable.toWeb
- * copies every chunk, and reads ahead).
+ * The request's bytes as a web stream, read ahead up to 256 KB, the Buffers handed over as they
+ * are (Readable.toWeb copies every chunk).
  */
 function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
   let open = true; // until the end, an error, or the handler stops reading
@@ -63,7 +62,6 @@ function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        req.pause();
         req.on("data", (chunk: Buffer) => {
           if (!open) return;
           controller.enqueue(chunk);
@@ -80,7 +78,7 @@ function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
         req.resume();
       },
     },
-    { highWaterMark: 0 },
+    { highWaterMark: 256 * 1024, size: (c) => c.byteLength },
   );
 }
 
