@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { closeSync, createReadStream, mkdirSync, openSync, renameSync, writev as fsWritev, type ReadStream } from "node:fs";
-import { mkdir, rm, stat } from "node:fs/promises";
+import { mkdir, rm, rmdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { UserError } from "@/lib/errors";
@@ -81,12 +81,23 @@ export class BlobStore {
       await out?.idle();
       if (fd !== undefined) closeSync(fd);
       await rm(tmp, { force: true });
+      if (folder) await folder.then(() => this.removeEmptyFolders(expected!));
       if ((e as NodeJS.ErrnoException).code === "ENOSPC") {
         throw new UserError("The server's disk is full. Free some space or ask an administrator.", { status: 507, code: "disk_full" });
       }
       throw e;
     } finally {
       opts.signal?.removeEventListener("abort", onAbort);
+    }
+  }
+
+  /** The folders of a blob that never came, if nothing else is in them (a failed upload leaves none). */
+  private async removeEmptyFolders(sha256: string): Promise<void> {
+    const leaf = path.dirname(this.pathOf(sha256));
+    for (const dir of [leaf, path.dirname(leaf)]) {
+      // Not empty (another blob), or gone: leave it. A parallel upload that made it a moment ago
+      // makes it again when its rename finds it missing (orMakeDir).
+      if (!(await rmdir(dir).then(() => true, () => false))) return;
     }
   }
 
