@@ -61,17 +61,9 @@ export type SqliteHandle = { pragma(sql: string): unknown; prepare(sql: string):
  */
 function tuneSqlite(client: SqliteHandle) {
   client.pragma("synchronous = NORMAL");
-  const prepare = client.prepare.bind(client);
-  const cache = new Map<string, Statement>();
-  const MAX = 500;
+  const cached = statementCache(500, client.prepare.bind(client));
   client.prepare = (sql: string) => {
-    let stmt = cache.get(sql);
-    if (!stmt) {
-      stmt = prepare(sql);
-      if (cache.size >= MAX) cache.delete(cache.keys().next().value!);
-      cache.set(sql, stmt);
-    }
-    const s = stmt;
+    const s = cached(sql);
     const bound = (args: unknown[] = []) => ({
       reader: s.reader,
       run: () => s.run(args),
@@ -79,6 +71,24 @@ function tuneSqlite(client: SqliteHandle) {
       raw: () => ({ all: () => s.raw(true).all(args) }),
     });
     return { reader: s.reader, run: (args?: unknown[]) => s.run(args ?? []), columns: () => s.columns(), raw: (on: boolean) => s.raw(on), bind: bound } as unknown as Statement;
+  };
+}
+
+/**
+ * Prepared statements by SQL text, the least recently used dropped first: statements of one-off
+ * shapes (a batch of some size) pass through without pushing out those every job runs.
+ */
+export function statementCache(max: number, prepare: (sql: string) => Statement): (sql: string) => Statement {
+  const cache = new Map<string, Statement>();
+  return (sql) => {
+    let stmt = cache.get(sql);
+    if (stmt) cache.delete(sql); // re-inserted below: Map order is the order of use
+    else {
+      stmt = prepare(sql);
+      if (cache.size >= max) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(sql, stmt);
+    return stmt;
   };
 }
 

@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { Prisma } from "@/generated/sqlite/client";
-import { sqliteHandleOf, type Db, type Statement } from "@/lib/db/client";
+import { sqliteHandleOf, statementCache, type Db, type Statement } from "@/lib/db/client";
 
 // A handful of statements run on every replication job and every delivery the portal receives:
 // the claim, the completion, the tenant and asset lookups, the asset insert. Through Prisma each
@@ -21,16 +21,14 @@ export function createDirect(url: string, db: Db): DirectSql {
 }
 
 function sqlite(db: Db): DirectSql {
-  const statements = new Map<string, Statement>();
-  let prepareOn: ((sql: string) => Statement) | undefined;
+  let cached: ((sql: string) => Statement) | undefined;
   async function prepare(sql: string): Promise<Statement> {
-    let stmt = statements.get(sql);
-    if (stmt) return stmt;
-    prepareOn ??= (await sqliteHandleOf(db)).prepare;
-    stmt = prepareOn(sql).safeIntegers(false); // plain numbers: our integers are ids, counts and sizes
-    if (statements.size >= 100) statements.delete(statements.keys().next().value!);
-    statements.set(sql, stmt);
-    return stmt;
+    if (!cached) {
+      const { prepare: on } = await sqliteHandleOf(db);
+      // Plain numbers: our integers are ids, counts and sizes.
+      cached = statementCache(100, (text) => on(text).safeIntegers(false));
+    }
+    return cached(sql);
   }
   return {
     async query<T>(q: Prisma.Sql) {
