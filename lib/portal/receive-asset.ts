@@ -51,9 +51,8 @@ function parseMetadata(raw: string | null): AssetMetadata {
 }
 
 export async function receiveAsset(tenantId: string, path: string, req: NextRequest): Promise<ReceiveResult> {
-  const __S = ((globalThis as any).__st ??= {}) as Record<string, number>; let __c = process.cpuUsage(); const __m = (k: string) => { const d = process.cpuUsage(__c); __S[k] = (__S[k] ?? 0) + d.user + d.system; __c = process.cpuUsage(); };
-  const head = parseAssetHeaders(req.headers); __m("headers");
-  const current = await findAsset(tenantId, path); __m("findAsset");
+  const head = parseAssetHeaders(req.headers);
+  const current = await findAsset(tenantId, path);
   if (current && current.version > head.version) {
     await drain(req); // read the body anyway so the kept-alive connection stays usable
     return { status: 200, result: "stale", path, version: current.version, sha256: head.sha256, size: head.size };
@@ -66,7 +65,7 @@ export async function receiveAsset(tenantId: string, path: string, req: NextRequ
     throw new PortalError(400, "interrupted", "The upload was interrupted before the whole body arrived; nothing was stored.");
   }
 
-  __m("blob");
+ 
   const name = nameOf(path);
   const folderPath = parentOf(path);
   const title = head.metadata.title || name;
@@ -83,9 +82,9 @@ export async function receiveAsset(tenantId: string, path: string, req: NextRequ
     version: head.version,
     isPublic: m.public,
   };
-  __m("data");
-  const result = await upsert(tenantId, path, data, current); __m("upsert");
-  if (result.result === "created") await ensureFolders(tenantId, folderPath, m.public); __m("folders");
+ 
+  const result = await upsert(tenantId, path, data, current);
+  if (result.result === "created") await ensureFolders(tenantId, folderPath, m.public);
   return { ...result, path, sha256: head.sha256, size: head.size };
 }
 
