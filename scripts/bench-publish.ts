@@ -9,7 +9,7 @@
 // its own HTTP port and its own SQLite database. Small files show the effect of per-request
 // latency (--latency is added by the portal to every request, for benchmarking only); large files
 // show throughput. Runs under node --conditions=react-server (lib modules import "server-only").
-import { fork, type ChildProcess } from "node:child_process";
+import { fork, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer as createNetServer } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
@@ -18,6 +18,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import type { NextRequest } from "next/server";
 import { serveRoutes } from "../tests/support/route-server";
+import { SERVER_NODE_FLAGS } from "./next-server";
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 type Setup = { clientId: string; orgTechId: string; slugs: string[] };
@@ -42,13 +43,18 @@ main().catch((e) => {
 });
 
 async function main() {
+  if (!SERVER_NODE_FLAGS.every((f) => process.execArgv.includes(f))) {
+    // Both installs run with the server's V8 flags (scripts/next-server.ts): start again with them.
+    const r = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, ...process.execArgv, process.argv[1], ...args], { stdio: "inherit" });
+    process.exit(r.status ?? 1);
+  }
   if (args.includes("--serve")) return serveInstall();
   const origin = `http://127.0.0.1:${await freePort()}`;
   const consoleDir = mkdtempSync(path.join(os.tmpdir(), "outpost-bench-console-"));
   const installDir = mkdtempSync(path.join(os.tmpdir(), "outpost-bench-portal-"));
   const common = { OUTPOST_PUBLIC_URL: origin, OUTPOST_WORKERS: "off", OUTPOST_DEMO_CONTENT: "off", NODE_ENV: "production" as const };
   const child = fork(process.argv[1], ["--serve", "--latency", String(latencyMs)], {
-    execArgv: ["--conditions=react-server", "--import", "tsx"],
+    execArgv: process.execArgv, // the server's flags, react-server conditions, tsx
     env: { ...process.env, ...common, OUTPOST_DATA_DIR: installDir, DATABASE_URL: `file:${path.join(installDir, "portal.db")}` },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

@@ -1,9 +1,10 @@
 // `npm start`: builds the app when the sources changed since the last build, then serves it.
 // Migrations, the first administrator and the demo content happen in the server's own start-up
 // (instrumentation.ts), so every way of starting Outpost does them.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { spawnNextStart } from "./next-server";
 import { sourceHash } from "./source-hash";
 
 const distDir = process.env.OUTPOST_DIST_DIR || ".next";
@@ -21,7 +22,7 @@ if (!built) {
 }
 
 const port = process.env.PORT ?? "3000";
-const args = ["start", "-p", port, ...(process.env.HOST ? ["-H", process.env.HOST] : [])];
-const server = spawn(next, args, { stdio: "inherit", env });
+const args = ["-p", port, ...(process.env.HOST ? ["-H", process.env.HOST] : [])];
+const server = spawnNextStart(args, env);
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

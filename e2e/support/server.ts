@@ -1,8 +1,7 @@
 // The server Playwright starts: a fresh data dir (SQLite, keys, binaries), demo content on, the
 // production build from `npm run build`.
-import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
-import path from "node:path";
+import { spawnNextStart } from "../../scripts/next-server";
 import { E2E } from "./env";
 
 rmSync(E2E.dataDir, { recursive: true, force: true });
@@ -16,6 +15,6 @@ const env: NodeJS.ProcessEnv = {
   PORT: String(E2E.port),
 };
 delete env.DATABASE_URL; // the embedded default, as a newcomer gets it
-const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(E2E.port), "-H", "127.0.0.1"], { stdio: "inherit", env });
+const server = spawnNextStart(["-p", String(E2E.port), "-H", "127.0.0.1"], env);
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));
