@@ -4,19 +4,18 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { spawnNextStart } from "./next-server";
+import { NEXT_BIN, spawnNextStart } from "./next-server";
 import { sourceHash } from "./source-hash";
 
 const distDir = process.env.OUTPOST_DIST_DIR || ".next";
 const stamp = path.join(distDir, "outpost-source-hash");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
-const next = path.join("node_modules", ".bin", "next");
 
 const hash = sourceHash();
 const built = existsSync(path.join(distDir, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash;
 if (!built) {
   console.log("[outpost] building the app (first start or changed sources)…");
-  const r = spawnSync(next, ["build"], { stdio: "inherit", env });
+  const r = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env });
   if (r.status !== 0) process.exit(r.status ?? 1);
   writeFileSync(stamp, hash);
 }

@@ -65,7 +65,6 @@ export async function receiveAsset(tenantId: string, path: string, req: NextRequ
     throw new PortalError(400, "interrupted", "The upload was interrupted before the whole body arrived; nothing was stored.");
   }
 
- 
   const name = nameOf(path);
   const folderPath = parentOf(path);
   const title = head.metadata.title || name;
@@ -82,7 +81,6 @@ export async function receiveAsset(tenantId: string, path: string, req: NextRequ
     version: head.version,
     isPublic: m.public,
   };
- 
   const result = await upsert(tenantId, path, data, current);
   if (result.result === "created") await ensureFolders(tenantId, folderPath, m.public);
   return { ...result, path, sha256: head.sha256, size: head.size };
