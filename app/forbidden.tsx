@@ -9,7 +9,10 @@ export default function Forbidden() {
       <p className="mt-2 text-sm text-ink-muted">
         This page is for administrators. If you need it, ask an administrator to change your role.
       </p>
-      <Link href="/" className="mt-6 rounded-full bg-accent px-4 py-1.5 text-sm font-semibold text-white hover:bg-accent-hover">
+      <Link
+        href="/"
+        className="mt-6 rounded-full bg-accent px-4 py-1.5 text-sm font-semibold text-white hover:bg-accent-hover"
+      >
         Back to Navigation
       </Link>
     </div>

@@ -31,7 +31,11 @@ test("cancelling an upload leaves no asset", async ({ page }) => {
     page.on("requestfailed", (r) => r.method() === "PUT" && resolve("aborted"));
     page.on("requestfinished", (r) => r.method() === "PUT" && resolve("sent"));
   });
-  await page.getByLabel("Upload files").setInputFiles([{ name: "big.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(2 * 1024 * 1024, 1) }]);
+  await page
+    .getByLabel("Upload files")
+    .setInputFiles([
+      { name: "big.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(2 * 1024 * 1024, 1) },
+    ]);
   const uploads = page.getByRole("region", { name: "Uploads" });
   const row = uploads.getByRole("listitem", { name: "big.bin" });
   await expect.poll(() => sawUpload).toBe(true);

@@ -5,7 +5,10 @@ import { createUser, signInAs, unique } from "./support/helpers";
 // The Assets console journey: folder, uploads with progress and thumbnails, metadata (and a stale
 // save refused), a collection from a selection, search, delete.
 
-const png = (color: string, w = 900, h = 600) => sharp({ create: { width: w, height: h, channels: 3, background: color } }).png().toBuffer();
+const png = (color: string, w = 900, h = 600) =>
+  sharp({ create: { width: w, height: h, channels: 3, background: color } })
+    .png()
+    .toBuffer();
 const card = (page: Page, title: string) => page.getByRole("article", { name: title, exact: true });
 
 async function select(page: Page, title: string) {
@@ -48,7 +51,13 @@ test("create a folder, upload, edit metadata, collect, search and delete", async
   await uploads.getByRole("button", { name: "Close uploads" }).click();
   for (const t of ["coral", "ocean"]) {
     await expect(card(page, t).locator("img")).toHaveAttribute("src", /rendition=thumbnail/);
-    await expect.poll(() => card(page, t).locator("img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(t === "coral" ? 320 : 213);
+    await expect
+      .poll(() =>
+        card(page, t)
+          .locator("img")
+          .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+      )
+      .toBe(t === "coral" ? 320 : 213);
   }
   await expect(card(page, "notes")).toContainText("Text");
 
@@ -143,11 +152,17 @@ test("bad names, a name conflict, the list view, drag and drop, rename and move"
     { name: "fake.jpg", mimeType: "image/jpeg", buffer: logo },
   ]);
   const uploads = page.getByRole("region", { name: "Uploads" });
-  await expect(uploads.getByRole("listitem", { name: ".env" }).getByRole("alert")).toHaveText("Name cannot start with a dot.");
-  await expect(uploads.getByRole("listitem", { name: "fake.jpg" })).toContainText("The extension .jpg says JPEG image, but the content is a PNG image.");
+  await expect(uploads.getByRole("listitem", { name: ".env" }).getByRole("alert")).toHaveText(
+    "Name cannot start with a dot.",
+  );
+  await expect(uploads.getByRole("listitem", { name: "fake.jpg" })).toContainText(
+    "The extension .jpg says JPEG image, but the content is a PNG image.",
+  );
   await expect(uploads).toContainText("2 uploaded, 1 failed");
 
-  await page.getByLabel("Upload files").setInputFiles([{ name: "logo.png", mimeType: "image/png", buffer: await png("#654321", 300, 100) }]);
+  await page
+    .getByLabel("Upload files")
+    .setInputFiles([{ name: "logo.png", mimeType: "image/png", buffer: await png("#654321", 300, 100) }]);
   const conflict = page.getByRole("dialog", { name: "Name conflict" });
   await expect(conflict).toContainText("logo.png");
   await conflict.getByRole("button", { name: "Replace" }).click();
@@ -170,7 +185,9 @@ test("bad names, a name conflict, the list view, drag and drop, rename and move"
   await grid.dispatchEvent("dragenter", { dataTransfer: dropped });
   await expect(page.getByText(/Drop files to upload them to/)).toBeVisible();
   await grid.dispatchEvent("drop", { dataTransfer: dropped });
-  await expect(uploads.getByRole("listitem", { name: "dropped.txt" }).getByText("Uploaded", { exact: true })).toBeVisible();
+  await expect(
+    uploads.getByRole("listitem", { name: "dropped.txt" }).getByText("Uploaded", { exact: true }),
+  ).toBeVisible();
   await uploads.getByRole("button", { name: "Close uploads" }).click();
 
   // Select all on the page, leave selection mode; then rename and move one asset.
@@ -179,14 +196,20 @@ test("bad names, a name conflict, the list view, drag and drop, rename and move"
   await expect(bar).toContainText("3 selected"); // logo.png, fake.jpg, dropped.txt
   await bar.getByRole("button", { name: "Close selection" }).click();
   await expect(bar).toBeHidden();
-  await grid.getByRole("row", { name: /dropped\.txt/ }).getByRole("checkbox").click({ force: true });
+  await grid
+    .getByRole("row", { name: /dropped\.txt/ })
+    .getByRole("checkbox")
+    .click({ force: true });
   await bar.getByRole("button", { name: "Rename" }).click();
   const rename = page.getByRole("dialog", { name: "Rename asset" });
   const renamed = `${unique("renamed")}.txt`;
   await rename.getByLabel("Name").fill(renamed);
   await rename.getByRole("button", { name: "Rename" }).click();
   await expect(grid.getByRole("row", { name: new RegExp(renamed) })).toBeVisible();
-  await grid.getByRole("row", { name: new RegExp(renamed) }).getByRole("checkbox").click({ force: true });
+  await grid
+    .getByRole("row", { name: new RegExp(renamed) })
+    .getByRole("checkbox")
+    .click({ force: true });
   await bar.getByRole("button", { name: "Move" }).click();
   const move = page.getByRole("dialog", { name: /^Move/ });
   await move.getByRole("navigation", { name: "Destination" }).getByRole("button", { name: "Assets" }).click();
@@ -195,10 +218,15 @@ test("bad names, a name conflict, the list view, drag and drop, rename and move"
   await expect(page.getByText("Moved dropped to Assets")).toBeVisible();
   await expect(grid.getByRole("row", { name: new RegExp(renamed) })).toHaveCount(0);
   await page.goto(`/assets?view=list&q=${renamed}`);
-  await expect(page.getByRole("grid", { name: "Assets" }).getByRole("row", { name: new RegExp(renamed) })).toContainText("/content/dam");
+  await expect(
+    page.getByRole("grid", { name: "Assets" }).getByRole("row", { name: new RegExp(renamed) }),
+  ).toContainText("/content/dam");
 
   await page.goto(`/assets/${name}?view=list`);
-  await page.getByRole("grid", { name: "Assets" }).getByRole("row", { name: /logo\.png/ }).click();
+  await page
+    .getByRole("grid", { name: "Assets" })
+    .getByRole("row", { name: /logo\.png/ })
+    .click();
   await expect(page.getByRole("heading", { name: "logo", level: 1 })).toBeVisible();
   await expect(page.getByText("Version 2 (current)")).toBeVisible();
 });

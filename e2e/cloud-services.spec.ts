@@ -27,7 +27,12 @@ async function recordResponses(page: Page) {
     }
     const body = await res.body();
     const headers = req.headers();
-    seen.push({ url: req.url(), body: body.toString("latin1"), action: "next-action" in headers, rsc: "rsc" in headers });
+    seen.push({
+      url: req.url(),
+      body: body.toString("latin1"),
+      action: "next-action" in headers,
+      rsc: "rsc" in headers,
+    });
     await route.fulfill({ response: res, body }).catch(() => undefined);
   });
   return {
@@ -44,7 +49,10 @@ async function assertPageClean(page: Page) {
   expect(await page.content()).not.toMatch(PRIVATE);
 }
 
-test("configure Brand Portal: Configure now → Create → Brand Portal Replication → OK → public key, downloads, rotation, delete", async ({ page, context }) => {
+test("configure Brand Portal: Configure now → Create → Brand Portal Replication → OK → public key, downloads, rotation, delete", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: E2E.baseURL });
   const responses = await recordResponses(page);
   const title = `E2E Portal ${unique("p").slice(2)}`;
@@ -75,10 +83,14 @@ test("configure Brand Portal: Configure now → Create → Brand Portal Replicat
   await edit.getByLabel("Tenant URL").fill("ftp://portal.example.com/acme");
   await edit.getByRole("button", { name: "OK", exact: true }).click();
   await expect(edit.getByText(/Tenant URL must start with https:\/\//)).toBeVisible();
-  await expect(edit.getByText("Enter the Client ID: the Application ID shown on the gateway's application page")).toBeVisible();
+  await expect(
+    edit.getByText("Enter the Client ID: the Application ID shown on the gateway's application page"),
+  ).toBeVisible();
   await edit.getByLabel("Tenant URL").fill("https://admin:secret@portal.example.com/acme");
   await edit.getByLabel("Client ID").fill("kQ8f2Lm9Xz7Rt4Vb1Nw6Hy3Jc5Pd0Sg8Ae2Uo7Ik4Ql");
-  await expect(edit.getByText("This looks like the application secret, not the Application ID", { exact: false })).toBeVisible();
+  await expect(
+    edit.getByText("This looks like the application secret, not the Application ID", { exact: false }),
+  ).toBeVisible();
   await edit.getByRole("button", { name: "OK", exact: true }).click();
   await expect(edit.getByText(/must not contain a user name or password/)).toBeVisible();
 
@@ -129,12 +141,18 @@ test("configure Brand Portal: Configure now → Create → Brand Portal Replicat
   await keyDialog.getByRole("button", { name: "Close" }).click();
 
   // Download Public Key for OAuth Gateway, and the certificate.
-  const [pemDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download Public Key for OAuth Gateway" }).click()]);
+  const [pemDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download Public Key for OAuth Gateway" }).click(),
+  ]);
   expect(pemDownload.suggestedFilename()).toBe(`${name}-public-key.pem`);
   const pemFile = readFileSync((await pemDownload.path())!, "utf8");
   expect(pemFile).toContain("-----BEGIN PUBLIC KEY-----");
   expect(pemFile).toBe(pem);
-  const [crtDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: `Download Certificate (${name}.crt)` }).click()]);
+  const [crtDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: `Download Certificate (${name}.crt)` }).click(),
+  ]);
   expect(crtDownload.suggestedFilename()).toBe(`${name}.crt`);
   const crtFile = readFileSync((await crtDownload.path())!, "utf8");
   expect(crtFile).toContain("-----BEGIN CERTIFICATE-----");
@@ -159,7 +177,9 @@ test("configure Brand Portal: Configure now → Create → Brand Portal Replicat
 
   // A name clash is refused with its own message.
   await page.goto("/tools/cloud-services/legacy");
-  await expect(page.getByRole("list", { name: "Assets Brand Portal configurations" }).getByRole("link", { name: title })).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Assets Brand Portal configurations" }).getByRole("link", { name: title }),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Configure now" }).click();
   await create.getByLabel("Title").fill(title);
   await create.getByRole("button", { name: "Create" }).click();
@@ -209,7 +229,9 @@ test("an author is refused Cloud Services: no tile, 403 pages, 403 JSON", async 
   const author = await signInAs(browser, login, "author-password-1");
 
   await author.goto("/tools");
-  await expect(author.getByRole("navigation", { name: "Tools sections" }).getByRole("link", { name: "Cloud Services" })).toHaveCount(0);
+  await expect(
+    author.getByRole("navigation", { name: "Tools sections" }).getByRole("link", { name: "Cloud Services" }),
+  ).toHaveCount(0);
   for (const url of ["/tools/cloud-services/legacy", `/tools/cloud-services/brand-portal/${name}`]) {
     const res = await author.goto(url);
     expect(res?.status()).toBe(403);

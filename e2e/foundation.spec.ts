@@ -1,7 +1,10 @@
 import { test, expect } from "@playwright/test";
 import { createUser, signInAs, unique } from "./support/helpers";
 
-test("admin creates an author, who sees Assets but is refused Tools › Security, and signs out", async ({ page, browser }) => {
+test("admin creates an author, who sees Assets but is refused Tools › Security, and signs out", async ({
+  page,
+  browser,
+}) => {
   const login = unique("author");
   const password = "author-password-1";
   await createUser(page, { login, name: "Ada Author", role: "Author", password });

@@ -17,18 +17,24 @@ async function addApplication(page: Page, name: string, org: string) {
   await dialog.getByLabel("Description").fill("Outpost author console");
   await dialog.getByRole("button", { name: /Organization/ }).click();
   await page.getByRole("option", { name: new RegExp(org) }).click();
-  for (const scope of ["dam-read", "dam-sync", "dam-write", "cc-share"]) await expect(dialog.getByRole("checkbox", { name: new RegExp(scope) })).toBeChecked();
+  for (const scope of ["dam-read", "dam-sync", "dam-write", "cc-share"])
+    await expect(dialog.getByRole("checkbox", { name: new RegExp(scope) })).toBeChecked();
   await dialog.getByRole("button", { name: "Add", exact: true }).click();
   await expect(page).toHaveURL(/\/gateway\/applications\/app-[0-9a-f]{20}$/);
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
 }
 
-test("an administrator registers a console: organization, application, ID copied, public key saved, token issued without a session", async ({ page, context }) => {
+test("an administrator registers a console: organization, application, ID copied, public key saved, token issued without a session", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/tools/gateway");
   await page.getByRole("link", { name: /JWT Applications/ }).click();
   await expect(page.getByRole("heading", { name: "JWT Applications", level: 1 })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Breadcrumbs" })).toHaveText(/Tools\s*OAuth Gateway\s*JWT Applications/);
+  await expect(page.getByRole("navigation", { name: "Breadcrumbs" })).toHaveText(
+    /Tools\s*OAuth Gateway\s*JWT Applications/,
+  );
 
   const org = unique("Acme Brands");
   const techId = await createOrganization(page, org);
@@ -41,7 +47,9 @@ test("an administrator registers a console: organization, application, ID copied
   await page.getByRole("button", { name: "Copy application ID" }).click();
   await expect(page.getByText("Application ID copied")).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(clientId);
-  await expect(page.getByText("Ensure that you do not inadvertently copy the application secret instead of application ID")).toBeVisible();
+  await expect(
+    page.getByText("Ensure that you do not inadvertently copy the application secret instead of application ID"),
+  ).toBeVisible();
   const initialHtml = await page.content();
   await expect(page.getByTestId("application-secret")).toHaveText(/^•+$/);
   await page.getByRole("button", { name: "Reveal application secret" }).click();
@@ -63,7 +71,9 @@ test("an administrator registers a console: organization, application, ID copied
   await expect(keyField).toHaveValue("");
   await keyField.fill(publicPem);
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("alert").or(page.getByRole("status")).filter({ hasText: "Application updated" }).first()).toBeVisible();
+  await expect(
+    page.getByRole("alert").or(page.getByRole("status")).filter({ hasText: "Application updated" }).first(),
+  ).toBeVisible();
   await expect(page.getByText("RSA-2048").first()).toBeVisible();
   await page.reload();
   await expect(keyField).toHaveValue(publicPem.trim());
@@ -73,16 +83,28 @@ test("an administrator registers a console: organization, application, ID copied
   const now = Math.floor(Date.now() / 1000);
   const assertion = await new SignJWT({})
     .setProtectedHeader({ alg: "RS256" })
-    .setIssuer(clientId).setSubject(clientId).setAudience(`${ISSUER}/oauth/token`)
-    .setIssuedAt(now).setExpirationTime(now + 300).setJti(randomUUID())
+    .setIssuer(clientId)
+    .setSubject(clientId)
+    .setAudience(`${ISSUER}/oauth/token`)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 300)
+    .setJti(randomUUID())
     .sign(await importPKCS8(privatePem, "RS256"));
-  const res = await anon.post("/gateway/oauth/token", { form: { grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion } });
+  const res = await anon.post("/gateway/oauth/token", {
+    form: { grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion },
+  });
   expect(res.status()).toBe(200);
   const body = await res.json();
   expect(body).toMatchObject({ token_type: "Bearer", expires_in: 3600, scope: "dam-read dam-sync dam-write cc-share" });
-  const { payload } = await jwtVerify(body.access_token, createRemoteJWKSet(new URL(`${ISSUER}/.well-known/jwks.json`)), { issuer: ISSUER, audience: "brand-portal" });
+  const { payload } = await jwtVerify(
+    body.access_token,
+    createRemoteJWKSet(new URL(`${ISSUER}/.well-known/jwks.json`)),
+    { issuer: ISSUER, audience: "brand-portal" },
+  );
   expect(payload).toMatchObject({ sub: clientId, client_id: clientId, org: techId });
-  const replay = await anon.post("/gateway/oauth/token", { form: { grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion } });
+  const replay = await anon.post("/gateway/oauth/token", {
+    form: { grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion },
+  });
   expect(replay.status()).toBe(400);
   expect((await replay.json()).error).toBe("invalid_grant");
   await anon.dispose();
@@ -134,7 +156,10 @@ test("an author cannot open the gateway, while its public endpoints need no sess
   const jwks = await anon.get("/gateway/.well-known/jwks.json");
   expect(jwks.status()).toBe(200);
   expect((await jwks.json()).keys[0]).toMatchObject({ kty: "RSA", alg: "RS256", use: "sig" });
-  for (const path of ["/gateway/.well-known/oauth-authorization-server", "/.well-known/oauth-authorization-server/gateway"]) {
+  for (const path of [
+    "/gateway/.well-known/oauth-authorization-server",
+    "/.well-known/oauth-authorization-server/gateway",
+  ]) {
     const meta = await anon.get(path);
     expect(meta.status(), path).toBe(200);
     expect(await meta.json()).toMatchObject({ issuer: ISSUER, token_endpoint: `${ISSUER}/oauth/token` });
@@ -142,7 +167,10 @@ test("an author cannot open the gateway, while its public endpoints need no sess
   const refused = await anon.post("/gateway/oauth/token", { form: { grant_type: "client_credentials" } });
   expect(refused.status()).toBe(401);
   expect(await refused.json()).toMatchObject({ error: "invalid_client" });
-  const huge = await anon.post("/gateway/oauth/token", { headers: { "content-type": "application/x-www-form-urlencoded" }, data: `grant_type=client_credentials&x=${"a".repeat(20_000)}` });
+  const huge = await anon.post("/gateway/oauth/token", {
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    data: `grant_type=client_credentials&x=${"a".repeat(20_000)}`,
+  });
   expect(huge.status()).toBe(413);
   expect((await huge.json()).error).toBe("invalid_request");
   const json = await anon.post("/gateway/oauth/token", { data: { grant_type: "client_credentials" } });

@@ -41,7 +41,11 @@ async function addApplication(page: Page, name: string, org: string): Promise<st
 
 async function createConfiguration(page: Page, title: string, tenantUrl: string, clientId: string): Promise<string> {
   await page.goto("/tools/cloud-services/legacy");
-  await page.getByRole("region", { name: "Adobe Experience Cloud" }).getByRole("article", { name: "Assets Brand Portal" }).getByRole("button", { name: "Configure now" }).click();
+  await page
+    .getByRole("region", { name: "Adobe Experience Cloud" })
+    .getByRole("article", { name: "Assets Brand Portal" })
+    .getByRole("button", { name: "Configure now" })
+    .click();
   const create = page.getByRole("dialog", { name: "Create Configuration" });
   await create.getByLabel("Title").fill(title);
   await create.getByRole("button", { name: "Create" }).click();
@@ -64,10 +68,15 @@ async function pastePublicKey(page: Page, clientId: string, pem: string) {
   await page.goto(`/gateway/applications/${clientId}`);
   await page.getByRole("textbox", { name: "Public Key" }).fill(pem);
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("alert").or(page.getByRole("status")).filter({ hasText: "Application updated" }).first()).toBeVisible();
+  await expect(
+    page.getByRole("alert").or(page.getByRole("status")).filter({ hasText: "Application updated" }).first(),
+  ).toBeVisible();
 }
 
-test("Agents on author: the four agents of a configuration, Test Connection succeeds, Pause/Resume is kept", async ({ page, context }) => {
+test("Agents on author: the four agents of a configuration, Test Connection succeeds, Pause/Resume is kept", async ({
+  page,
+  context,
+}) => {
   const org = unique("Replication Org");
   const techId = await createOrganization(page, org);
   const tenantUrl = await createTenant(page, unique("Acme Portal"), techId);
@@ -83,7 +92,9 @@ test("Agents on author: the four agents of a configuration, Test Connection succ
   await expect(page.getByRole("heading", { name: "Replication", level: 1 })).toBeVisible();
   await page.getByRole("link", { name: /Agents on author/ }).click();
   await expect(page.getByRole("heading", { name: "Agents on author", level: 1 })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Breadcrumbs" })).toHaveText(/Tools\s*Deployment\s*Replication\s*Agents on author/);
+  await expect(page.getByRole("navigation", { name: "Breadcrumbs" })).toHaveText(
+    /Tools\s*Deployment\s*Replication\s*Agents on author/,
+  );
   const list = page.getByRole("grid", { name: "Agents on author" });
   const rows = list.getByRole("row").filter({ hasText: title });
   await expect(rows).toHaveCount(4);
@@ -116,12 +127,18 @@ test("Agents on author: the four agents of a configuration, Test Connection succ
 
   // The test is in the agent's log
   await page.getByRole("link", { name: "View Log" }).click();
-  await expect(page.getByRole("grid", { name: "Agent log" })).toContainText("Test Connection: replication test succeeded");
+  await expect(page.getByRole("grid", { name: "Agent log" })).toContainText(
+    "Test Connection: replication test succeeded",
+  );
 
   // Pause: kept across a reload, and the list (open in another tab) shows it without reloading
   const listTab = await context.newPage();
   await listTab.goto("/tools/replication/agents");
-  const listRow = listTab.getByRole("grid", { name: "Agents on author" }).getByRole("row").filter({ hasText: title }).filter({ hasText: "Brand Portal agent 1" });
+  const listRow = listTab
+    .getByRole("grid", { name: "Agents on author" })
+    .getByRole("row")
+    .filter({ hasText: title })
+    .filter({ hasText: "Brand Portal agent 1" });
   await expect(listRow).toContainText("Enabled");
 
   await page.goto(agentUrl);
@@ -149,11 +166,18 @@ test("Test Connection names the cause when the gateway has another public key", 
   await pastePublicKey(page, clientId, other);
 
   await page.goto("/tools/replication/agents");
-  const row = page.getByRole("grid", { name: "Agents on author" }).getByRole("row").filter({ hasText: title }).filter({ hasText: "Brand Portal agent 2" });
+  const row = page
+    .getByRole("grid", { name: "Agents on author" })
+    .getByRole("row")
+    .filter({ hasText: title })
+    .filter({ hasText: "Brand Portal agent 2" });
   await row.getByRole("link", { name: "Brand Portal agent 2" }).click();
   await page.getByRole("button", { name: "Test Connection" }).click();
   const log = page.getByRole("log", { name: "Test Connection log" });
-  await expect(log).toContainText("Replication test failed: The public key in the gateway application does not match this configuration: paste the current public key", { timeout: 30_000 });
+  await expect(log).toContainText(
+    "Replication test failed: The public key in the gateway application does not match this configuration: paste the current public key",
+    { timeout: 30_000 },
+  );
   await expect(log).toContainText("Token request failed: HTTP 400 invalid_grant: signature verification failed");
 });
 
@@ -163,9 +187,16 @@ test("an author is refused the replication screens and their API", async ({ page
   const author = await signInAs(browser, login, "author-password-1");
 
   await author.goto("/tools");
-  await expect(author.getByRole("navigation", { name: "Tools sections" }).getByRole("link", { name: "Deployment" })).toHaveCount(0);
+  await expect(
+    author.getByRole("navigation", { name: "Tools sections" }).getByRole("link", { name: "Deployment" }),
+  ).toHaveCount(0);
   await expect(author.getByRole("link", { name: /Replication|Brand Portal Tenants/ })).toHaveCount(0);
-  for (const url of ["/tools/deployment", "/tools/replication", "/tools/replication/agents", "/tools/replication/tenants"]) {
+  for (const url of [
+    "/tools/deployment",
+    "/tools/replication",
+    "/tools/replication/agents",
+    "/tools/replication/tenants",
+  ]) {
     const res = await author.goto(url);
     expect(res?.status()).toBe(403);
     await expect(author.getByRole("heading", { name: "You don't have access" })).toBeVisible();

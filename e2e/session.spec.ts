@@ -3,7 +3,10 @@ import AxeBuilder from "@axe-core/playwright";
 import { createUser, signInAs, unique } from "./support/helpers";
 
 test("API routes answer 401 and 403 as JSON, never a redirect", async ({ page, browser, playwright }) => {
-  const anon = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, storageState: { cookies: [], origins: [] } });
+  const anon = await playwright.request.newContext({
+    baseURL: test.info().project.use.baseURL,
+    storageState: { cookies: [], origins: [] },
+  });
   const r401 = await anon.get("/api/me", { maxRedirects: 0 });
   expect(r401.status()).toBe(401);
   expect(await r401.json()).toMatchObject({ error: "unauthenticated" });
@@ -47,7 +50,12 @@ test("a deep link survives signing in", async ({ browser }) => {
 
 test("health reports the version and the database", async ({ request }) => {
   const res = await request.get("/api/health");
-  expect(await res.json()).toMatchObject({ status: "ok", database: "ok", provider: "sqlite", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+  expect(await res.json()).toMatchObject({
+    status: "ok",
+    database: "ok",
+    provider: "sqlite",
+    version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+  });
 });
 
 test("the shell pages have no serious accessibility violations", async ({ page }) => {

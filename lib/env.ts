@@ -18,7 +18,11 @@ const schema = z.object({
   OUTPOST_DEMO_CONTENT: z.enum(["on", "off"]).default("on"),
   // Background workers (replication agents, scheduler) on this node.
   OUTPOST_WORKERS: z.enum(["on", "off"]).default("on"),
-  OUTPOST_UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(5 * 1024 ** 3),
+  OUTPOST_UPLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 ** 3),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -15,5 +15,10 @@ export class UserError extends Error {
   }
 }
 
-export const notFound = (what: string) => new UserError(`${what} was not found. It may have been deleted: reload the page.`, { status: 404, code: "not_found" });
-export const conflict = (message: string, field?: string) => new UserError(message, { status: 409, field, code: "conflict" });
+export const notFound = (what: string) =>
+  new UserError(`${what} was not found. It may have been deleted: reload the page.`, {
+    status: 404,
+    code: "not_found",
+  });
+export const conflict = (message: string, field?: string) =>
+  new UserError(message, { status: 409, field, code: "conflict" });

@@ -12,15 +12,36 @@ export const TOOL_SECTIONS: Section[] = [
     id: "cloud-services",
     title: "Cloud Services",
     consoles: [
-      { id: "legacy-cloud-services", title: "Legacy Cloud Services", description: "Assets Brand Portal configurations, their key pairs and agents", href: "/tools/cloud-services/legacy", icon: "cloud", role: "administrator" },
+      {
+        id: "legacy-cloud-services",
+        title: "Legacy Cloud Services",
+        description: "Assets Brand Portal configurations, their key pairs and agents",
+        href: "/tools/cloud-services/legacy",
+        icon: "cloud",
+        role: "administrator",
+      },
     ],
   },
   {
     id: "deployment",
     title: "Deployment",
     consoles: [
-      { id: "replication", title: "Replication", description: "Agents on author: queues, logs and Test Connection", href: "/tools/replication", icon: "replication", role: "administrator" },
-      { id: "portal-tenants", title: "Brand Portal Tenants", description: "Tenants of this install's Brand Portal and their tenant URLs", href: "/tools/replication/tenants", icon: "assets", role: "administrator" },
+      {
+        id: "replication",
+        title: "Replication",
+        description: "Agents on author: queues, logs and Test Connection",
+        href: "/tools/replication",
+        icon: "replication",
+        role: "administrator",
+      },
+      {
+        id: "portal-tenants",
+        title: "Brand Portal Tenants",
+        description: "Tenants of this install's Brand Portal and their tenant URLs",
+        href: "/tools/replication/tenants",
+        icon: "assets",
+        role: "administrator",
+      },
     ],
   },
   { id: "workflow", title: "Workflow", consoles: [] },
@@ -28,14 +49,28 @@ export const TOOL_SECTIONS: Section[] = [
     id: "security",
     title: "Security",
     consoles: [
-      { id: "users", title: "Users", description: "Console users, their roles and passwords", href: "/tools/security/users", icon: "users", role: "administrator" },
+      {
+        id: "users",
+        title: "Users",
+        description: "Console users, their roles and passwords",
+        href: "/tools/security/users",
+        icon: "users",
+        role: "administrator",
+      },
     ],
   },
   {
     id: "gateway",
     title: "OAuth Gateway",
     consoles: [
-      { id: "jwt-applications", title: "JWT Applications", description: "Organizations, applications, their scopes and public keys", href: "/gateway", icon: "key", role: "administrator" },
+      {
+        id: "jwt-applications",
+        title: "JWT Applications",
+        description: "Organizations, applications, their scopes and public keys",
+        href: "/gateway",
+        icon: "key",
+        role: "administrator",
+      },
     ],
   },
 ];

@@ -21,8 +21,34 @@ mkdirSync(dir, { recursive: true });
 process.env.OUTPOST_DATA_DIR = dir;
 process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? `file:${path.join(dir, "bench.db")}`;
 
-const WORDS = ["aurora", "harbor", "summit", "meadow", "canyon", "lagoon", "ember", "willow", "quartz", "delta", "falcon", "orchid", "mosaic", "prism", "cedar", "tundra", "breeze", "lantern", "atlas", "coral"];
-const TYPES = [["jpg", "image/jpeg"], ["png", "image/png"], ["pdf", "application/pdf"], ["mp4", "video/mp4"]] as const;
+const WORDS = [
+  "aurora",
+  "harbor",
+  "summit",
+  "meadow",
+  "canyon",
+  "lagoon",
+  "ember",
+  "willow",
+  "quartz",
+  "delta",
+  "falcon",
+  "orchid",
+  "mosaic",
+  "prism",
+  "cedar",
+  "tundra",
+  "breeze",
+  "lantern",
+  "atlas",
+  "coral",
+];
+const TYPES = [
+  ["jpg", "image/jpeg"],
+  ["png", "image/png"],
+  ["pdf", "application/pdf"],
+  ["mp4", "video/mp4"],
+] as const;
 
 function pct(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
@@ -37,7 +63,9 @@ async function time<T>(label: string, n: number, fn: (i: number) => Promise<T>) 
     await fn(i);
     ms.push(performance.now() - t);
   }
-  console.log(`${label.padEnd(34)} p50 ${pct(ms, 50).toFixed(1).padStart(6)} ms   p95 ${pct(ms, 95).toFixed(1).padStart(6)} ms   (${n} runs)`);
+  console.log(
+    `${label.padEnd(34)} p50 ${pct(ms, 50).toFixed(1).padStart(6)} ms   p95 ${pct(ms, 95).toFixed(1).padStart(6)} ms   (${n} runs)`,
+  );
   return { p50: pct(ms, 50), p95: pct(ms, 95) };
 }
 
@@ -53,20 +81,33 @@ async function main() {
   const { sql, join, raw } = await import("@/lib/assets/sql");
 
   const t0 = performance.now();
-  const existing = await db.folder.findMany({ where: { parentId: (await db.folder.findUnique({ where: { path: "/content/dam/bench" } }))?.id ?? "-" }, select: { path: true } });
+  const existing = await db.folder.findMany({
+    where: { parentId: (await db.folder.findUnique({ where: { path: "/content/dam/bench" } }))?.id ?? "-" },
+    select: { path: true },
+  });
   const folders = existing.length ? existing : await seed();
   const seedMs = performance.now() - t0;
   const total = await db.asset.count();
-  console.log(`\n${existing.length ? "Reused" : "Seeded"} ${total.toLocaleString("en")} assets in ${folders.length.toLocaleString("en")} folders${existing.length ? "" : ` in ${(seedMs / 1000).toFixed(1)} s`} (${process.env.BENCH_DATABASE_URL ? "PostgreSQL" : "SQLite"})\n`);
+  console.log(
+    `\n${existing.length ? "Reused" : "Seeded"} ${total.toLocaleString("en")} assets in ${folders.length.toLocaleString("en")} folders${existing.length ? "" : ` in ${(seedMs / 1000).toFixed(1)} s`} (${process.env.BENCH_DATABASE_URL ? "PostgreSQL" : "SQLite"})\n`,
+  );
 
   async function seed() {
     const root = await ensureDamRoot();
     const blob = await assetBlobs.write(Readable.from([Buffer.from("shared bench blob")]));
     await db.blob.create({ data: { sha256: blob.sha256, size: BigInt(blob.size) } });
-    const base = await db.folder.create({ data: { path: "/content/dam/bench", name: "bench", title: "Bench", parentId: root.id } });
+    const base = await db.folder.create({
+      data: { path: "/content/dam/bench", name: "bench", title: "Bench", parentId: root.id },
+    });
     const folders = Array.from({ length: FOLDERS }, (_, i) => {
       const name = `folder-${String(i + 1).padStart(4, "0")}`;
-      return { id: randomUUID(), path: `/content/dam/bench/${name}`, name, title: `Folder ${i + 1}`, parentId: base.id };
+      return {
+        id: randomUUID(),
+        path: `/content/dam/bench/${name}`,
+        name,
+        title: `Folder ${i + 1}`,
+        parentId: base.id,
+      };
     });
     await db.$transaction(async (tx) => {
       for (let i = 0; i < folders.length; i += BATCH) await tx.folder.createMany({ data: folders.slice(i, i + BATCH) });
@@ -91,11 +132,30 @@ async function main() {
         const image = ext === "jpg" || ext === "png";
         const at = new Date(now - n * 60_000);
         assets.push({
-          id, path: `${f.path}/${name}`, name, title: title[0].toUpperCase() + title.slice(1), searchText: `${name} ${title}`.toLowerCase(),
-          folderId: f.id, mimeType, size, sha256: blob.sha256, width: image ? 1200 : null, height: image ? 800 : null,
-          renditionState: "none", createdAt: at, updatedAt: at,
+          id,
+          path: `${f.path}/${name}`,
+          name,
+          title: title[0].toUpperCase() + title.slice(1),
+          searchText: `${name} ${title}`.toLowerCase(),
+          folderId: f.id,
+          mimeType,
+          size,
+          sha256: blob.sha256,
+          width: image ? 1200 : null,
+          height: image ? 800 : null,
+          renditionState: "none",
+          createdAt: at,
+          updatedAt: at,
         });
-        versions.push({ id: randomUUID(), assetId: id, version: 1, sha256: blob.sha256, size, mimeType, createdAt: at });
+        versions.push({
+          id: randomUUID(),
+          assetId: id,
+          version: 1,
+          sha256: blob.sha256,
+          size,
+          mimeType,
+          createdAt: at,
+        });
         if (assets.length >= BATCH) await flush();
       }
     }
@@ -111,11 +171,36 @@ async function main() {
 
   const pick = <T>(xs: readonly T[], i: number) => xs[(i * 2654435761) % xs.length];
   const sorts = ["name", "modified", "title", "size", "type"] as const;
-  await time("folder page (50 of 100, sorted)", 300, (i) => listFolder({ path: pick(folders, i).path, sort: sorts[i % sorts.length], dir: i % 2 ? "desc" : "asc", offset: 0, limit: 50 }));
-  await time("search all assets (1 word)", 100, (i) => searchAssets({ path: "/content/dam", q: pick(WORDS, i), sort: "name", dir: "asc", offset: 0, limit: 50 }));
-  await time("search all assets (2 words)", 100, (i) => searchAssets({ path: "/content/dam", q: `${pick(WORDS, i)} ${pick(WORDS, i + 1)}`, sort: "modified", dir: "desc", offset: 0, limit: 50 }));
-  await time("search in one folder", 100, (i) => searchAssets({ path: pick(folders, i).path, q: pick(WORDS, i), sort: "name", dir: "asc", offset: 0, limit: 50 }));
-  await time("asset details", 300, (i) => getAssetDetails({ path: `${pick(folders, i).path}/asset-${String(((i * 7919) % total) + 1).padStart(6, "0")}.${TYPES[((i * 7919) % total) % TYPES.length][0]}` }));
+  await time("folder page (50 of 100, sorted)", 300, (i) =>
+    listFolder({
+      path: pick(folders, i).path,
+      sort: sorts[i % sorts.length],
+      dir: i % 2 ? "desc" : "asc",
+      offset: 0,
+      limit: 50,
+    }),
+  );
+  await time("search all assets (1 word)", 100, (i) =>
+    searchAssets({ path: "/content/dam", q: pick(WORDS, i), sort: "name", dir: "asc", offset: 0, limit: 50 }),
+  );
+  await time("search all assets (2 words)", 100, (i) =>
+    searchAssets({
+      path: "/content/dam",
+      q: `${pick(WORDS, i)} ${pick(WORDS, i + 1)}`,
+      sort: "modified",
+      dir: "desc",
+      offset: 0,
+      limit: 50,
+    }),
+  );
+  await time("search in one folder", 100, (i) =>
+    searchAssets({ path: pick(folders, i).path, q: pick(WORDS, i), sort: "name", dir: "asc", offset: 0, limit: 50 }),
+  );
+  await time("asset details", 300, (i) =>
+    getAssetDetails({
+      path: `${pick(folders, i).path}/asset-${String(((i * 7919) % total) + 1).padStart(6, "0")}.${TYPES[((i * 7919) % total) % TYPES.length][0]}`,
+    }),
+  );
 
   await db.$disconnect();
   if (!keep) rmSync(dir, { recursive: true, force: true });

@@ -45,20 +45,35 @@ main().catch((e) => {
 async function main() {
   if (!SERVER_NODE_FLAGS.every((f) => process.execArgv.includes(f))) {
     // Both installs run with the server's V8 flags (scripts/next-server.ts): start again with them.
-    const r = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, ...process.execArgv, process.argv[1], ...args], { stdio: "inherit" });
+    const r = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, ...process.execArgv, process.argv[1], ...args], {
+      stdio: "inherit",
+    });
     process.exit(r.status ?? 1);
   }
   if (args.includes("--serve")) return serveInstall();
   const origin = `http://127.0.0.1:${await freePort()}`;
   const consoleDir = mkdtempSync(path.join(os.tmpdir(), "outpost-bench-console-"));
   const installDir = mkdtempSync(path.join(os.tmpdir(), "outpost-bench-portal-"));
-  const common = { OUTPOST_PUBLIC_URL: origin, OUTPOST_WORKERS: "off", OUTPOST_DEMO_CONTENT: "off", NODE_ENV: "production" as const };
+  const common = {
+    OUTPOST_PUBLIC_URL: origin,
+    OUTPOST_WORKERS: "off",
+    OUTPOST_DEMO_CONTENT: "off",
+    NODE_ENV: "production" as const,
+  };
   const child = fork(process.argv[1], ["--serve", "--latency", String(latencyMs)], {
     execArgv: process.execArgv, // the server's flags, react-server conditions, tsx
-    env: { ...process.env, ...common, OUTPOST_DATA_DIR: installDir, DATABASE_URL: `file:${path.join(installDir, "portal.db")}` },
+    env: {
+      ...process.env,
+      ...common,
+      OUTPOST_DATA_DIR: installDir,
+      DATABASE_URL: `file:${path.join(installDir, "portal.db")}`,
+    },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
-  Object.assign(process.env, common, { OUTPOST_DATA_DIR: consoleDir, DATABASE_URL: arg("database", `file:${path.join(consoleDir, "console.db")}`) });
+  Object.assign(process.env, common, {
+    OUTPOST_DATA_DIR: consoleDir,
+    DATABASE_URL: arg("database", `file:${path.join(consoleDir, "console.db")}`),
+  });
   try {
     await message(child); // listening
     await runConsole(origin, child);
@@ -75,10 +90,12 @@ async function serveInstall() {
   await migrate(process.env.DATABASE_URL!);
   const { ensureSigningKey } = await import("@/lib/gateway/signing-keys");
   await ensureSigningKey();
-  const delayed = (h: Handler): Handler => async (req, ctx) => {
-    if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
-    return h(req, ctx);
-  };
+  const delayed =
+    (h: Handler): Handler =>
+    async (req, ctx) => {
+      if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+      return h(req, ctx);
+    };
   const h = (m: unknown) => m as Handler;
   const token = await import("@/app/gateway/oauth/token/route");
   const jwks = await import("@/app/gateway/.well-known/jwks.json/route");
@@ -105,12 +122,26 @@ async function serveInstall() {
     const { updateApplication } = await import("@/lib/gateway/update-application");
     const { createTenant } = await import("@/lib/portal/tenants");
     const scopes = ["dam-read", "dam-sync", "dam-write", "cc-share"] as const;
-    const admin = await db.user.create({ data: { login: "bench", name: "Bench", role: "administrator", passwordHash: "x" } });
+    const admin = await db.user.create({
+      data: { login: "bench", name: "Bench", role: "administrator", passwordHash: "x" },
+    });
     const org = await createOrganization(admin.id, "Bench org");
-    const app = await createApplication(admin.id, { name: "Bench console", description: "", orgId: org.id, scopes: [...scopes] });
-    await updateApplication(admin.id, { clientId: app.clientId, name: app.name, description: "", scopes: [...scopes], publicKey: msg.publicKeyPem });
+    const app = await createApplication(admin.id, {
+      name: "Bench console",
+      description: "",
+      orgId: org.id,
+      scopes: [...scopes],
+    });
+    await updateApplication(admin.id, {
+      clientId: app.clientId,
+      name: app.name,
+      description: "",
+      scopes: [...scopes],
+      publicKey: msg.publicKeyPem,
+    });
     const slugs: string[] = [];
-    for (let i = 1; i <= msg.tenants; i++) slugs.push((await createTenant({ name: `Bench ${i}`, slug: `bench-${i}`, orgTechId: org.techId })).slug);
+    for (let i = 1; i <= msg.tenants; i++)
+      slugs.push((await createTenant({ name: `Bench ${i}`, slug: `bench-${i}`, orgTechId: org.techId })).slug);
     process.send!({ clientId: app.clientId, orgTechId: org.techId, slugs } satisfies Setup);
   });
   process.send!("ready");
@@ -139,13 +170,19 @@ async function runConsole(origin: string, install: ChildProcess) {
   const key = await db.configKeyPair.findFirstOrThrow({ where: { configId: cfg.id } });
   install.send({ publicKeyPem: key.publicKeyPem, tenants: 2 * RUNS * TENANTS_PER_RUN });
   const setup = (await message(install)) as Setup;
-  await db.brandPortalConfig.update({ where: { id: cfg.id }, data: { clientId: setup.clientId, orgId: setup.orgTechId } });
+  await db.brandPortalConfig.update({
+    where: { id: cfg.id },
+    data: { clientId: setup.clientId, orgId: setup.orgTechId },
+  });
   const agents = await db.replicationAgent.findMany({ where: { configId: cfg.id }, orderBy: { position: "asc" } });
   const tenants = [...setup.slugs];
-  const nextTenant = () => db.brandPortalConfig.update({ where: { id: cfg.id }, data: { tenantUrl: `${origin}/portal/${tenants.shift()}` } });
+  const nextTenant = () =>
+    db.brandPortalConfig.update({ where: { id: cfg.id }, data: { tenantUrl: `${origin}/portal/${tenants.shift()}` } });
 
   async function generate(prefix: string, n: number, bytes: number) {
-    const folder = await db.folder.create({ data: { path: `/content/dam/bench/${prefix}`, name: prefix, title: prefix } });
+    const folder = await db.folder.create({
+      data: { path: `/content/dam/bench/${prefix}`, name: prefix, title: prefix },
+    });
     const rows = [];
     for (let i = 0; i < n; i++) {
       let left = bytes;
@@ -158,12 +195,23 @@ async function runConsole(origin: string, install: ChildProcess) {
       });
       const blob = await assetBlobs.write(src);
       const name = `${prefix}-${i}.bin`;
-      rows.push({ path: `${folder.path}/${name}`, name, title: name, searchText: name, folderId: folder.id, mimeType: "application/octet-stream", size: BigInt(blob.size), sha256: blob.sha256 });
+      rows.push({
+        path: `${folder.path}/${name}`,
+        name,
+        title: name,
+        searchText: name,
+        folderId: folder.id,
+        mimeType: "application/octet-stream",
+        size: BigInt(blob.size),
+        sha256: blob.sha256,
+      });
     }
     for (let i = 0; i < rows.length; i += 500) await db.asset.createMany({ data: rows.slice(i, i + 500) });
     return rows.map((r) => r.path);
   }
-  process.stdout.write(`generating ${SMALL} × ${SMALL_BYTES / 1024} KB and ${LARGE} × ${LARGE_BYTES / 1024 ** 2} MB … `);
+  process.stdout.write(
+    `generating ${SMALL} × ${SMALL_BYTES / 1024} KB and ${LARGE} × ${LARGE_BYTES / 1024 ** 2} MB … `,
+  );
   const small = await generate("small", SMALL, SMALL_BYTES);
   const large = await generate("large", LARGE, LARGE_BYTES);
   console.log("done");
@@ -175,13 +223,21 @@ async function runConsole(origin: string, install: ChildProcess) {
     const meter = measureTransport();
     const runtime = startReplicationRuntime({ transportWrapper: meter.wrap });
     const started = new Date();
-    await enqueueNow({ configId: cfg.id, items: paths.map((p) => ({ action: "publish" as const, kind: "asset" as const, path: p })) });
+    await enqueueNow({
+      configId: cfg.id,
+      items: paths.map((p) => ({ action: "publish" as const, kind: "asset" as const, path: p })),
+    });
     // Wait for the end, lightly (the times come from the jobs' own completion times, not from here).
     const pending = sql`SELECT 1 FROM "ReplicationJob" WHERE "configId" = ${cfg.id} AND "state" IN ('queued', 'running') LIMIT 1`;
     while ((await direct.query(pending)).length) await new Promise((r) => setTimeout(r, 200));
-    const last = await db.replicationJob.aggregate({ where: { configId: cfg.id, createdAt: { gte: started } }, _max: { completedAt: true } });
+    const last = await db.replicationJob.aggregate({
+      where: { configId: cfg.id, createdAt: { gte: started } },
+      _max: { completedAt: true },
+    });
     await runtime.stop();
-    const notDone = await db.replicationJob.count({ where: { configId: cfg.id, state: { not: "done" }, createdAt: { gte: started } } });
+    const notDone = await db.replicationJob.count({
+      where: { configId: cfg.id, state: { not: "done" }, createdAt: { gte: started } },
+    });
     if (notDone) throw new Error(`${notDone} jobs did not complete`);
     // From the enqueue to the last completion as the agents recorded it (not the polling above).
     const seconds = (last._max.completedAt!.getTime() - started.getTime()) / 1000;
@@ -195,10 +251,28 @@ async function runConsole(origin: string, install: ChildProcess) {
     await nextTenant();
     const s = (await loadAgentSettings(agents[0].id))!;
     const transport = createHttpTransport({ maxSockets: BARE_PARALLEL });
-    const { token } = await getAccessToken(s.config, { transport, clock: systemClock, connectTimeoutMs: 10_000, socketTimeoutMs: 60_000 });
+    const { token } = await getAccessToken(s.config, {
+      transport,
+      clock: systemClock,
+      connectTimeoutMs: 10_000,
+      socketTimeoutMs: 60_000,
+    });
     const requests: Extract<Awaited<ReturnType<typeof buildDelivery>>, { type: "send" }>[] = [];
     for (const p of paths) {
-      const job = { id: 0, configId: cfg.id, agentId: "", publicationId: null, action: "publish" as const, kind: "asset" as const, path: p, refId: null, version: null, requestedBy: null, attempts: 1, leaseToken: "" };
+      const job = {
+        id: 0,
+        configId: cfg.id,
+        agentId: "",
+        publicationId: null,
+        action: "publish" as const,
+        kind: "asset" as const,
+        path: p,
+        refId: null,
+        version: null,
+        requestedBy: null,
+        attempts: 1,
+        leaseToken: "",
+      };
       const d = await buildDelivery(job, s.config.tenantUrl, false);
       if (d.type !== "send") throw new Error(`cannot send ${p}`);
       requests.push(d);
@@ -209,7 +283,14 @@ async function runConsole(origin: string, install: ChildProcess) {
       Array.from({ length: BARE_PARALLEL }, async () => {
         while (next < requests.length) {
           const d = requests[next++];
-          const res = await transport.request({ method: d.method, url: d.url, headers: { ...d.headers, authorization: `Bearer ${token}` }, body: d.body?.(), connectTimeoutMs: 10_000, socketTimeoutMs: 60_000 });
+          const res = await transport.request({
+            method: d.method,
+            url: d.url,
+            headers: { ...d.headers, authorization: `Bearer ${token}` },
+            body: d.body?.(),
+            connectTimeoutMs: 10_000,
+            socketTimeoutMs: 60_000,
+          });
           if (res.status >= 300) throw new Error(`bare client: HTTP ${res.status} ${res.body}`);
         }
       }),
@@ -222,15 +303,22 @@ async function runConsole(origin: string, install: ChildProcess) {
   const line = (label: string, value: string) => console.log(`${label}: ${value}`);
   const rate = (n: number, bytes: number, s: number) => ({ aps: n / s, mbps: (n * bytes) / 1024 ** 2 / s });
   const db1 = process.env.DATABASE_URL!.startsWith("file:") ? "SQLite" : "PostgreSQL";
-  console.log(`latency added at the portal: ${latencyMs} ms per request; console database: ${db1}; ${os.cpus().length} cores; Node ${process.versions.node}`);
+  console.log(
+    `latency added at the portal: ${latencyMs} ms per request; console database: ${db1}; ${os.cpus().length} cores; Node ${process.versions.node}`,
+  );
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-  for (const [name, paths, bytes] of [["small", small, SMALL_BYTES], ["large", large, LARGE_BYTES]] as const) {
+  for (const [name, paths, bytes] of [
+    ["small", small, SMALL_BYTES],
+    ["large", large, LARGE_BYTES],
+  ] as const) {
     if (!paths.length) {
       tenants.splice(0, RUNS * TENANTS_PER_RUN);
       continue;
     }
-    console.log(`\n== ${paths.length} × ${bytes >= 1024 ** 2 ? `${bytes / 1024 ** 2} MB` : `${bytes / 1024} KB`} (${name}), ${RUNS} run${RUNS > 1 ? "s" : ""} ==`);
+    console.log(
+      `\n== ${paths.length} × ${bytes >= 1024 ** 2 ? `${bytes / 1024 ** 2} MB` : `${bytes / 1024} KB`} (${name}), ${RUNS} run${RUNS > 1 ? "s" : ""} ==`,
+    );
     const runs = [];
     for (let r = 1; r <= RUNS; r++) {
       const one = await throughAgents(paths, 1);
@@ -239,7 +327,9 @@ async function runConsole(origin: string, install: ChildProcess) {
       const run = { one, four, limit, speedUp: one.seconds / four.seconds, ofLimit: limit.seconds / four.seconds };
       runs.push(run);
       const aps = (s: number) => (paths.length / s).toFixed(1);
-      console.log(`run ${r}: 1 agent ${aps(one.seconds)} assets/s, 4 agents ${aps(four.seconds)} assets/s, bare client ${aps(limit.seconds)} assets/s, speed-up ${run.speedUp.toFixed(2)}, of limit ${Math.round(run.ofLimit * 100)} %`);
+      console.log(
+        `run ${r}: 1 agent ${aps(one.seconds)} assets/s, 4 agents ${aps(four.seconds)} assets/s, bare client ${aps(limit.seconds)} assets/s, speed-up ${run.speedUp.toFixed(2)}, of limit ${Math.round(run.ofLimit * 100)} %`,
+      );
     }
     const r1 = rate(paths.length, bytes, median(runs.map((r) => r.one.seconds)));
     const r4 = rate(paths.length, bytes, median(runs.map((r) => r.four.seconds)));

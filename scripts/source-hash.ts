@@ -3,7 +3,19 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 // A hash of everything that goes into `next build`, so `npm start` rebuilds only when it changed.
-const ROOTS = ["app", "components", "lib", "prisma", "public", "instrumentation.ts", "proxy.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const ROOTS = [
+  "app",
+  "components",
+  "lib",
+  "prisma",
+  "public",
+  "instrumentation.ts",
+  "proxy.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 export function sourceHash(root = process.cwd()): string {
   const h = createHash("sha256");

@@ -11,7 +11,9 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
 if (!existsSync(CHROMIUM)) {
-  console.error(`Chromium is missing at ${CHROMIUM}; the browser tests need it.\nInstall it with: sudo apt-get update && sudo apt-get install -y chromium`);
+  console.error(
+    `Chromium is missing at ${CHROMIUM}; the browser tests need it.\nInstall it with: sudo apt-get update && sudo apt-get install -y chromium`,
+  );
   process.exit(1);
 }
 
@@ -39,6 +41,16 @@ function vitest(label: string, file: string, extra: Record<string, string | unde
   countVitest(file);
 }
 
+// Style and types first: cheap, and a failure here names the file to fix.
+for (const [label, args] of [
+  ["format (Prettier)", ["prettier", "--check", "."]],
+  ["lint (ESLint)", ["eslint", "."]],
+  ["types (tsc)", ["tsc", "--noEmit"]],
+] as const) {
+  if (run(label, "npx", [...args])) passed += 1;
+  else failed += 1;
+}
+
 vitest("unit and integration tests (SQLite)", path.join(out, "vitest-sqlite.json"), { TEST_DATABASE_URL: undefined });
 if (process.env.TEST_DATABASE_URL) {
   vitest("unit and integration tests (PostgreSQL)", path.join(out, "vitest-postgres.json"), {});
@@ -46,7 +58,9 @@ if (process.env.TEST_DATABASE_URL) {
 
 if (run("production build", "npx", ["next", "build"], { NODE_ENV: "production" })) {
   const report = path.join(out, "playwright.json");
-  run("browser tests (Playwright, Chromium)", "npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+  run("browser tests (Playwright, Chromium)", "npx", ["playwright", "test", "--reporter=list,json"], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+  });
   if (existsSync(report)) {
     const s = JSON.parse(readFileSync(report, "utf8")).stats;
     passed += s.expected;

@@ -1,9 +1,22 @@
 import { describe, it, expect } from "vitest";
-import { assetName, deriveFolderName, folderName, numberedName, suggestAssetName, title, consoleUrl, pathFromSegments, parseTags } from "@/lib/assets/names";
+import {
+  assetName,
+  deriveFolderName,
+  folderName,
+  numberedName,
+  suggestAssetName,
+  title,
+  consoleUrl,
+  pathFromSegments,
+  parseTags,
+} from "@/lib/assets/names";
 import { detectType, sniff } from "@/lib/assets/detect-type";
 import { damPath } from "@/lib/assets/schemas";
 
-const problem = (schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { message: string }[] } } }, v: unknown) => {
+const problem = (
+  schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { message: string }[] } } },
+  v: unknown,
+) => {
   const r = schema.safeParse(v);
   return r.success ? null : r.error!.issues[0].message;
 };
@@ -33,7 +46,8 @@ describe("folder names", () => {
 
 describe("asset names", () => {
   it("accepts ordinary file names", () => {
-    for (const n of ["photo.jpg", "Team photo (1).JPG", "report_v2-final.pdf", "ümlaut.png"]) expect(problem(assetName, n)).toBeNull();
+    for (const n of ["photo.jpg", "Team photo (1).JPG", "report_v2-final.pdf", "ümlaut.png"])
+      expect(problem(assetName, n)).toBeNull();
   });
   it.each([
     ["", "Enter a name"],
@@ -77,7 +91,8 @@ describe("titles, tags and paths", () => {
   });
   it("accepts only paths below /content/dam without traversal", () => {
     expect(damPath.safeParse("/content/dam/a/b").success).toBe(true);
-    for (const p of ["/content/dam/../etc", "/content/damx", "/etc/passwd", "/content/dam/a//b", "/content/dam/a/"]) expect(damPath.safeParse(p).success).toBe(false);
+    for (const p of ["/content/dam/../etc", "/content/damx", "/etc/passwd", "/content/dam/a//b", "/content/dam/a/"])
+      expect(damPath.safeParse(p).success).toBe(false);
   });
 });
 
@@ -92,14 +107,25 @@ describe("type detection", () => {
     expect(sniff(Buffer.from("RIFF\0\0\0\0WEBPVP8 "))).toBe("image/webp");
     expect(sniff(Buffer.from("%PDF-1.7\n"))).toBe("application/pdf");
     expect(sniff(mp4)).toBe("video/mp4");
-    expect(sniff(Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBe("image/svg+xml");
+    expect(sniff(Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBe(
+      "image/svg+xml",
+    );
   });
   it("stores by the real type and flags an extension that contradicts it", () => {
     expect(detectType(png, "photo.png")).toEqual({ mimeType: "image/png", typeFlag: null });
-    expect(detectType(png, "photo.jpg")).toEqual({ mimeType: "image/png", typeFlag: "The extension .jpg says JPEG image, but the content is a PNG image." });
-    expect(detectType(Buffer.from("hello"), "fake.pdf")).toEqual({ mimeType: "text/plain", typeFlag: "The extension .pdf says PDF document, but the content is not one." });
+    expect(detectType(png, "photo.jpg")).toEqual({
+      mimeType: "image/png",
+      typeFlag: "The extension .jpg says JPEG image, but the content is a PNG image.",
+    });
+    expect(detectType(Buffer.from("hello"), "fake.pdf")).toEqual({
+      mimeType: "text/plain",
+      typeFlag: "The extension .pdf says PDF document, but the content is not one.",
+    });
     expect(detectType(jpeg, "notes.txt").typeFlag).toMatch(/\.txt says Text, but the content is a JPEG image/);
     expect(detectType(Buffer.from("a,b\n1,2\n"), "data.csv")).toEqual({ mimeType: "text/csv", typeFlag: null });
-    expect(detectType(Buffer.from([0, 1, 2, 3, 250]), "blob.bin")).toEqual({ mimeType: "application/octet-stream", typeFlag: null });
+    expect(detectType(Buffer.from([0, 1, 2, 3, 250]), "blob.bin")).toEqual({
+      mimeType: "application/octet-stream",
+      typeFlag: null,
+    });
   });
 });

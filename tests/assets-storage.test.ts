@@ -22,12 +22,27 @@ import { sweepStaleUploads } from "@/lib/assets/sweep-uploads";
 import { mkdirSync, writeFileSync, utimesSync } from "node:fs";
 
 let userId: string;
-const png = (w: number, h: number, color = "#1473e6") => sharp({ create: { width: w, height: h, channels: 3, background: color } }).png().toBuffer();
+const png = (w: number, h: number, color = "#1473e6") =>
+  sharp({ create: { width: w, height: h, channels: 3, background: color } })
+    .png()
+    .toBuffer();
 const up = async (folderPath: string, name: string, data: Buffer | string, conflict?: "replace" | "keep-both") =>
-  uploadAsset({ folderPath, name, conflict, body: Readable.from([Buffer.from(data)]), size: Buffer.byteLength(data), userId });
+  uploadAsset({
+    folderPath,
+    name,
+    conflict,
+    body: Readable.from([Buffer.from(data)]),
+    size: Buffer.byteLength(data),
+    userId,
+  });
 const blobFiles = () => {
   const out: string[] = [];
-  const walk = (d: string) => { if (!existsSync(d)) return; for (const e of readdirSync(d, { withFileTypes: true })) e.isDirectory() ? walk(path.join(d, e.name)) : out.push(e.name); };
+  const walk = (d: string) => {
+    if (!existsSync(d)) return;
+    for (const e of readdirSync(d, { withFileTypes: true }))
+      if (e.isDirectory()) walk(path.join(d, e.name));
+      else out.push(e.name);
+  };
   walk(assetBlobs.root);
   return out;
 };
@@ -42,10 +57,16 @@ describe("folders", () => {
   it("creates folders with unique names per parent, including against assets", async () => {
     const f = await createFolder({ parentPath: "/content/dam/photos", name: "spring", title: "Spring" }, userId);
     expect(f.path).toBe("/content/dam/photos/spring");
-    await expect(createFolder({ parentPath: "/content/dam/photos", name: "spring", title: "Again" }, userId)).rejects.toThrow(/already exists in \/content\/dam\/photos/);
+    await expect(
+      createFolder({ parentPath: "/content/dam/photos", name: "spring", title: "Again" }, userId),
+    ).rejects.toThrow(/already exists in \/content\/dam\/photos/);
     await up("/content/dam/photos", "clash", "x");
-    await expect(createFolder({ parentPath: "/content/dam/photos", name: "clash", title: "Clash" }, userId)).rejects.toThrow(/"clash" already exists/);
-    await expect(createFolder({ parentPath: "/content/dam/nowhere", name: "x", title: "X" }, userId)).rejects.toThrow(/was not found/);
+    await expect(
+      createFolder({ parentPath: "/content/dam/photos", name: "clash", title: "Clash" }, userId),
+    ).rejects.toThrow(/"clash" already exists/);
+    await expect(createFolder({ parentPath: "/content/dam/nowhere", name: "x", title: "X" }, userId)).rejects.toThrow(
+      /was not found/,
+    );
   });
 });
 
@@ -57,7 +78,14 @@ describe("upload", () => {
     expect(r.asset).toMatchObject({ path: "/content/dam/photos/really-a-png.jpg", mimeType: "image/png", version: 1 });
     expect(r.asset.typeFlag).toMatch(/\.jpg says JPEG image, but the content is a PNG image/);
     const d = (await getAssetDetails({ id: r.asset.id }))!;
-    expect(d).toMatchObject({ width: 640, height: 480, size: data.length, title: "really-a-png", renditionState: "pending", createdBy: "Ann Author" });
+    expect(d).toMatchObject({
+      width: 640,
+      height: 480,
+      size: data.length,
+      title: "really-a-png",
+      renditionState: "pending",
+      createdBy: "Ann Author",
+    });
     expect(await assetBlobs.has(d.sha256)).toBe(true);
   });
 
@@ -74,7 +102,10 @@ describe("upload", () => {
     expect(d.versions.map((v) => v.version)).toEqual([2, 1]);
 
     const kept = await up("/content/dam/photos", "logo.png", await png(10, 10), "keep-both");
-    expect(kept).toMatchObject({ outcome: "kept-both", asset: { name: "logo-1.png", path: "/content/dam/photos/logo-1.png" } });
+    expect(kept).toMatchObject({
+      outcome: "kept-both",
+      asset: { name: "logo-1.png", path: "/content/dam/photos/logo-1.png" },
+    });
     const kept2 = await up("/content/dam/photos", "logo.png", await png(11, 11), "keep-both");
     expect(kept2.asset.name).toBe("logo-2.png");
   });
@@ -93,9 +124,24 @@ describe("upload", () => {
   it("a truncated body leaves no asset and no file", async () => {
     const before = blobFiles().length;
     const count = await db.asset.count();
-    await expect(uploadAsset({ folderPath: "/content/dam/photos", name: "short.bin", body: Readable.from([Buffer.alloc(10)]), size: 1000, userId })).rejects.toThrow(/truncated/);
-    const failing = new Readable({ read() { this.push(Buffer.alloc(1024)); this.destroy(new Error("connection reset")); } });
-    await expect(uploadAsset({ folderPath: "/content/dam/photos", name: "reset.bin", body: failing, userId })).rejects.toThrow(/connection reset/);
+    await expect(
+      uploadAsset({
+        folderPath: "/content/dam/photos",
+        name: "short.bin",
+        body: Readable.from([Buffer.alloc(10)]),
+        size: 1000,
+        userId,
+      }),
+    ).rejects.toThrow(/truncated/);
+    const failing = new Readable({
+      read() {
+        this.push(Buffer.alloc(1024));
+        this.destroy(new Error("connection reset"));
+      },
+    });
+    await expect(
+      uploadAsset({ folderPath: "/content/dam/photos", name: "reset.bin", body: failing, userId }),
+    ).rejects.toThrow(/connection reset/);
     expect(blobFiles().length).toBe(before);
     expect(await db.asset.count()).toBe(count);
     expect(readdirSync(path.join(assetBlobs.root, "tmp"))).toEqual([]);
@@ -130,7 +176,9 @@ describe("renditions", () => {
     expect((await getAssetDetails({ id: pdf.asset.id }))!.renditionState).toBe("none");
     const page = await listFolder({ path: "/content/dam/photos", sort: "name", dir: "asc", offset: 0, limit: 100 });
     const item = page.items.find((i) => i.id === img.asset.id);
-    expect(item && item.kind === "asset" && item.thumbnailUrl).toMatch(new RegExp(`^/api/assets/${img.asset.id}/binary\\?rendition=thumbnail&v=`));
+    expect(item && item.kind === "asset" && item.thumbnailUrl).toMatch(
+      new RegExp(`^/api/assets/${img.asset.id}/binary\\?rendition=thumbnail&v=`),
+    );
   });
 
   it("picks up pending work after a restart, once a crashed node's lease has run out", async () => {
@@ -144,7 +192,11 @@ describe("renditions", () => {
   });
 
   it("a corrupt image ends in failed, not in a stuck queue", async () => {
-    const bad = await up("/content/dam/photos", "broken.jpg", Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(50, 1)]));
+    const bad = await up(
+      "/content/dam/photos",
+      "broken.jpg",
+      Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(50, 1)]),
+    );
     await processPendingRenditions();
     expect((await getAssetDetails({ id: bad.asset.id }))!.renditionState).toBe("failed");
   });
@@ -154,14 +206,41 @@ describe("metadata", () => {
   it("saves with the loaded updatedAt and refuses a stale save", async () => {
     const { asset } = await up("/content/dam/photos", "meta.png", await png(20, 20));
     const loaded = (await getAssetDetails({ id: asset.id }))!;
-    const first = await updateMetadata({ id: asset.id, updatedAt: loaded.updatedAt, title: "Sunset", description: "Warm", tags: ["sky", "evening"], creator: "Ann" }, userId);
-    await expect(updateMetadata({ id: asset.id, updatedAt: loaded.updatedAt, title: "Other", description: "", tags: [], creator: "" }, userId))
-      .rejects.toThrow("This asset was changed by someone else since you opened it. Reload to see their changes, then edit again.");
+    const first = await updateMetadata(
+      {
+        id: asset.id,
+        updatedAt: loaded.updatedAt,
+        title: "Sunset",
+        description: "Warm",
+        tags: ["sky", "evening"],
+        creator: "Ann",
+      },
+      userId,
+    );
+    await expect(
+      updateMetadata(
+        { id: asset.id, updatedAt: loaded.updatedAt, title: "Other", description: "", tags: [], creator: "" },
+        userId,
+      ),
+    ).rejects.toThrow(
+      "This asset was changed by someone else since you opened it. Reload to see their changes, then edit again.",
+    );
     const now = (await getAssetDetails({ id: asset.id }))!;
-    expect(now).toMatchObject({ title: "Sunset", description: "Warm", tags: ["sky", "evening"], creator: "Ann", updatedAt: first.updatedAt });
+    expect(now).toMatchObject({
+      title: "Sunset",
+      description: "Warm",
+      tags: ["sky", "evening"],
+      creator: "Ann",
+      updatedAt: first.updatedAt,
+    });
     // renditions finishing in the background do not invalidate the open form
     await processPendingRenditions();
-    await expect(updateMetadata({ id: asset.id, updatedAt: first.updatedAt, title: "Sunset 2", description: "", tags: [], creator: "" }, userId)).resolves.toBeTruthy();
+    await expect(
+      updateMetadata(
+        { id: asset.id, updatedAt: first.updatedAt, title: "Sunset 2", description: "", tags: [], creator: "" },
+        userId,
+      ),
+    ).resolves.toBeTruthy();
   });
 });
 
@@ -181,13 +260,33 @@ describe("browse and search", () => {
     await createFolder({ parentPath: "/content/dam", name: "axb", title: "AXB" }, userId);
     await up("/content/dam/a_b", "Needle one.png", "1");
     await up("/content/dam/axb", "needle two.png", "2");
-    const rootHits = await searchAssets({ path: "/content/dam", q: "NEEDLE", sort: "name", dir: "asc", offset: 0, limit: 10 });
+    const rootHits = await searchAssets({
+      path: "/content/dam",
+      q: "NEEDLE",
+      sort: "name",
+      dir: "asc",
+      offset: 0,
+      limit: 10,
+    });
     expect(rootHits.items.map((i) => i.name)).toEqual(["Needle one.png", "needle two.png"]);
-    const sub = await searchAssets({ path: "/content/dam/a_b", q: "needle", sort: "name", dir: "asc", offset: 0, limit: 10 });
+    const sub = await searchAssets({
+      path: "/content/dam/a_b",
+      q: "needle",
+      sort: "name",
+      dir: "asc",
+      offset: 0,
+      limit: 10,
+    });
     expect(sub.items.map((i) => i.name)).toEqual(["Needle one.png"]);
     expect(sub.total).toBe(1);
-    expect((await searchAssets({ path: "/content/dam", q: "%", sort: "name", dir: "asc", offset: 0, limit: 10 })).total).toBe(0);
-    expect((await searchAssets({ path: "/content/dam", q: "sunset 2", sort: "title", dir: "asc", offset: 0, limit: 10 })).items.map((i) => i.title)).toEqual(["Sunset 2"]);
+    expect(
+      (await searchAssets({ path: "/content/dam", q: "%", sort: "name", dir: "asc", offset: 0, limit: 10 })).total,
+    ).toBe(0);
+    expect(
+      (
+        await searchAssets({ path: "/content/dam", q: "sunset 2", sort: "title", dir: "asc", offset: 0, limit: 10 })
+      ).items.map((i) => i.title),
+    ).toEqual(["Sunset 2"]);
   });
 });
 
@@ -198,19 +297,29 @@ describe("rename, move, delete", () => {
     await up("/content/dam/trip/day_1", "beach.png", "beach");
     await renameFolder({ id: f.id, name: "journey", title: "Journey" });
     expect(await db.asset.findUnique({ where: { path: "/content/dam/journey/day_1/beach.png" } })).not.toBeNull();
-    await expect(moveItems([{ kind: "folder", id: f.id }], "/content/dam/journey/day_1")).rejects.toThrow(/into itself/);
+    await expect(moveItems([{ kind: "folder", id: f.id }], "/content/dam/journey/day_1")).rejects.toThrow(
+      /into itself/,
+    );
     await moveItems([{ kind: "folder", id: f.id }], "/content/dam/photos");
     expect(await db.folder.findUnique({ where: { path: "/content/dam/photos/journey/day_1" } })).not.toBeNull();
-    expect(await db.asset.findUnique({ where: { path: "/content/dam/photos/journey/day_1/beach.png" } })).not.toBeNull();
+    expect(
+      await db.asset.findUnique({ where: { path: "/content/dam/photos/journey/day_1/beach.png" } }),
+    ).not.toBeNull();
     const beach = (await db.asset.findUnique({ where: { path: "/content/dam/photos/journey/day_1/beach.png" } }))!;
     await expect(renameAsset({ id: beach.id, name: "beach.png" }, userId)).resolves.toEqual({ path: beach.path });
     const lying = await up("/content/dam/photos", "lying.jpg", await png(8, 8));
     expect(lying.asset.typeFlag).toMatch(/\.jpg says JPEG/);
     await renameAsset({ id: lying.asset.id, name: "honest.png" }, userId);
-    expect(await db.asset.findUnique({ where: { id: lying.asset.id } })).toMatchObject({ name: "honest.png", path: "/content/dam/photos/honest.png", typeFlag: null });
+    expect(await db.asset.findUnique({ where: { id: lying.asset.id } })).toMatchObject({
+      name: "honest.png",
+      path: "/content/dam/photos/honest.png",
+      typeFlag: null,
+    });
     await up("/content/dam/photos/journey/day_1", "sea.png", "sea");
     await expect(renameAsset({ id: beach.id, name: "sea.png" }, userId)).rejects.toThrow(/"sea.png" already exists/);
-    await expect(moveItems([{ kind: "asset", id: beach.id }], "/content/dam/photos/journey/day_1")).rejects.toThrow(/already in/);
+    await expect(moveItems([{ kind: "asset", id: beach.id }], "/content/dam/photos/journey/day_1")).rejects.toThrow(
+      /already in/,
+    );
   });
 
   it("refuses a non-empty folder until confirmed, then removes everything and the unshared binaries", async () => {
@@ -220,11 +329,20 @@ describe("rename, move, delete", () => {
     const shared = await up("/content/dam/doomed", "shared.txt", "shared content");
     const twin = await up("/content/dam/photos", "twin.txt", "shared content");
     await processPendingRenditions();
-    const c = await createCollection({ name: "doomed-set", title: "Doomed set", description: "", assetIds: [unique.asset.id] }, userId);
+    const c = await createCollection(
+      { name: "doomed-set", title: "Doomed set", description: "", assetIds: [unique.asset.id] },
+      userId,
+    );
     const uniqueSha = (await getAssetDetails({ id: unique.asset.id }))!.sha256;
 
-    expect(await previewDelete([{ kind: "folder", id: f.id }])).toEqual({ folders: 2, assets: 2, nonEmpty: [{ path: "/content/dam/doomed", title: "Doomed", folders: 1, assets: 2 }] });
-    await expect(deleteItems([{ kind: "folder", id: f.id }], { confirmNonEmpty: false })).rejects.toMatchObject({ code: "not_empty" });
+    expect(await previewDelete([{ kind: "folder", id: f.id }])).toEqual({
+      folders: 2,
+      assets: 2,
+      nonEmpty: [{ path: "/content/dam/doomed", title: "Doomed", folders: 1, assets: 2 }],
+    });
+    await expect(deleteItems([{ kind: "folder", id: f.id }], { confirmNonEmpty: false })).rejects.toMatchObject({
+      code: "not_empty",
+    });
     expect(await db.folder.count({ where: { path: { startsWith: "/content/dam/doomed" } } })).toBe(2);
 
     await deleteItems([{ kind: "folder", id: f.id }], { confirmNonEmpty: true });
@@ -238,7 +356,9 @@ describe("rename, move, delete", () => {
 
   it("deletes assets and refuses the root", async () => {
     const root = (await db.folder.findUnique({ where: { path: "/content/dam" } }))!;
-    await expect(deleteItems([{ kind: "folder", id: root.id }], { confirmNonEmpty: true })).rejects.toThrow(/root folder cannot be deleted/);
+    await expect(deleteItems([{ kind: "folder", id: root.id }], { confirmNonEmpty: true })).rejects.toThrow(
+      /root folder cannot be deleted/,
+    );
     const a = await up("/content/dam/photos", "bye.txt", "bye");
     await deleteItems([{ kind: "asset", id: a.asset.id }], { confirmNonEmpty: false });
     expect(await getAssetDetails({ id: a.asset.id })).toBeNull();
@@ -250,7 +370,9 @@ describe("collections", () => {
     const a = await up("/content/dam/photos", "c1.txt", "c1");
     const b = await up("/content/dam/photos", "c2.txt", "c2");
     const c = await createCollection({ name: "picks", title: "Picks", description: "Best" }, userId);
-    await expect(createCollection({ name: "picks", title: "Again", description: "" }, userId)).rejects.toThrow(/already exists/);
+    await expect(createCollection({ name: "picks", title: "Again", description: "" }, userId)).rejects.toThrow(
+      /already exists/,
+    );
     expect(await addToCollection(c.id, [a.asset.id, b.asset.id])).toEqual({ added: 2 });
     expect(await addToCollection(c.id, [a.asset.id])).toEqual({ added: 0 });
     expect((await collectionMembers(c.id, { skip: 0, take: 10 })).map((m) => m.name)).toEqual(["c1.txt", "c2.txt"]);

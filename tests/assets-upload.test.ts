@@ -31,7 +31,14 @@ beforeAll(async () => {
   const user = await createUser({ login: "uploader", name: "Uploader", role: "author", password: "uploader-pass-1" });
   cookie = `${SESSION_COOKIE}=${(await createSession(user.id)).token}`;
   await ensureDamRoot();
-  await db.folder.create({ data: { path: "/content/dam/in", name: "in", title: "In", parentId: (await db.folder.findUniqueOrThrow({ where: { path: "/content/dam" } })).id } });
+  await db.folder.create({
+    data: {
+      path: "/content/dam/in",
+      name: "in",
+      title: "In",
+      parentId: (await db.folder.findUniqueOrThrow({ where: { path: "/content/dam" } })).id,
+    },
+  });
   server = await serveRoutes({
     "/api/assets/upload": uploadRoute,
     "/api/assets/upload/check": checkRoute,
@@ -41,7 +48,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const url = (name: string, extra = "") => `${server.url}/api/assets/upload?folder=${encodeURIComponent("/content/dam/in")}&name=${encodeURIComponent(name)}${extra}`;
+const url = (name: string, extra = "") =>
+  `${server.url}/api/assets/upload?folder=${encodeURIComponent("/content/dam/in")}&name=${encodeURIComponent(name)}${extra}`;
 
 /** Sends a body of `total` bytes made on the fly (never held in memory), 1 MiB at a time. */
 function generated(total: number, fill = 0x5a): Readable {
@@ -57,12 +65,18 @@ function generated(total: number, fill = 0x5a): Readable {
   });
 }
 
-function put(target: string, body: Readable | Buffer, headers: Record<string, string>): Promise<{ status: number; json: any }> {
+function put(
+  target: string,
+  body: Readable | Buffer,
+  headers: Record<string, string>,
+): Promise<{ status: number; json: any }> {
   return new Promise((resolve, reject) => {
     const req = request(target, { method: "PUT", agent: false, headers: { cookie, ...headers } }, (res) => {
       const parts: Buffer[] = [];
       res.on("data", (c) => parts.push(c));
-      res.on("end", () => resolve({ status: res.statusCode!, json: parts.length ? JSON.parse(Buffer.concat(parts).toString()) : null }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode!, json: parts.length ? JSON.parse(Buffer.concat(parts).toString()) : null }),
+      );
     });
     req.on("error", reject);
     if (Buffer.isBuffer(body)) req.end(body);
@@ -70,7 +84,8 @@ function put(target: string, body: Readable | Buffer, headers: Record<string, st
   });
 }
 
-const tmpFiles = () => (existsSync(path.join(assetBlobs.root, "tmp")) ? readdirSync(path.join(assetBlobs.root, "tmp")) : []);
+const tmpFiles = () =>
+  existsSync(path.join(assetBlobs.root, "tmp")) ? readdirSync(path.join(assetBlobs.root, "tmp")) : [];
 
 describe("upload route", () => {
   it("streams a 300 MB body to storage with flat memory", async () => {
@@ -79,7 +94,10 @@ describe("upload route", () => {
     const before = process.memoryUsage().rss;
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-    const res = await put(url("big.bin"), generated(total), { "content-type": "application/octet-stream", "content-length": String(total) });
+    const res = await put(url("big.bin"), generated(total), {
+      "content-type": "application/octet-stream",
+      "content-length": String(total),
+    });
     clearInterval(sampler);
     expect(res.status).toBe(201);
     expect(res.json.asset).toMatchObject({ name: "big.bin", mimeType: "text/plain" });
@@ -94,9 +112,18 @@ describe("upload route", () => {
   it("an interrupted upload leaves no asset and no file", async () => {
     const count = await db.asset.count();
     await new Promise<void>((resolve) => {
-      const req = request(url("cut.bin"), { method: "PUT", agent: false, headers: { cookie, "content-length": String(50 * MB) } });
+      const req = request(url("cut.bin"), {
+        method: "PUT",
+        agent: false,
+        headers: { cookie, "content-length": String(50 * MB) },
+      });
       req.on("error", () => resolve());
-      req.write(Buffer.alloc(5 * MB, 1), () => setTimeout(() => { req.destroy(); resolve(); }, 100));
+      req.write(Buffer.alloc(5 * MB, 1), () =>
+        setTimeout(() => {
+          req.destroy();
+          resolve();
+        }, 100),
+      );
     });
     await expect.poll(() => tmpFiles().length, { timeout: 5000 }).toBe(0);
     expect(await db.asset.count()).toBe(count);
@@ -106,11 +133,18 @@ describe("upload route", () => {
   it("refuses a file over the limit before reading it, and a body that grows over it mid-way", async () => {
     const declared = await new Promise<{ status: number; json: any }>((resolve, reject) => {
       // Only the headers go out: the answer comes before any of the 500 MB is sent.
-      const req = request(url("huge.bin"), { method: "PUT", agent: false, headers: { cookie, "content-length": String(500 * MB) } }, (res) => {
-        const parts: Buffer[] = [];
-        res.on("data", (c) => parts.push(c));
-        res.on("end", () => { req.destroy(); resolve({ status: res.statusCode!, json: JSON.parse(Buffer.concat(parts).toString()) }); });
-      });
+      const req = request(
+        url("huge.bin"),
+        { method: "PUT", agent: false, headers: { cookie, "content-length": String(500 * MB) } },
+        (res) => {
+          const parts: Buffer[] = [];
+          res.on("data", (c) => parts.push(c));
+          res.on("end", () => {
+            req.destroy();
+            resolve({ status: res.statusCode!, json: JSON.parse(Buffer.concat(parts).toString()) });
+          });
+        },
+      );
       req.on("error", reject);
       req.flushHeaders();
     });
@@ -118,7 +152,9 @@ describe("upload route", () => {
     expect(declared.json.message).toBe("The file is 500 MB, more than the upload limit of 400 MB.");
     // Without a length the server stops at the limit and closes the connection; the client sees
     // the 413 or, if it is still sending, a reset. Either way nothing is stored.
-    const chunked = await put(url("sneaky.bin"), generated(401 * MB), { "transfer-encoding": "chunked" }).catch((e: NodeJS.ErrnoException) => ({ status: e.code, json: null }));
+    const chunked = await put(url("sneaky.bin"), generated(401 * MB), { "transfer-encoding": "chunked" }).catch(
+      (e: NodeJS.ErrnoException) => ({ status: e.code, json: null }),
+    );
     expect([413, "ECONNRESET", "EPIPE"]).toContain(chunked.status);
     if (chunked.status === 413) expect(chunked.json.message).toMatch(/larger than the limit/);
     await expect.poll(() => tmpFiles().length, { timeout: 5000 }).toBe(0);
@@ -126,13 +162,22 @@ describe("upload route", () => {
   }, 60_000);
 
   it("asks about an existing name, then replaces or keeps both", async () => {
-    const img = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#336699" } }).jpeg().toBuffer();
+    const img = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#336699" } })
+      .jpeg()
+      .toBuffer();
     expect((await put(url("photo.jpg"), img, { "content-length": String(img.length) })).status).toBe(201);
-    const check = await fetch(`${server.url}/api/assets/upload/check`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ folder: "/content/dam/in", names: ["photo.jpg", "free.jpg"] }) });
+    const check = await fetch(`${server.url}/api/assets/upload/check`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: JSON.stringify({ folder: "/content/dam/in", names: ["photo.jpg", "free.jpg"] }),
+    });
     expect(await check.json()).toEqual({ existing: ["photo.jpg"] });
     const again = await put(url("photo.jpg"), img, { "content-length": String(img.length) });
     expect(again.status).toBe(409);
-    expect(again.json).toMatchObject({ error: "exists", message: '"photo.jpg" already exists in /content/dam/in. Choose Replace or Keep both.' });
+    expect(again.json).toMatchObject({
+      error: "exists",
+      message: '"photo.jpg" already exists in /content/dam/in. Choose Replace or Keep both.',
+    });
     const replaced = await put(url("photo.jpg", "&conflict=replace"), img, { "content-length": String(img.length) });
     expect(replaced).toMatchObject({ status: 200, json: { outcome: "replaced", asset: { version: 2 } } });
     const kept = await put(url("photo.jpg", "&conflict=keep-both"), img, { "content-length": String(img.length) });
@@ -140,7 +185,11 @@ describe("upload route", () => {
   });
 
   it("gives bad names a clear message", async () => {
-    for (const [name, message] of [["../x.png", "Name cannot contain / or \\."], [".env", "Name cannot start with a dot."], ["a\u0001.png", "Name cannot contain control characters."]]) {
+    for (const [name, message] of [
+      ["../x.png", "Name cannot contain / or \\."],
+      [".env", "Name cannot start with a dot."],
+      ["a\u0001.png", "Name cannot contain control characters."],
+    ]) {
       const r = await put(url(name), Buffer.from("x"), { "content-length": "1" });
       expect(r.status).toBe(400);
       expect(r.json.message).toBe(message);
@@ -150,7 +199,11 @@ describe("upload route", () => {
   it("needs a session and a same-site origin", async () => {
     const anon = await fetch(url("anon.txt"), { method: "PUT", body: "x" });
     expect(anon.status).toBe(401);
-    const cross = await fetch(url("cross.txt"), { method: "PUT", body: "x", headers: { cookie, origin: "https://evil.example" } });
+    const cross = await fetch(url("cross.txt"), {
+      method: "PUT",
+      body: "x",
+      headers: { cookie, origin: "https://evil.example" },
+    });
     expect(cross.status).toBe(403);
   });
 });
@@ -163,7 +216,9 @@ describe("download route", () => {
     expect(full.status).toBe(200);
     expect(full.headers.get("content-type")).toBe("image/jpeg");
     expect(full.headers.get("content-length")).toBe(String(row.size));
-    expect(full.headers.get("content-disposition")).toBe(`attachment; filename="photo.jpg"; filename*=UTF-8''photo.jpg`);
+    expect(full.headers.get("content-disposition")).toBe(
+      `attachment; filename="photo.jpg"; filename*=UTF-8''photo.jpg`,
+    );
     expect((await full.arrayBuffer()).byteLength).toBe(Number(row.size));
 
     const part = await fetch(base, { headers: { cookie, range: "bytes=0-9" } });
@@ -184,7 +239,11 @@ describe("download route", () => {
   });
 
   it("browse and search answer pages as JSON", async () => {
-    const page = await (await fetch(`${server.url}/api/assets/browse?path=${encodeURIComponent("/content/dam/in")}&limit=2`, { headers: { cookie } })).json();
+    const page = await (
+      await fetch(`${server.url}/api/assets/browse?path=${encodeURIComponent("/content/dam/in")}&limit=2`, {
+        headers: { cookie },
+      })
+    ).json();
     expect(page).toMatchObject({ folder: { path: "/content/dam/in" }, offset: 0, limit: 2, query: null });
     expect(page.items).toHaveLength(2);
     const found = await (await fetch(`${server.url}/api/assets/browse?q=PHOTO`, { headers: { cookie } })).json();

@@ -76,8 +76,12 @@ describe("sessions", () => {
     await createUser({ login: "ann", name: "Ann", role: "author", password: pw });
     const { token } = await signIn("ann", pw);
     const claims = (await verifySessionToken(token))!;
-    const forged = await new SignJWT({ sid: claims.sid }).setProtectedHeader({ alg: "HS256" }).setSubject(claims.sub)
-      .setIssuer("outpost-console").setExpirationTime("1h").sign(new TextEncoder().encode("x".repeat(32)));
+    const forged = await new SignJWT({ sid: claims.sid })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(claims.sub)
+      .setIssuer("outpost-console")
+      .setExpirationTime("1h")
+      .sign(new TextEncoder().encode("x".repeat(32)));
     expect(await resolveSession(forged)).toBeNull();
     const [h, p] = token.split(".");
     const none = `${Buffer.from(JSON.stringify({ alg: "none" })).toString("base64url")}.${p}.`;
@@ -96,7 +100,9 @@ describe("sessions", () => {
 describe("users", () => {
   it("refuses a duplicate login and validates input", async () => {
     await createUser({ login: "ann", name: "Ann", role: "author", password: pw });
-    await expect(createUser({ login: "ann", name: "Ann 2", role: "author", password: pw })).rejects.toThrow(/already exists/);
+    await expect(createUser({ login: "ann", name: "Ann 2", role: "author", password: pw })).rejects.toThrow(
+      /already exists/,
+    );
     const bad = createUserInput.safeParse({ login: "Bad Name/..", name: "", role: "root", password: "short" });
     expect(bad.success).toBe(false);
     const fields = bad.error!.issues.map((i) => i.path[0]);

@@ -6,7 +6,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { BlobStore } from "@/lib/storage/blob-store";
 
-const store = () => new BlobStore(mkdtempSync(path.join(os.tmpdir(), "blobs-")));
+const store = () => new BlobStore(mkdtempSync(path.join(process.env.OUTPOST_TEST_ROOT ?? os.tmpdir(), "blobs-")));
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 describe("BlobStore", () => {
@@ -22,8 +22,12 @@ describe("BlobStore", () => {
 
   it("refuses content over the limit, a wrong hash or a short body, leaving nothing behind", async () => {
     const s = store();
-    await expect(s.write(Readable.from([Buffer.alloc(100)]), { maxBytes: 10 })).rejects.toThrow(/larger than the limit/);
-    await expect(s.write(Readable.from([Buffer.from("x")]), { expectedSha256: "0".repeat(64) })).rejects.toThrow(/does not match/);
+    await expect(s.write(Readable.from([Buffer.alloc(100)]), { maxBytes: 10 })).rejects.toThrow(
+      /larger than the limit/,
+    );
+    await expect(s.write(Readable.from([Buffer.from("x")]), { expectedSha256: "0".repeat(64) })).rejects.toThrow(
+      /does not match/,
+    );
     await expect(s.write(Readable.from([Buffer.from("xy")]), { expectedSize: 3 })).rejects.toThrow(/truncated/);
     expect(readdirSync(path.join(s.root, "tmp"))).toEqual([]);
     expect(readdirSync(s.root)).toEqual(["tmp"]);
@@ -33,7 +37,12 @@ describe("BlobStore", () => {
     const s = store();
     const parts = Array.from({ length: 300 }, (_, i) => Buffer.alloc(7_000 + i * 13, i % 251)); // ~2.7 MB in uneven chunks
     const all = Buffer.concat(parts);
-    const web = new ReadableStream<Uint8Array>({ start(c) { for (const p of parts) c.enqueue(p); c.close(); } });
+    const web = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (const p of parts) c.enqueue(p);
+        c.close();
+      },
+    });
     const blob = await s.write(web, { expectedSha256: sha(all), expectedSize: all.length });
     expect(blob).toEqual({ sha256: sha(all), size: all.length });
     const back: Buffer[] = [];
@@ -45,10 +54,20 @@ describe("BlobStore", () => {
     const s = store();
     const ac = new AbortController();
     let sent = 0;
-    const stalled = new Readable({ read() { if (sent++ < 3) this.push(Buffer.alloc(64 * 1024)); else setTimeout(() => ac.abort(), 20); } }); // then waits forever
+    const stalled = new Readable({
+      read() {
+        if (sent++ < 3) this.push(Buffer.alloc(64 * 1024));
+        else setTimeout(() => ac.abort(), 20);
+      },
+    }); // then waits forever
     await expect(s.write(stalled, { signal: ac.signal })).rejects.toMatchObject({ name: "AbortError" });
     expect(stalled.destroyed).toBe(true);
-    const failing = new Readable({ read() { if (sent++ < 6) this.push(Buffer.alloc(64 * 1024)); else this.destroy(new Error("connection reset")); } });
+    const failing = new Readable({
+      read() {
+        if (sent++ < 6) this.push(Buffer.alloc(64 * 1024));
+        else this.destroy(new Error("connection reset"));
+      },
+    });
     await expect(s.write(failing)).rejects.toThrow("connection reset");
     expect(readdirSync(path.join(s.root, "tmp"))).toEqual([]);
     expect(readdirSync(s.root)).toEqual(["tmp"]);
@@ -59,7 +78,11 @@ describe("BlobStore", () => {
     const chunk = Buffer.alloc(1024 * 1024, 7);
     const total = 256; // 256 MiB
     let i = 0;
-    const source = new Readable({ read() { this.push(i++ < total ? chunk : null); } });
+    const source = new Readable({
+      read() {
+        this.push(i++ < total ? chunk : null);
+      },
+    });
     const before = process.memoryUsage().rss;
     const blob = await s.write(source);
     expect(blob.size).toBe(total * chunk.length);

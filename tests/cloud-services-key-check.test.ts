@@ -34,7 +34,7 @@ function startNode(env: Record<string, string | undefined>, entry: "startNode" |
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
-const freshDir = () => mkdtempSync(path.join(os.tmpdir(), "outpost-keycheck-"));
+const freshDir = () => mkdtempSync(path.join(process.env.OUTPOST_TEST_ROOT ?? os.tmpdir(), "keycheck-"));
 let originalKey = "";
 
 beforeAll(async () => {
@@ -64,7 +64,9 @@ describe("start-up refuses a wrong encryption key", () => {
   it("a different key than the one the database was sealed with: refused", () => {
     const r = startNode({ OUTPOST_DATA_DIR: dataDir, OUTPOST_SECRET_KEY: randomBytes(32).toString("base64") });
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/Outpost cannot start: the encryption key .* is not the one this database's private keys and secrets were encrypted with/);
+    expect(r.out).toMatch(
+      /Outpost cannot start: the encryption key .* is not the one this database's private keys and secrets were encrypted with/,
+    );
   });
 
   it("a missing key file (a new one would be generated): refused", () => {

@@ -49,14 +49,28 @@ async function privatePem(kid: string): Promise<string> {
 
 const signAssertion = async (configId: string) => {
   const { kid, privateKey } = await loadSigningKey(configId);
-  return new SignJWT({ scope: DEFAULT_SCOPE }).setProtectedHeader({ alg: "RS256", kid }).setIssuer("client").setAudience("gateway").setIssuedAt().setExpirationTime("5m").sign(privateKey);
+  return new SignJWT({ scope: DEFAULT_SCOPE })
+    .setProtectedHeader({ alg: "RS256", kid })
+    .setIssuer("client")
+    .setAudience("gateway")
+    .setIssuedAt()
+    .setExpirationTime("5m")
+    .sign(privateKey);
 };
 
 describe("configuration lifecycle", () => {
   it("creates a configuration with one key pair and four enabled agents, in one go", async () => {
     const c = await createConfig({ title: "Acme Portal", name: "acme" });
     const full = await getConfig(c.id);
-    expect(full).toMatchObject({ name: "acme", title: "Acme Portal", tenantUrl: "", clientId: "", publicFolderPublish: false, grantType: "jwt-bearer", scope: DEFAULT_SCOPE });
+    expect(full).toMatchObject({
+      name: "acme",
+      title: "Acme Portal",
+      tenantUrl: "",
+      clientId: "",
+      publicFolderPublish: false,
+      grantType: "jwt-bearer",
+      scope: DEFAULT_SCOPE,
+    });
     expect(full.gatewayUrl).toMatch(/\/gateway$/);
     expect(full.keys).toHaveLength(1);
     expect(full.keys[0].publicKeyPem).toContain("BEGIN PUBLIC KEY");
@@ -73,8 +87,13 @@ describe("configuration lifecycle", () => {
 
   it("refuses a name clash, also when two admins create the same name at once, leaving one configuration", async () => {
     await createConfig({ title: "Clash", name: "clash" });
-    await expect(createConfig({ title: "Clash again", name: "clash" })).rejects.toThrow('A configuration named "clash" already exists');
-    const both = await Promise.allSettled([createConfig({ title: "Race", name: "race" }), createConfig({ title: "Race", name: "race" })]);
+    await expect(createConfig({ title: "Clash again", name: "clash" })).rejects.toThrow(
+      'A configuration named "clash" already exists',
+    );
+    const both = await Promise.allSettled([
+      createConfig({ title: "Race", name: "race" }),
+      createConfig({ title: "Race", name: "race" }),
+    ]);
     expect(both.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = both.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(UserError);
@@ -86,8 +105,15 @@ describe("configuration lifecycle", () => {
 
   it("saves the Brand Portal Replication settings and resets the token status when the client changes", async () => {
     const c = await createConfig({ title: "Settings", name: "settings" });
-    await db.brandPortalConfig.update({ where: { id: c.id }, data: { lastTokenAt: new Date(), lastTokenOk: true, tokenExpiresAt: new Date(Date.now() + 3600e3) } });
-    const parsed = settingsSchema.parse({ configId: c.id, ...goodSettings, tenantUrl: "http://localhost:3000/portal/acme/" });
+    await db.brandPortalConfig.update({
+      where: { id: c.id },
+      data: { lastTokenAt: new Date(), lastTokenOk: true, tokenExpiresAt: new Date(Date.now() + 3600e3) },
+    });
+    const parsed = settingsSchema.parse({
+      configId: c.id,
+      ...goodSettings,
+      tenantUrl: "http://localhost:3000/portal/acme/",
+    });
     expect(parsed.tenantUrl).toBe("http://localhost:3000/portal/acme"); // stored without the trailing slash
     const { configId, ...settings } = parsed;
     await updateConfig(configId, settings);
@@ -100,13 +126,31 @@ describe("configuration lifecycle", () => {
   it("deletes a configuration with its agents and keys, but not while its agents have pending jobs", async () => {
     const c = await createConfig({ title: "Doomed", name: "doomed" });
     const agent = (await getConfig(c.id)).agents[0];
-    const job = await db.replicationJob.create({ data: { agentId: agent.id, configId: c.id, action: "publish", kind: "asset", path: "/content/dam/a.jpg", state: "queued" } });
+    const job = await db.replicationJob.create({
+      data: {
+        agentId: agent.id,
+        configId: c.id,
+        action: "publish",
+        kind: "asset",
+        path: "/content/dam/a.jpg",
+        state: "queued",
+      },
+    });
     await expect(deleteConfig(c.id)).rejects.toThrow(/cannot be deleted: its agents have 1 pending job/);
     await db.replicationJob.update({ where: { id: job.id }, data: { state: "running" } });
     await expect(deleteConfig(c.id)).rejects.toThrow(/1 pending job/);
     expect(await db.brandPortalConfig.count({ where: { id: c.id } })).toBe(1);
     await db.replicationJob.update({ where: { id: job.id }, data: { state: "done" } });
-    await db.publication.create({ data: { title: "Later", action: "publish", configId: c.id, scope: "[]", state: "scheduled", scheduledAt: new Date(Date.now() + 864e5) } });
+    await db.publication.create({
+      data: {
+        title: "Later",
+        action: "publish",
+        configId: c.id,
+        scope: "[]",
+        state: "scheduled",
+        scheduledAt: new Date(Date.now() + 864e5),
+      },
+    });
     await expect(deleteConfig(c.id)).rejects.toThrow(/publication is scheduled or running/);
     await db.publication.deleteMany({ where: { configId: c.id } });
 
@@ -128,20 +172,38 @@ describe("bad input gets a specific message", () => {
 
   it("tenant URL: not a URL, another scheme, credentials, plain http to a public host, a query", () => {
     expect(issues({ tenantUrl: "portal.example.com" }).tenantUrl).toMatch(/is not a URL/);
-    expect(issues({ tenantUrl: "ftp://portal.example.com/x" }).tenantUrl).toMatch(/must start with https:\/\/.*not ftp:/);
+    expect(issues({ tenantUrl: "ftp://portal.example.com/x" }).tenantUrl).toMatch(
+      /must start with https:\/\/.*not ftp:/,
+    );
     expect(issues({ tenantUrl: "javascript:alert(1)" }).tenantUrl).toMatch(/must start with https:\/\//);
-    expect(issues({ tenantUrl: "https://bob:pw@portal.example.com/acme" }).tenantUrl).toMatch(/must not contain a user name or password/);
-    expect(issues({ tenantUrl: "http://portal.example.com/acme" }).tenantUrl).toMatch(/must use https:\/\/ for portal\.example\.com/);
+    expect(issues({ tenantUrl: "https://bob:pw@portal.example.com/acme" }).tenantUrl).toMatch(
+      /must not contain a user name or password/,
+    );
+    expect(issues({ tenantUrl: "http://portal.example.com/acme" }).tenantUrl).toMatch(
+      /must use https:\/\/ for portal\.example\.com/,
+    );
     expect(issues({ tenantUrl: "https://portal.example.com/acme?x=1" }).tenantUrl).toMatch(/query/);
     expect(issues({ tenantUrl: "" }).tenantUrl).toBe("Enter the Tenant URL");
   });
 
   it("tenant URL: https anywhere, http for this install, localhost and private hosts", () => {
-    for (const ok of ["https://portal.example.com/portal/acme", "http://localhost:3000/portal/acme", "http://127.0.0.1:3130/portal/x", "http://192.168.1.20/portal/x", "http://10.0.0.5:8080", "http://portal:3000/portal/x", "http://[::1]:3000/portal/x", "http://dev.local/portal/x"]) {
+    for (const ok of [
+      "https://portal.example.com/portal/acme",
+      "http://localhost:3000/portal/acme",
+      "http://127.0.0.1:3130/portal/x",
+      "http://192.168.1.20/portal/x",
+      "http://10.0.0.5:8080",
+      "http://portal:3000/portal/x",
+      "http://[::1]:3000/portal/x",
+      "http://dev.local/portal/x",
+    ]) {
       expect(issues({ tenantUrl: ok }), ok).toEqual({});
     }
     const own = configSettingsInput("http://outpost.example.com:3000");
-    expect(own.safeParse({ configId: "x", ...goodSettings, tenantUrl: "http://outpost.example.com:3000/portal/acme" }).success).toBe(true);
+    expect(
+      own.safeParse({ configId: "x", ...goodSettings, tenantUrl: "http://outpost.example.com:3000/portal/acme" })
+        .success,
+    ).toBe(true);
     expect(issues({ tenantUrl: "http://8.8.8.8/portal" }).tenantUrl).toMatch(/must use https/);
   });
 
@@ -163,7 +225,10 @@ describe("bad input gets a specific message", () => {
     expect(nameFromTitle("Ürün Kataloğu")).toBe("urun-katalogu");
     const bad = createConfigInput.safeParse({ title: "", name: "Bad Name" });
     expect(bad.success).toBe(false);
-    expect(bad.error!.issues.map((i) => i.message)).toEqual(["Enter a title", "Use lowercase letters, digits, '-' and '_', starting with a letter or digit"]);
+    expect(bad.error!.issues.map((i) => i.message)).toEqual([
+      "Enter a title",
+      "Use lowercase letters, digits, '-' and '_', starting with a letter or digit",
+    ]);
     expect(createConfigInput.safeParse({ title: "T", name: "-lead" }).success).toBe(false);
     expect(createConfigInput.safeParse({ title: "T", name: "ok_name-2" }).success).toBe(true);
   });
@@ -173,10 +238,21 @@ describe("bad input gets a specific message", () => {
     expect(looksLikeSecret(`app-${randomBytes(10).toString("hex")}`)).toBe(false);
     expect(looksLikeSecret(`ops_${randomBytes(32).toString("base64url")}`)).toBe(true);
     expect(looksLikeSecret(randomBytes(32).toString("base64url"))).toBe(true); // the same secret without its prefix
-    for (const id of ["outpost-app-7f3a9c", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "0123456789abcdef0123456789abcdef", "a".repeat(64), "my-brand-portal-application-for-acme-corporation"]) {
+    for (const id of [
+      "outpost-app-7f3a9c",
+      "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+      "0123456789abcdef0123456789abcdef",
+      "a".repeat(64),
+      "my-brand-portal-application-for-acme-corporation",
+    ]) {
       expect(looksLikeSecret(id), id).toBe(false);
     }
-    for (const secret of ["p8e-Xy12abCD", "sk_live_abc123", "Z3VhcmQtdGhpcy1zZWNyZXQtd2l0aC15b3VyLWxpZmUtMTIzNDU2Nzg5MA", "kQ8f2Lm9Xz7Rt4Vb1Nw6Hy3Jc5Pd0Sg8Ae2Uo7Ik4Ql"]) {
+    for (const secret of [
+      "p8e-Xy12abCD",
+      "sk_live_abc123",
+      "Z3VhcmQtdGhpcy1zZWNyZXQtd2l0aC15b3VyLWxpZmUtMTIzNDU2Nzg5MA",
+      "kQ8f2Lm9Xz7Rt4Vb1Nw6Hy3Jc5Pd0Sg8Ae2Uo7Ik4Ql",
+    ]) {
       expect(looksLikeSecret(secret), secret).toBe(true);
     }
   });
@@ -197,7 +273,9 @@ describe("key pair", () => {
     const cert = new x509.X509Certificate(currentKey(config).certPem!);
     expect(await cert.verify({ signatureOnly: true })).toBe(true); // self-signed with the same key
     expect(cert.subject).toContain("CN=Outpost Brand Portal round-trip");
-    expect(Math.floor(cert.notAfter.getTime() / 1000)).toBe(Math.floor(currentKey(config).certNotAfter!.getTime() / 1000)); // DER time has whole seconds
+    expect(Math.floor(cert.notAfter.getTime() / 1000)).toBe(
+      Math.floor(currentKey(config).certNotAfter!.getTime() / 1000),
+    ); // DER time has whole seconds
     const certKey = await cert.publicKey.export({ name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, ["verify"]);
     await expect(jwtVerify(jwt, certKey, { algorithms: ["RS256"] })).resolves.toBeTruthy();
 
@@ -224,7 +302,9 @@ describe("key pair", () => {
     const jwt = await signAssertion(c.id);
     expect(decodeProtectedHeader(jwt).kid).toBe(rotated.kid);
     await expect(jwtVerify(jwt, await importSPKI(currentKey(after).publicKeyPem, "RS256"))).resolves.toBeTruthy();
-    await expect(jwtVerify(jwt, await importSPKI(before.publicKeyPem, "RS256"))).rejects.toThrow(/signature verification failed/);
+    await expect(jwtVerify(jwt, await importSPKI(before.publicKeyPem, "RS256"))).rejects.toThrow(
+      /signature verification failed/,
+    );
 
     // Two rotations at once still leave exactly one current key.
     await Promise.all([rotateKeyPair(c.id), rotateKeyPair(c.id)]);
@@ -240,13 +320,21 @@ describe("key pair", () => {
     const pem = await privatePem(kid);
     expect(pem).toContain("BEGIN PRIVATE KEY");
     const body = pem.replace(/-----[A-Z ]+-----/g, "").replace(/\s+/g, "");
-    const probes = ["PRIVATE KEY", body.slice(0, 64), body.slice(-64), Buffer.from(body, "base64").subarray(0, 48).toString("latin1")];
+    const probes = [
+      "PRIVATE KEY",
+      body.slice(0, 64),
+      body.slice(-64),
+      Buffer.from(body, "base64").subarray(0, 48).toString("latin1"),
+    ];
 
     let stored: string;
     if (dbProvider === "sqlite") {
       const file = databaseUrl.replace(/^file:/, "");
       // WAL mode: recent pages live in the -wal file until a checkpoint; read every file.
-      stored = [file, `${file}-wal`, `${file}-shm`].filter(existsSync).map((f) => readFileSync(f).toString("latin1")).join("\n");
+      stored = [file, `${file}-wal`, `${file}-shm`]
+        .filter(existsSync)
+        .map((f) => readFileSync(f).toString("latin1"))
+        .join("\n");
       expect(stored.length).toBeGreaterThan(10_000);
       expect(stored).toContain(kid); // the rows are in what we read
     } else {
@@ -296,12 +384,19 @@ describe("route handlers", () => {
     // the downloaded key verifies what the stored private key signs
     const jwt = await signAssertion(config.id);
     await expect(jwtVerify(jwt, await importSPKI(pemText, "RS256"))).resolves.toBeTruthy();
-    const certKey = await new x509.X509Certificate(crtText).publicKey.export({ name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, ["verify"]);
+    const certKey = await new x509.X509Certificate(crtText).publicKey.export(
+      { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" },
+      ["verify"],
+    );
     await expect(jwtVerify(jwt, certKey)).resolves.toBeTruthy();
 
     const status = await get("/api/cloud-services/brand-portal/downloads/status", adminCookie);
     const statusText = await status.text();
-    expect(JSON.parse(statusText)).toMatchObject({ complete: false, token: { lastAt: null }, key: { kid: currentKey(config).kid } });
+    expect(JSON.parse(statusText)).toMatchObject({
+      complete: false,
+      token: { lastAt: null },
+      key: { kid: currentKey(config).kid },
+    });
     for (const body of [pemText, crtText, statusText]) expect(body).not.toContain("PRIVATE KEY");
   });
 

@@ -10,7 +10,13 @@ import { createApplication } from "@/lib/gateway/create-application";
 import { updateApplication } from "@/lib/gateway/update-application";
 import { deleteApplication, getApplication, listApplications } from "@/lib/gateway/applications";
 import { revealSecret } from "@/lib/gateway/reveal-secret";
-import { addOrgAdmin, createOrganization, deleteOrganization, listOrganizations, removeOrgAdmin } from "@/lib/gateway/organizations";
+import {
+  addOrgAdmin,
+  createOrganization,
+  deleteOrganization,
+  listOrganizations,
+  removeOrgAdmin,
+} from "@/lib/gateway/organizations";
 import { currentSigningKey, ensureSigningKey, rotateSigningKey } from "@/lib/gateway/signing-keys";
 import { UserError } from "@/lib/errors";
 import { makeAdmin } from "@/tests/gateway-support";
@@ -18,10 +24,14 @@ import { makeAdmin } from "@/tests/gateway-support";
 // The administration side: what may be pasted as a public key, how applications and their
 // secrets are kept, who sees what, and the signing keys' race-safety.
 
-const rsaPem = (bits: number) => generateKeyPairSync("rsa", { modulusLength: bits }).publicKey.export({ type: "spki", format: "pem" }) as string;
+const rsaPem = (bits: number) =>
+  generateKeyPairSync("rsa", { modulusLength: bits }).publicKey.export({ type: "spki", format: "pem" }) as string;
 
 async function refused(text: string, message: RegExp | string) {
-  const err = await parsePublicKey(text).then(() => null, (e) => e);
+  const err = await parsePublicKey(text).then(
+    () => null,
+    (e) => e,
+  );
   expect(err, `accepted: ${text.slice(0, 40)}`).toBeInstanceOf(UserError);
   expect(err.field).toBe("publicKey");
   if (typeof message === "string") expect(err.message).toBe(message);
@@ -48,19 +58,34 @@ describe("public key validation", () => {
     const fromJwk = await parsePublicKey(JSON.stringify(jwk));
     expect(fromJwk.pem).toBe((pair.publicKey.export({ type: "spki", format: "pem" }) as string).trim());
 
-    const ec = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({ type: "spki", format: "pem" }) as string;
+    const ec = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({
+      type: "spki",
+      format: "pem",
+    }) as string;
     expect((await parsePublicKey(ec)).alg).toBe("EC-P256");
 
     x509.cryptoProvider.set(webcrypto as unknown as Crypto);
-    const alg = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256", publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
+    const alg = {
+      name: "RSASSA-PKCS1-v1_5",
+      hash: "SHA-256",
+      publicExponent: new Uint8Array([1, 0, 1]),
+      modulusLength: 2048,
+    };
     const keys = await webcrypto.subtle.generateKey(alg, true, ["sign", "verify"]);
     const cert = await x509.X509CertificateGenerator.createSelfSigned({
-      serialNumber: "01", name: "CN=Outpost console", notBefore: new Date(), notAfter: new Date(Date.now() + 86_400_000), signingAlgorithm: alg, keys: keys as CryptoKeyPair,
+      serialNumber: "01",
+      name: "CN=Outpost console",
+      notBefore: new Date(),
+      notAfter: new Date(Date.now() + 86_400_000),
+      signingAlgorithm: alg,
+      keys: keys as CryptoKeyPair,
     });
     const fromCert = await parsePublicKey(cert.toString("pem"));
     expect(fromCert.alg).toBe("RSA-2048");
     expect(fromCert.pem).toContain("BEGIN PUBLIC KEY");
-    const spki = Buffer.from(await webcrypto.subtle.exportKey("spki", (keys as CryptoKeyPair).publicKey)).toString("base64");
+    const spki = Buffer.from(await webcrypto.subtle.exportKey("spki", (keys as CryptoKeyPair).publicKey)).toString(
+      "base64",
+    );
     expect(fromCert.pem.replace(/-----[A-Z ]+-----|\s/g, "")).toBe(spki);
   });
 
@@ -72,22 +97,37 @@ describe("public key validation", () => {
     const pair = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const pkcs8 = pair.privateKey.export({ type: "pkcs8", format: "pem" }) as string;
     const pkcs1 = pair.privateKey.export({ type: "pkcs1", format: "pem" }) as string;
-    const ecPriv = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ type: "sec1", format: "pem" }) as string;
+    const ecPriv = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({
+      type: "sec1",
+      format: "pem",
+    }) as string;
     const jwk = JSON.stringify(pair.privateKey.export({ format: "jwk" }));
-    for (const text of [pkcs8, pkcs1, ecPriv, jwk, `${pair.publicKey.export({ type: "spki", format: "pem" })}\n${pkcs8}`]) {
+    for (const text of [
+      pkcs8,
+      pkcs1,
+      ecPriv,
+      jwk,
+      `${pair.publicKey.export({ type: "spki", format: "pem" })}\n${pkcs8}`,
+    ]) {
       expect(looksLikePrivateKey(text)).toBe(true);
       await refused(text, PRIVATE_KEY_MESSAGE);
     }
   });
 
   it("refuses other curves, other key types, and text that is not a key", async () => {
-    const p384 = generateKeyPairSync("ec", { namedCurve: "P-384" }).publicKey.export({ type: "spki", format: "pem" }) as string;
+    const p384 = generateKeyPairSync("ec", { namedCurve: "P-384" }).publicKey.export({
+      type: "spki",
+      format: "pem",
+    }) as string;
     await refused(p384, /curve secp384r1; only P-256 \(ES256\) is supported/);
     const ed = generateKeyPairSync("ed25519").publicKey.export({ type: "spki", format: "pem" }) as string;
     await refused(ed, /ED25519 keys are not supported/);
     await refused("hello world", /^Not a PEM public key, certificate or JWK/);
     await refused("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----", /damaged/);
-    await refused("-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----", /is not a public key/);
+    await refused(
+      "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----",
+      /is not a public key/,
+    );
     await refused("{ not json", /not valid JSON/);
     await refused(JSON.stringify({ kty: "oct", kk: "x" }), /symmetric/);
     await refused(JSON.stringify({ keys: [] }), /JWK Set/);
@@ -104,11 +144,19 @@ describe("applications", () => {
   });
 
   it("generates an application ID and a secret that is sealed, revealable, and never in clear in the database", async () => {
-    const app = await createApplication(admin.id, { name: "AEM Author", description: "Publishes to the portal", orgId, scopes: ["dam-read", "dam-sync"] });
+    const app = await createApplication(admin.id, {
+      name: "AEM Author",
+      description: "Publishes to the portal",
+      orgId,
+      scopes: ["dam-read", "dam-sync"],
+    });
     expect(app.clientId).toMatch(/^app-[0-9a-f]{20}$/);
     const secret = await revealSecret(admin.id, app.clientId);
     expect(secret).toMatch(/^ops_[A-Za-z0-9_-]{43}$/);
-    const row = await db.gatewayApplication.findUniqueOrThrow({ where: { clientId: app.clientId }, omit: { secretEnc: false } });
+    const row = await db.gatewayApplication.findUniqueOrThrow({
+      where: { clientId: app.clientId },
+      omit: { secretEnc: false },
+    });
     expect(row.secretEnc).toMatch(/^v1\./);
     expect(row.secretEnc).not.toContain(secret);
     // the default query never returns it
@@ -125,16 +173,25 @@ describe("applications", () => {
     const base = { clientId: app.clientId, name: "Keyed", description: "", scopes: ["dam-read" as const] };
     const pair = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const pub = pair.publicKey.export({ type: "spki", format: "pem" }) as string;
-    await expect(updateApplication(admin.id, { ...base, publicKey: pub })).resolves.toMatchObject({ keyChanged: true, publicKeyAlg: "RSA-2048" });
+    await expect(updateApplication(admin.id, { ...base, publicKey: pub })).resolves.toMatchObject({
+      keyChanged: true,
+      publicKeyAlg: "RSA-2048",
+    });
 
     const priv = pair.privateKey.export({ type: "pkcs8", format: "pem" }) as string;
-    await expect(updateApplication(admin.id, { ...base, name: "Renamed", publicKey: priv })).rejects.toThrow(PRIVATE_KEY_MESSAGE);
-    await expect(updateApplication(admin.id, { ...base, name: "Renamed", publicKey: rsaPem(1024) })).rejects.toThrow(/1024 bits/);
+    await expect(updateApplication(admin.id, { ...base, name: "Renamed", publicKey: priv })).rejects.toThrow(
+      PRIVATE_KEY_MESSAGE,
+    );
+    await expect(updateApplication(admin.id, { ...base, name: "Renamed", publicKey: rsaPem(1024) })).rejects.toThrow(
+      /1024 bits/,
+    );
     const row = await getApplication(admin.id, app.clientId);
     expect(row.name).toBe("Keyed"); // nothing of the refused save was written
     expect(row.publicKeyPem).toBe(pub.trim());
     const privBody = priv.split("\n")[1];
-    const dump = JSON.stringify(await db.gatewayApplication.findMany({ omit: { secretEnc: false } })) + JSON.stringify(await db.gatewayTokenLog.findMany());
+    const dump =
+      JSON.stringify(await db.gatewayApplication.findMany({ omit: { secretEnc: false } })) +
+      JSON.stringify(await db.gatewayTokenLog.findMany());
     expect(dump).not.toContain(privBody);
 
     // an empty field removes the key
@@ -144,7 +201,13 @@ describe("applications", () => {
 
   it("lists only applications of organizations the caller administers, with search and paging", async () => {
     const org = await createOrganization(admin.id, "Paging Org");
-    for (let i = 0; i < 25; i++) await createApplication(admin.id, { name: `Bulk ${String(i).padStart(2, "0")}`, description: "", orgId: org.id, scopes: ["dam-read"] });
+    for (let i = 0; i < 25; i++)
+      await createApplication(admin.id, {
+        name: `Bulk ${String(i).padStart(2, "0")}`,
+        description: "",
+        orgId: org.id,
+        scopes: ["dam-read"],
+      });
     const all = await listApplications(admin.id, { skip: 0, take: 1000 });
     expect(all.total).toBeGreaterThanOrEqual(25);
     const page2 = await listApplications(admin.id, { q: "BULK", skip: 10, take: 10 });
@@ -161,15 +224,24 @@ describe("applications", () => {
     await expect(getApplication(stranger.id, someId)).rejects.toThrow(/not found/);
     await expect(revealSecret(stranger.id, someId)).rejects.toThrow(/not found/);
     await expect(deleteApplication(stranger.id, someId)).rejects.toThrow(/not found/);
-    await expect(createApplication(stranger.id, { name: "Intruder", description: "", orgId: org.id, scopes: ["dam-read"] })).rejects.toThrow(/not found/);
+    await expect(
+      createApplication(stranger.id, { name: "Intruder", description: "", orgId: org.id, scopes: ["dam-read"] }),
+    ).rejects.toThrow(/not found/);
     // once added as an administrator of the organization, they see its applications
     await addOrgAdmin(admin.id, org.id, stranger.id);
     expect((await listApplications(stranger.id, { skip: 0, take: 10 })).total).toBe(25);
   });
 
   it("refuses a duplicate name in one organization and deletes an application", async () => {
-    const app = await createApplication(admin.id, { name: "Unique name", description: "", orgId, scopes: ["dam-read"] });
-    await expect(createApplication(admin.id, { name: "Unique name", description: "", orgId, scopes: ["dam-read"] })).rejects.toThrow(/already has an application named/);
+    const app = await createApplication(admin.id, {
+      name: "Unique name",
+      description: "",
+      orgId,
+      scopes: ["dam-read"],
+    });
+    await expect(
+      createApplication(admin.id, { name: "Unique name", description: "", orgId, scopes: ["dam-read"] }),
+    ).rejects.toThrow(/already has an application named/);
     await deleteApplication(admin.id, app.clientId);
     await expect(getApplication(admin.id, app.clientId)).rejects.toThrow(/not found/);
   });
@@ -184,7 +256,9 @@ describe("organizations", () => {
     expect(listed.members.map((m) => m.user.id)).toEqual([a.id]);
     await expect(removeOrgAdmin(a.id, org.id, a.id)).rejects.toThrow(/at least one administrator/);
 
-    const author = await db.user.create({ data: { login: "an-author", name: "Author", role: "author", passwordHash: "x" } });
+    const author = await db.user.create({
+      data: { login: "an-author", name: "Author", role: "author", passwordHash: "x" },
+    });
     await expect(addOrgAdmin(a.id, org.id, author.id)).rejects.toThrow(/not a console administrator/);
     const b = await makeAdmin();
     await addOrgAdmin(a.id, org.id, b.id);

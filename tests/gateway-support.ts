@@ -9,7 +9,10 @@ import { updateApplication } from "@/lib/gateway/update-application";
 import type { Scope } from "@/lib/gateway/scopes";
 
 export async function makeAdmin(login = `admin-${randomUUID().slice(0, 8)}`) {
-  return db.user.create({ data: { login, name: login, role: "administrator", passwordHash: "x" }, select: { id: true, login: true } });
+  return db.user.create({
+    data: { login, name: login, role: "administrator", passwordHash: "x" },
+    select: { id: true, login: true },
+  });
 }
 
 export type TestApp = { clientId: string; orgTechId: string; privateKey: CryptoKey; publicKeyPem: string; alg: string };
@@ -20,14 +23,28 @@ export async function makeApp(
 ): Promise<TestApp> {
   const alg = opts.alg ?? "RS256";
   const org = opts.orgId
-    ? (await db.organization.findUniqueOrThrow({ where: { id: opts.orgId }, select: { id: true, techId: true } }))
+    ? await db.organization.findUniqueOrThrow({ where: { id: opts.orgId }, select: { id: true, techId: true } })
     : await createOrganization(userId, `Org ${randomUUID().slice(0, 6)}`);
   const scopes = opts.scopes ?? ["dam-read", "dam-sync", "dam-write", "cc-share"];
-  const app = await createApplication(userId, { name: `App ${randomUUID().slice(0, 6)}`, description: "", orgId: org.id, scopes });
-  const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true, ...(alg === "ES256" ? {} : { modulusLength: 2048 }) });
+  const app = await createApplication(userId, {
+    name: `App ${randomUUID().slice(0, 6)}`,
+    description: "",
+    orgId: org.id,
+    scopes,
+  });
+  const { publicKey, privateKey } = await generateKeyPair(alg, {
+    extractable: true,
+    ...(alg === "ES256" ? {} : { modulusLength: 2048 }),
+  });
   const publicKeyPem = await exportSPKI(publicKey);
   if (opts.withKey !== false) {
-    await updateApplication(userId, { clientId: app.clientId, name: app.name, description: "", scopes, publicKey: publicKeyPem });
+    await updateApplication(userId, {
+      clientId: app.clientId,
+      name: app.name,
+      description: "",
+      scopes,
+      publicKey: publicKeyPem,
+    });
   }
   return { clientId: app.clientId, orgTechId: org.techId, privateKey, publicKeyPem, alg };
 }
@@ -40,7 +57,15 @@ export async function assertion(
   header: Record<string, unknown> = {},
 ): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  const payload: Record<string, unknown> = { iss: app.clientId, sub: app.clientId, aud, iat: now, exp: now + 300, jti: randomUUID(), ...claims };
+  const payload: Record<string, unknown> = {
+    iss: app.clientId,
+    sub: app.clientId,
+    aud,
+    iat: now,
+    exp: now + 300,
+    jti: randomUUID(),
+    ...claims,
+  };
   for (const k of Object.keys(payload)) if (payload[k] === undefined) delete payload[k];
   return new SignJWT(payload as JWTPayload).setProtectedHeader({ alg: app.alg, ...header }).sign(app.privateKey);
 }

@@ -1,7 +1,15 @@
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from "vitest";
 import { request as httpRequest } from "node:http";
 import { createPublicKey, randomUUID } from "node:crypto";
-import { createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, generateKeyPair, jwtVerify, SignJWT, type JWTPayload } from "jose";
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  generateKeyPair,
+  jwtVerify,
+  SignJWT,
+  type JWTPayload,
+} from "jose";
 import { db } from "@/lib/db";
 import { serveRoutes } from "@/tests/support/route-server";
 import { POST as tokenPOST } from "@/app/gateway/oauth/token/route";
@@ -39,9 +47,18 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => tokenRequestLimit.clear());
 
-const jwtBearer = (jwt: string, extra: Record<string, string> = {}) => fetch(tokenUrl, form({ grant_type: GRANT_JWT_BEARER, assertion: jwt, ...extra }));
+const jwtBearer = (jwt: string, extra: Record<string, string> = {}) =>
+  fetch(tokenUrl, form({ grant_type: GRANT_JWT_BEARER, assertion: jwt, ...extra }));
 const clientCredentials = (jwt: string, extra: Record<string, string> = {}) =>
-  fetch(tokenUrl, form({ grant_type: "client_credentials", client_assertion_type: CLIENT_ASSERTION_TYPE_JWT, client_assertion: jwt, ...extra }));
+  fetch(
+    tokenUrl,
+    form({
+      grant_type: "client_credentials",
+      client_assertion_type: CLIENT_ASSERTION_TYPE_JWT,
+      client_assertion: jwt,
+      ...extra,
+    }),
+  );
 
 async function expectError(res: Response, status: number, error: string, description?: string | RegExp) {
   const body = await res.json();
@@ -65,11 +82,22 @@ describe("passing cases", () => {
       expect(res.status).toBe(200);
       expect(res.headers.get("cache-control")).toBe("no-store");
       const body = await res.json();
-      expect(body).toMatchObject({ token_type: "Bearer", expires_in: 3600, scope: "dam-read dam-sync dam-write cc-share" });
+      expect(body).toMatchObject({
+        token_type: "Bearer",
+        expires_in: 3600,
+        scope: "dam-read dam-sync dam-write cc-share",
+      });
       const { payload, protectedHeader } = await verifyAccessToken(body.access_token);
       expect(protectedHeader).toMatchObject({ alg: "RS256", typ: "at+jwt" });
       expect(protectedHeader.kid).toBeTruthy();
-      expect(payload).toMatchObject({ iss: ISSUER, sub: app.clientId, client_id: app.clientId, aud: "brand-portal", scope: body.scope, org: app.orgTechId });
+      expect(payload).toMatchObject({
+        iss: ISSUER,
+        sub: app.clientId,
+        client_id: app.clientId,
+        aud: "brand-portal",
+        scope: body.scope,
+        org: app.orgTechId,
+      });
       expect(payload.org).toMatch(/^[0-9A-F]{10}@OutpostOrg$/);
       expect(payload.exp! - payload.iat!).toBe(3600);
       expect(payload.jti).toBeTruthy();
@@ -77,7 +105,10 @@ describe("passing cases", () => {
 
     it(`client_credentials with a private_key_jwt ${alg} client assertion and a narrower scope`, async () => {
       const app = alg === "RS256" ? rsa : await makeApp(admin.id, { alg });
-      const res = await clientCredentials(await assertion(app, ISSUER), { scope: "dam-read dam-write", client_id: app.clientId });
+      const res = await clientCredentials(await assertion(app, ISSUER), {
+        scope: "dam-read dam-write",
+        client_id: app.clientId,
+      });
       expect(res.status).toBe(200);
       const body = await res.json();
       expect(body.scope).toBe("dam-read dam-write");
@@ -87,7 +118,11 @@ describe("passing cases", () => {
   }
 
   it("accepts the issuer and token endpoint under the loopback name the request came in on", async () => {
-    for (const aud of [`${server.url}/gateway`, `${server.url}/gateway/oauth/token`, [ "https://elsewhere.example", `${server.url}/gateway`]]) {
+    for (const aud of [
+      `${server.url}/gateway`,
+      `${server.url}/gateway/oauth/token`,
+      ["https://elsewhere.example", `${server.url}/gateway`],
+    ]) {
       const res = await jwtBearer(await assertion(rsa, aud));
       expect(res.status, JSON.stringify(aud)).toBe(200);
     }
@@ -99,7 +134,10 @@ describe("passing cases", () => {
   });
 
   it("serves RFC 8414 metadata at both locations", async () => {
-    for (const path of ["/gateway/.well-known/oauth-authorization-server", "/.well-known/oauth-authorization-server/gateway"]) {
+    for (const path of [
+      "/gateway/.well-known/oauth-authorization-server",
+      "/.well-known/oauth-authorization-server/gateway",
+    ]) {
       const meta = await (await fetch(`${server.url}${path}`)).json();
       expect(meta).toMatchObject({
         issuer: ISSUER,
@@ -118,11 +156,21 @@ describe("one failing case per rule", () => {
   const now = () => Math.floor(Date.now() / 1000);
 
   it("expired assertion", async () => {
-    await expectError(await jwtBearer(await assertion(rsa, ISSUER, { iat: now() - 900, exp: now() - 600 })), 400, "invalid_grant", TOKEN_ERRORS.expired);
+    await expectError(
+      await jwtBearer(await assertion(rsa, ISSUER, { iat: now() - 900, exp: now() - 600 })),
+      400,
+      "invalid_grant",
+      TOKEN_ERRORS.expired,
+    );
   });
 
   it("wrong audience", async () => {
-    const body = await expectError(await jwtBearer(await assertion(rsa, "https://gateway.example/gateway")), 400, "invalid_grant", /audience \(aud\) does not name this server/);
+    const body = await expectError(
+      await jwtBearer(await assertion(rsa, "https://gateway.example/gateway")),
+      400,
+      "invalid_grant",
+      /audience \(aud\) does not name this server/,
+    );
     expect(body.error_description).toContain(ISSUER);
   });
 
@@ -130,24 +178,49 @@ describe("one failing case per rule", () => {
     const jwt = await assertion(rsa, "http://gateway.example/gateway");
     const body = new URLSearchParams({ grant_type: GRANT_JWT_BEARER, assertion: jwt }).toString();
     const { port } = new URL(server.url);
-    const res = await new Promise<{ status: number; json: { error: string; error_description: string } }>((resolve, reject) => {
-      const r = httpRequest({ host: "127.0.0.1", port, path: "/gateway/oauth/token", method: "POST", headers: { host: "gateway.example", "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) } }, (res) => {
-        let text = "";
-        res.on("data", (c) => (text += c));
-        res.on("end", () => resolve({ status: res.statusCode!, json: JSON.parse(text) }));
-      });
-      r.on("error", reject);
-      r.end(body);
-    });
+    const res = await new Promise<{ status: number; json: { error: string; error_description: string } }>(
+      (resolve, reject) => {
+        const r = httpRequest(
+          {
+            host: "127.0.0.1",
+            port,
+            path: "/gateway/oauth/token",
+            method: "POST",
+            headers: {
+              host: "gateway.example",
+              "content-type": "application/x-www-form-urlencoded",
+              "content-length": Buffer.byteLength(body),
+            },
+          },
+          (res) => {
+            let text = "";
+            res.on("data", (c) => (text += c));
+            res.on("end", () => resolve({ status: res.statusCode!, json: JSON.parse(text) }));
+          },
+        );
+        r.on("error", reject);
+        r.end(body);
+      },
+    );
     expect(res.status).toBe(400);
     expect(res.json.error_description).toMatch(/does not name this server/);
   });
 
   it("signed with another key", async () => {
     const { privateKey } = await generateKeyPair("RS256", { modulusLength: 2048 });
-    await expectError(await jwtBearer(await assertion({ ...rsa, privateKey }, ISSUER)), 400, "invalid_grant", TOKEN_ERRORS.signature);
+    await expectError(
+      await jwtBearer(await assertion({ ...rsa, privateKey }, ISSUER)),
+      400,
+      "invalid_grant",
+      TOKEN_ERRORS.signature,
+    );
     // the same rule in the client authentication form is invalid_client (RFC 7523 §3.2), same text
-    await expectError(await clientCredentials(await assertion({ ...rsa, privateKey }, ISSUER)), 401, "invalid_client", TOKEN_ERRORS.signature);
+    await expectError(
+      await clientCredentials(await assertion({ ...rsa, privateKey }, ISSUER)),
+      401,
+      "invalid_client",
+      TOKEN_ERRORS.signature,
+    );
   });
 
   it("alg none", async () => {
@@ -162,12 +235,24 @@ describe("one failing case per rule", () => {
     await expectError(await jwtBearer(jwt), 400, "invalid_grant", /^alg HS256 is not allowed/);
     // and the DER form of the key as secret, the other classic confusion
     const der = createPublicKey(rsa.publicKeyPem).export({ type: "spki", format: "der" });
-    await expectError(await jwtBearer(await assertion({ clientId: rsa.clientId, privateKey: new Uint8Array(der), alg: "HS256" }, ISSUER)), 400, "invalid_grant", /HS256 is not allowed/);
+    await expectError(
+      await jwtBearer(
+        await assertion({ clientId: rsa.clientId, privateKey: new Uint8Array(der), alg: "HS256" }, ISSUER),
+      ),
+      400,
+      "invalid_grant",
+      /HS256 is not allowed/,
+    );
   });
 
   it("an algorithm that does not fit the registered key (ES256 with an RSA key)", async () => {
     const { privateKey } = await generateKeyPair("ES256");
-    await expectError(await jwtBearer(await assertion({ ...rsa, privateKey, alg: "ES256" }, ISSUER)), 400, "invalid_grant", /alg ES256 does not match the registered RSA-2048 key: use RS256 or PS256/);
+    await expectError(
+      await jwtBearer(await assertion({ ...rsa, privateKey, alg: "ES256" }, ISSUER)),
+      400,
+      "invalid_grant",
+      /alg ES256 does not match the registered RSA-2048 key: use RS256 or PS256/,
+    );
   });
 
   it("replayed jti, in both grant forms", async () => {
@@ -188,42 +273,92 @@ describe("one failing case per rule", () => {
 
   it("unknown client", async () => {
     const ghost = { ...rsa, clientId: "app-00000000000000000000" };
-    await expectError(await jwtBearer(await assertion(ghost, ISSUER)), 401, "invalid_client", TOKEN_ERRORS.unknownClient("app-00000000000000000000"));
+    await expectError(
+      await jwtBearer(await assertion(ghost, ISSUER)),
+      401,
+      "invalid_client",
+      TOKEN_ERRORS.unknownClient("app-00000000000000000000"),
+    );
   });
 
   it("application without a registered public key", async () => {
     const bare = await makeApp(admin.id, { withKey: false });
-    await expectError(await jwtBearer(await assertion(bare, ISSUER)), 401, "invalid_client", TOKEN_ERRORS.noPublicKey(bare.clientId));
+    await expectError(
+      await jwtBearer(await assertion(bare, ISSUER)),
+      401,
+      "invalid_client",
+      TOKEN_ERRORS.noPublicKey(bare.clientId),
+    );
   });
 
   it("scope not granted, and an unknown scope", async () => {
     const reader = await makeApp(admin.id, { scopes: ["dam-read"] });
-    await expectError(await jwtBearer(await assertion(reader, ISSUER), { scope: "dam-read dam-write" }), 400, "invalid_scope", /scope dam-write is not granted to application .* \(granted: dam-read\)/);
-    await expectError(await jwtBearer(await assertion(reader, ISSUER), { scope: "admin" }), 400, "invalid_scope", /unknown scope admin/);
+    await expectError(
+      await jwtBearer(await assertion(reader, ISSUER), { scope: "dam-read dam-write" }),
+      400,
+      "invalid_scope",
+      /scope dam-write is not granted to application .* \(granted: dam-read\)/,
+    );
+    await expectError(
+      await jwtBearer(await assertion(reader, ISSUER), { scope: "admin" }),
+      400,
+      "invalid_scope",
+      /unknown scope admin/,
+    );
   });
 
   it("iss different from sub", async () => {
-    await expectError(await jwtBearer(await assertion(rsa, ISSUER, { sub: "someone-else" })), 400, "invalid_grant", /iss and sub must both be the application ID/);
+    await expectError(
+      await jwtBearer(await assertion(rsa, ISSUER, { sub: "someone-else" })),
+      400,
+      "invalid_grant",
+      /iss and sub must both be the application ID/,
+    );
   });
 
   it("nbf in the future", async () => {
-    await expectError(await jwtBearer(await assertion(rsa, ISSUER, { nbf: now() + 600 })), 400, "invalid_grant", /not valid yet \(nbf is in the future\)/);
+    await expectError(
+      await jwtBearer(await assertion(rsa, ISSUER, { nbf: now() + 600 })),
+      400,
+      "invalid_grant",
+      /not valid yet \(nbf is in the future\)/,
+    );
   });
 
   it("iat in the future beyond 60 s of skew", async () => {
-    await expectError(await jwtBearer(await assertion(rsa, ISSUER, { iat: now() + 300 })), 400, "invalid_grant", /iat is in the future/);
+    await expectError(
+      await jwtBearer(await assertion(rsa, ISSUER, { iat: now() + 300 })),
+      400,
+      "invalid_grant",
+      /iat is in the future/,
+    );
   });
 
   it("missing exp", async () => {
-    await expectError(await jwtBearer(await assertion(rsa, ISSUER, { exp: undefined })), 400, "invalid_grant", /no exp claim/);
+    await expectError(
+      await jwtBearer(await assertion(rsa, ISSUER, { exp: undefined })),
+      400,
+      "invalid_grant",
+      /no exp claim/,
+    );
   });
 
   it("exp more than 1 hour ahead", async () => {
-    await expectError(await jwtBearer(await assertion(rsa, ISSUER, { exp: now() + 7200 })), 400, "invalid_grant", /more than 1 hour ahead/);
+    await expectError(
+      await jwtBearer(await assertion(rsa, ISSUER, { exp: now() + 7200 })),
+      400,
+      "invalid_grant",
+      /more than 1 hour ahead/,
+    );
   });
 
   it("missing jti", async () => {
-    await expectError(await jwtBearer(await assertion(rsa, ISSUER, { jti: undefined })), 400, "invalid_grant", /no jti claim/);
+    await expectError(
+      await jwtBearer(await assertion(rsa, ISSUER, { jti: undefined })),
+      400,
+      "invalid_grant",
+      /no jti claim/,
+    );
   });
 
   it("malformed JWTs", async () => {
@@ -234,30 +369,74 @@ describe("one failing case per rule", () => {
 
   it("oversize body, with and without Content-Length", async () => {
     const big = `grant_type=${encodeURIComponent(GRANT_JWT_BEARER)}&assertion=${"a".repeat(20_000)}`;
-    await expectError(await fetch(tokenUrl, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: big }), 413, "invalid_request", "request body is larger than 16384 bytes");
+    await expectError(
+      await fetch(tokenUrl, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: big,
+      }),
+      413,
+      "invalid_request",
+      "request body is larger than 16384 bytes",
+    );
     const stream = new ReadableStream({
       start(c) {
         for (let i = 0; i < 40; i++) c.enqueue(new TextEncoder().encode("a".repeat(1000)));
         c.close();
       },
     });
-    const res = await fetch(tokenUrl, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: stream, duplex: "half" } as RequestInit);
+    const res = await fetch(tokenUrl, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
     await expectError(res, 413, "invalid_request", /larger than 16384 bytes/);
   });
 
   it("a body that is not form-encoded", async () => {
-    const res = await fetch(tokenUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ grant_type: GRANT_JWT_BEARER }) });
+    const res = await fetch(tokenUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ grant_type: GRANT_JWT_BEARER }),
+    });
     await expectError(res, 415, "invalid_request", /application\/x-www-form-urlencoded/);
   });
 
   it("unsupported grant type, missing parameters, repeated parameters, client secrets", async () => {
-    await expectError(await fetch(tokenUrl, form({ grant_type: "password", username: "a", password: "b" })), 400, "unsupported_grant_type", /grant_type password is not supported/);
+    await expectError(
+      await fetch(tokenUrl, form({ grant_type: "password", username: "a", password: "b" })),
+      400,
+      "unsupported_grant_type",
+      /grant_type password is not supported/,
+    );
     await expectError(await fetch(tokenUrl, form({})), 400, "invalid_request", "grant_type is missing");
-    await expectError(await fetch(tokenUrl, form({ grant_type: GRANT_JWT_BEARER })), 400, "invalid_request", /assertion is missing/);
-    await expectError(await fetch(tokenUrl, form({ grant_type: "client_credentials" })), 401, "invalid_client", /client authentication is missing/);
+    await expectError(
+      await fetch(tokenUrl, form({ grant_type: GRANT_JWT_BEARER })),
+      400,
+      "invalid_request",
+      /assertion is missing/,
+    );
+    await expectError(
+      await fetch(tokenUrl, form({ grant_type: "client_credentials" })),
+      401,
+      "invalid_client",
+      /client authentication is missing/,
+    );
     const jwt = await assertion(rsa, ISSUER);
-    await expectError(await fetch(tokenUrl, { ...form({}), body: `grant_type=${encodeURIComponent(GRANT_JWT_BEARER)}&assertion=${jwt}&assertion=${jwt}` }), 400, "invalid_request", /parameter assertion is repeated/);
-    const secret = await fetch(tokenUrl, form({ grant_type: "client_credentials", client_id: rsa.clientId, client_secret: "ops_x" }));
+    await expectError(
+      await fetch(tokenUrl, {
+        ...form({}),
+        body: `grant_type=${encodeURIComponent(GRANT_JWT_BEARER)}&assertion=${jwt}&assertion=${jwt}`,
+      }),
+      400,
+      "invalid_request",
+      /parameter assertion is repeated/,
+    );
+    const secret = await fetch(
+      tokenUrl,
+      form({ grant_type: "client_credentials", client_id: rsa.clientId, client_secret: "ops_x" }),
+    );
     await expectError(secret, 401, "invalid_client", /only private_key_jwt/);
   });
 
@@ -324,8 +503,12 @@ describe("signing keys", () => {
       expect(k.d).toBeUndefined();
     }
     const local = createLocalJWKSet(set);
-    await expect(jwtVerify(first.access_token, local, { issuer: ISSUER, audience: "brand-portal" })).resolves.toBeTruthy();
-    await expect(jwtVerify(second.access_token, local, { issuer: ISSUER, audience: "brand-portal" })).resolves.toBeTruthy();
+    await expect(
+      jwtVerify(first.access_token, local, { issuer: ISSUER, audience: "brand-portal" }),
+    ).resolves.toBeTruthy();
+    await expect(
+      jwtVerify(second.access_token, local, { issuer: ISSUER, audience: "brand-portal" }),
+    ).resolves.toBeTruthy();
 
     // once every token the old key signed has expired, it leaves the JWKS and the database
     await pruneRetiredKeys(new Date(Date.now() + RETIRED_KEY_GRACE_MS + 1000));
@@ -341,8 +524,16 @@ describe("signing keys", () => {
   it("a forged token signed with another key does not verify against the JWKS", async () => {
     const { privateKey } = await generateKeyPair("RS256");
     const forged = await new SignJWT({ scope: "dam-write", org: rsa.orgTechId } as JWTPayload)
-      .setProtectedHeader({ alg: "RS256", kid: decodeProtectedHeader((await (await jwtBearer(await assertion(rsa, ISSUER))).json()).access_token).kid, typ: "at+jwt" })
-      .setIssuer(ISSUER).setAudience("brand-portal").setSubject(rsa.clientId).setExpirationTime("1h").sign(privateKey);
+      .setProtectedHeader({
+        alg: "RS256",
+        kid: decodeProtectedHeader((await (await jwtBearer(await assertion(rsa, ISSUER))).json()).access_token).kid,
+        typ: "at+jwt",
+      })
+      .setIssuer(ISSUER)
+      .setAudience("brand-portal")
+      .setSubject(rsa.clientId)
+      .setExpirationTime("1h")
+      .sign(privateKey);
     await expect(verifyAccessToken(forged)).rejects.toThrow();
   });
 });

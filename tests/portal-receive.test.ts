@@ -18,8 +18,10 @@ const ORG = "A1B2C3D4E5@OutpostOrg";
 let server: { url: string };
 let base: string;
 let tenantId: string;
-const write = (extra: Record<string, unknown> = {}) => gatewaySigned({ sub: "c1", client_id: "c1", scope: "dam-read dam-write", org: ORG, ...extra });
-const mint = (claims: Record<string, unknown>, opts?: { expSecondsFromNow?: number; typ?: string }) => gatewaySigned(claims, opts);
+const write = (extra: Record<string, unknown> = {}) =>
+  gatewaySigned({ sub: "c1", client_id: "c1", scope: "dam-read dam-write", org: ORG, ...extra });
+const mint = (claims: Record<string, unknown>, opts?: { expSecondsFromNow?: number; typ?: string }) =>
+  gatewaySigned(claims, opts);
 
 beforeAll(async () => {
   server = await installServer();
@@ -32,7 +34,11 @@ afterAll(() => closeInstallServer());
 
 const meta = (m: Record<string, unknown>) => Buffer.from(JSON.stringify(m)).toString("base64url");
 
-async function put(path: string, body: Buffer, opts: { token?: string; version?: number; sha?: string; size?: number; metadata?: Record<string, unknown> } = {}) {
+async function put(
+  path: string,
+  body: Buffer,
+  opts: { token?: string; version?: number; sha?: string; size?: number; metadata?: Record<string, unknown> } = {},
+) {
   return fetch(`${base}/assets?path=${encodeURIComponent(path)}`, {
     method: "PUT",
     headers: {
@@ -58,13 +64,19 @@ describe("token checks", () => {
     expect(garbage.status).toBe(401);
     expect(garbage.headers.get("www-authenticate")).toMatch(/error="invalid_token"/);
 
-    const expired = await fetch(`${base}/ping`, { headers: { authorization: `Bearer ${await mint({ scope: "dam-read", org: ORG }, { expSecondsFromNow: -60 })}` } });
+    const expired = await fetch(`${base}/ping`, {
+      headers: { authorization: `Bearer ${await mint({ scope: "dam-read", org: ORG }, { expSecondsFromNow: -60 })}` },
+    });
     expect(expired.status).toBe(401);
     expect((await expired.json()).message).toBe("The access token has expired.");
 
     const other = await generateKeyPair("RS256");
-    const forged = await new SignJWT({ scope: "dam-read", org: ORG }).setProtectedHeader({ alg: "RS256", kid: "someone-else", typ: "at+jwt" })
-      .setIssuer(issuer()).setAudience("brand-portal").setExpirationTime("1h").sign(other.privateKey);
+    const forged = await new SignJWT({ scope: "dam-read", org: ORG })
+      .setProtectedHeader({ alg: "RS256", kid: "someone-else", typ: "at+jwt" })
+      .setIssuer(issuer())
+      .setAudience("brand-portal")
+      .setExpirationTime("1h")
+      .sign(other.privateKey);
     const f = await fetch(`${base}/ping`, { headers: { authorization: `Bearer ${forged}` } });
     expect(f.status).toBe(401);
     expect((await f.json()).message).toMatch(/does not publish/);
@@ -74,10 +86,14 @@ describe("token checks", () => {
   });
 
   it("refuses another issuer, another audience and a token that is not an access token", async () => {
-    const wrongIss = await fetch(`${base}/ping`, { headers: { authorization: `Bearer ${await write({ iss: "https://evil.example/gateway" })}` } });
+    const wrongIss = await fetch(`${base}/ping`, {
+      headers: { authorization: `Bearer ${await write({ iss: "https://evil.example/gateway" })}` },
+    });
     expect(wrongIss.status).toBe(401);
     expect((await wrongIss.json()).message).toMatch(/not issued by .*the gateway this tenant trusts/);
-    const wrongAud = await fetch(`${base}/ping`, { headers: { authorization: `Bearer ${await write({ aud: "something-else" })}` } });
+    const wrongAud = await fetch(`${base}/ping`, {
+      headers: { authorization: `Bearer ${await write({ aud: "something-else" })}` },
+    });
     expect((await wrongAud.json()).message).toMatch(/audience must be brand-portal/);
     const idToken = await mint({ scope: "dam-read", org: ORG }, { typ: "JWT" });
     const t = await fetch(`${base}/ping`, { headers: { authorization: `Bearer ${idToken}` } });
@@ -92,19 +108,32 @@ describe("token checks", () => {
     expect(r.headers.get("www-authenticate")).toMatch(/error="insufficient_scope", scope="dam-write"/);
     expect((await r.json()).message).toMatch(/does not grant dam-write/);
 
-    const otherOrg = await fetch(`${base}/ping`, { headers: { authorization: `Bearer ${await write({ org: "ZZZ@OutpostOrg" })}` } });
+    const otherOrg = await fetch(`${base}/ping`, {
+      headers: { authorization: `Bearer ${await write({ org: "ZZZ@OutpostOrg" })}` },
+    });
     expect(otherOrg.status).toBe(403);
     expect(await otherOrg.json()).toMatchObject({ error: "wrong_organization" });
 
-    const unknown = await fetch(`${server.url}/portal/nobody/api/v1/ping`, { headers: { authorization: `Bearer ${await write()}` } });
+    const unknown = await fetch(`${server.url}/portal/nobody/api/v1/ping`, {
+      headers: { authorization: `Bearer ${await write()}` },
+    });
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toMatchObject({ error: "tenant_not_found", message: expect.stringContaining('no tenant "nobody"') });
+    expect(await unknown.json()).toMatchObject({
+      error: "tenant_not_found",
+      message: expect.stringContaining('no tenant "nobody"'),
+    });
   });
 
   it("ping answers the tenant and the caller", async () => {
     const res = await fetch(`${base}/ping`, { headers: { authorization: `Bearer ${await write()}` } });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ ok: true, protocol: 1, tenant: { slug: "acme" }, organization: ORG, clientId: "c1" });
+    expect(await res.json()).toMatchObject({
+      ok: true,
+      protocol: 1,
+      tenant: { slug: "acme" },
+      organization: ORG,
+      clientId: "c1",
+    });
   });
 });
 
@@ -118,11 +147,21 @@ describe("receiving assets", () => {
     const again = await put("/content/dam/brand/logo.png", body);
     expect(again.status).toBe(200);
     expect((await again.json()).result).toBe("unchanged");
-    const row = await db.portalAsset.findUniqueOrThrow({ where: { tenantId_path: { tenantId, path: "/content/dam/brand/logo.png" } } });
-    expect(row).toMatchObject({ title: "Logo", folderPath: "/content/dam/brand", isPublic: true, mimeType: "image/png", version: 1 });
+    const row = await db.portalAsset.findUniqueOrThrow({
+      where: { tenantId_path: { tenantId, path: "/content/dam/brand/logo.png" } },
+    });
+    expect(row).toMatchObject({
+      title: "Logo",
+      folderPath: "/content/dam/brand",
+      isPublic: true,
+      mimeType: "image/png",
+      version: 1,
+    });
     expect(JSON.parse(row.metadata).tags).toEqual(["brand"]);
     // the folders above it exist on the portal, below the DAM root
-    expect((await db.portalFolder.findMany({ where: { tenantId } })).map((f) => f.path)).toContain("/content/dam/brand");
+    expect((await db.portalFolder.findMany({ where: { tenantId } })).map((f) => f.path)).toContain(
+      "/content/dam/brand",
+    );
   });
 
   it("never lets an older version overwrite a newer one", async () => {
@@ -132,9 +171,14 @@ describe("receiving assets", () => {
     const stale = await put("/content/dam/brand/v.png", v1, { version: 1 });
     expect(stale.status).toBe(200);
     expect(await stale.json()).toMatchObject({ result: "stale", version: 2 });
-    expect((await db.portalAsset.findFirstOrThrow({ where: { path: "/content/dam/brand/v.png" } })).sha256).toBe(sha256(v2));
+    expect((await db.portalAsset.findFirstOrThrow({ where: { path: "/content/dam/brand/v.png" } })).sha256).toBe(
+      sha256(v2),
+    );
     const v3 = randomBytes(1000);
-    expect(await (await put("/content/dam/brand/v.png", v3, { version: 3 })).json()).toMatchObject({ result: "updated", version: 3 });
+    expect(await (await put("/content/dam/brand/v.png", v3, { version: 3 })).json()).toMatchObject({
+      result: "updated",
+      version: 3,
+    });
   });
 
   it("refuses a body that does not match its SHA-256 (422) or is short (400), storing nothing", async () => {
@@ -145,7 +189,11 @@ describe("receiving assets", () => {
     const short = await put("/content/dam/brand/short.png", body, { size: 6000 });
     expect(short.status).toBe(400);
     expect(await short.json()).toMatchObject({ error: "truncated" });
-    expect(await db.portalAsset.count({ where: { path: { in: ["/content/dam/brand/bad.png", "/content/dam/brand/short.png"] } } })).toBe(0);
+    expect(
+      await db.portalAsset.count({
+        where: { path: { in: ["/content/dam/brand/bad.png", "/content/dam/brand/short.png"] } },
+      }),
+    ).toBe(0);
     expect(await portalBlobs.has(sha256(body))).toBe(false);
   });
 
@@ -158,8 +206,18 @@ describe("receiving assets", () => {
       ["/content/dam/a.png", { headers: { "x-asset-metadata": "!!!" } }, /base64url-encoded JSON/],
     ];
     for (const [path, init, msg] of cases) {
-      const headers = { authorization: `Bearer ${await write()}`, "x-content-sha256": sha256(body), "x-asset-version": "1", "x-asset-size": "3", ...(init.headers as Record<string, string>) };
-      const res = await fetch(`${base}/assets?path=${encodeURIComponent(path)}`, { method: "PUT", headers, body: new Uint8Array(body) });
+      const headers = {
+        authorization: `Bearer ${await write()}`,
+        "x-content-sha256": sha256(body),
+        "x-asset-version": "1",
+        "x-asset-size": "3",
+        ...(init.headers as Record<string, string>),
+      };
+      const res = await fetch(`${base}/assets?path=${encodeURIComponent(path)}`, {
+        method: "PUT",
+        headers,
+        body: new Uint8Array(body),
+      });
       expect(res.status).toBe(400);
       expect((await res.json()).message).toMatch(msg);
     }
@@ -187,7 +245,10 @@ describe("receiving assets", () => {
     const body = randomBytes(100);
     await put("/content/dam/brand/gone.png", body, { version: 4 });
     const auth = { authorization: `Bearer ${await write()}` };
-    const stale = await fetch(`${base}/assets?path=/content/dam/brand/gone.png&version=3`, { method: "DELETE", headers: auth });
+    const stale = await fetch(`${base}/assets?path=/content/dam/brand/gone.png&version=3`, {
+      method: "DELETE",
+      headers: auth,
+    });
     expect(await stale.json()).toMatchObject({ result: "stale" });
     const del = await fetch(`${base}/assets?path=/content/dam/brand/gone.png`, { method: "DELETE", headers: auth });
     expect(await del.json()).toMatchObject({ result: "deleted" });
@@ -199,9 +260,23 @@ describe("receiving assets", () => {
 describe("folders and collections", () => {
   it("upserts a folder and removes it with everything below", async () => {
     const auth = { authorization: `Bearer ${await write()}`, "content-type": "application/json" };
-    const f = await fetch(`${base}/folders?path=/content/dam/campaign`, { method: "PUT", headers: auth, body: JSON.stringify({ title: "Campaign", public: true }) });
+    const f = await fetch(`${base}/folders?path=/content/dam/campaign`, {
+      method: "PUT",
+      headers: auth,
+      body: JSON.stringify({ title: "Campaign", public: true }),
+    });
     expect(f.status).toBe(201);
-    expect((await (await fetch(`${base}/folders?path=/content/dam/campaign`, { method: "PUT", headers: auth, body: JSON.stringify({ title: "Campaign", public: true }) })).json()).result).toBe("unchanged");
+    expect(
+      (
+        await (
+          await fetch(`${base}/folders?path=/content/dam/campaign`, {
+            method: "PUT",
+            headers: auth,
+            body: JSON.stringify({ title: "Campaign", public: true }),
+          })
+        ).json()
+      ).result,
+    ).toBe("unchanged");
     await put("/content/dam/campaign/sub/a.png", randomBytes(10));
     const del = await fetch(`${base}/folders?path=/content/dam/campaign`, { method: "DELETE", headers: auth });
     expect(await del.json()).toMatchObject({ result: "deleted", removed: { folders: 2, assets: 1 } });
@@ -209,13 +284,20 @@ describe("folders and collections", () => {
 
   it("upserts a collection with its member paths and deletes it", async () => {
     const auth = { authorization: `Bearer ${await write()}`, "content-type": "application/json" };
-    const body = JSON.stringify({ title: "Summer", description: "Best of", memberPaths: ["/content/dam/brand/logo.png"], public: false });
+    const body = JSON.stringify({
+      title: "Summer",
+      description: "Best of",
+      memberPaths: ["/content/dam/brand/logo.png"],
+      public: false,
+    });
     const c = await fetch(`${base}/collections/summer`, { method: "PUT", headers: auth, body });
     expect(c.status).toBe(201);
     const row = await db.portalCollection.findFirstOrThrow({ where: { tenantId, name: "summer" } });
     expect(JSON.parse(row.memberPaths)).toEqual(["/content/dam/brand/logo.png"]);
     const bad = await fetch(`${base}/collections/summer`, { method: "PUT", headers: auth, body: "{not json" });
     expect(bad.status).toBe(400);
-    expect(await (await fetch(`${base}/collections/summer`, { method: "DELETE", headers: auth })).json()).toMatchObject({ result: "deleted" });
+    expect(await (await fetch(`${base}/collections/summer`, { method: "DELETE", headers: auth })).json()).toMatchObject(
+      { result: "deleted" },
+    );
   });
 });

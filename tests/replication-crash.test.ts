@@ -23,15 +23,24 @@ afterAll(async () => {
 });
 
 it("a worker killed mid-upload: the lease expires and the asset is delivered once", async () => {
-  const asset = await createAsset("/content/dam/crash/big.bin", { size: 4 * 1024 * 1024, mimeType: "application/octet-stream" });
+  const asset = await createAsset("/content/dam/crash/big.bin", {
+    size: 4 * 1024 * 1024,
+    mimeType: "application/octet-stream",
+  });
   await enqueueNow({ configId: env.config.id, items: [{ action: "publish", kind: "asset", path: asset.path }] });
   const job = await db.replicationJob.findFirstOrThrow({ where: { path: asset.path } });
 
   let stalled!: () => void;
   const midUpload = new Promise<void>((r) => (stalled = r));
-  env.proxy.plan((r) => (r.method === "PUT" ? { kind: "stall", afterBytes: 512 * 1024, onStall: () => stalled() } : { kind: "pass" }));
+  env.proxy.plan((r) =>
+    r.method === "PUT" ? { kind: "stall", afterBytes: 512 * 1024, onStall: () => stalled() } : { kind: "pass" },
+  );
 
-  const child = fork("tests/support/worker-child.ts", [job.agentId, "2000"], { execArgv: ["--conditions=react-server", "--import", "tsx"], env: process.env, stdio: "inherit" });
+  const child = fork("tests/support/worker-child.ts", [job.agentId, "2000"], {
+    execArgv: ["--conditions=react-server", "--import", "tsx"],
+    env: process.env,
+    stdio: "inherit",
+  });
   const exited = new Promise<number | null>((r) => child.on("exit", (code, signal) => r(signal ? -1 : code)));
   await midUpload;
   const running = await db.replicationJob.findUniqueOrThrow({ where: { id: job.id } });
@@ -45,15 +54,25 @@ it("a worker killed mid-upload: the lease expires and the asset is delivered onc
 
   env.proxy.pass();
   // Before the lease expires, nobody else may take the job …
-  const early = new AgentWorker(job.agentId, { clock: manualClock(running.leaseExpiresAt!.getTime() - 1), settingsTtlMs: 0 });
+  const early = new AgentWorker(job.agentId, {
+    clock: manualClock(running.leaseExpiresAt!.getTime() - 1),
+    settingsTtlMs: 0,
+  });
   expect(await early.tick()).toBe("idle");
   await early.shutdown(0);
   // … after it, another worker does and delivers it.
-  const later = new AgentWorker(job.agentId, { clock: manualClock(running.leaseExpiresAt!.getTime() + 1), settingsTtlMs: 0 });
+  const later = new AgentWorker(job.agentId, {
+    clock: manualClock(running.leaseExpiresAt!.getTime() + 1),
+    settingsTtlMs: 0,
+  });
   expect(await later.drain()).toBe(1);
   await later.shutdown(0);
 
-  expect(await db.replicationJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ state: "done", attempts: 2, result: "created" });
+  expect(await db.replicationJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+    state: "done",
+    attempts: 2,
+    result: "created",
+  });
   const received = await db.portalAsset.findMany({ where: { tenantId: env.tenant.id } });
   expect(received).toHaveLength(1);
   expect(received[0].sha256).toBe(asset.sha256);

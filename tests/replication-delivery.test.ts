@@ -38,7 +38,8 @@ afterAll(() => closeInstallServer());
 const publish = (path: string) => ({ action: "publish" as const, kind: "asset" as const, path });
 const drainAll = () => Promise.all(workers.map((w) => w.drain()));
 const job = (path: string) => db.replicationJob.findFirstOrThrow({ where: { path }, orderBy: { id: "desc" } });
-const portalAsset = (path: string) => db.portalAsset.findUnique({ where: { tenantId_path: { tenantId: env.tenant.id, path } } });
+const portalAsset = (path: string) =>
+  db.portalAsset.findUnique({ where: { tenantId_path: { tenantId: env.tenant.id, path } } });
 /** Moves the clock to the job's next attempt and lets its agent run. */
 async function runNextAttempt(path: string) {
   const j = await job(path);
@@ -49,14 +50,22 @@ async function runNextAttempt(path: string) {
 
 describe("delivery", () => {
   it("publishes assets, a folder and a collection with four agents in parallel and one token", async () => {
-    const assets = await Promise.all(Array.from({ length: 12 }, (_, i) => createAsset(`/content/dam/run/a${i}.jpg`, { size: 50_000 + i })));
+    const assets = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => createAsset(`/content/dam/run/a${i}.jpg`, { size: 50_000 + i })),
+    );
     await ensureFolder("/content/dam/run");
-    const col = await db.collection.create({ data: { name: "run-col", title: "Run", members: { create: assets.slice(0, 3).map((a) => ({ assetId: a.id })) } } });
+    const col = await db.collection.create({
+      data: { name: "run-col", title: "Run", members: { create: assets.slice(0, 3).map((a) => ({ assetId: a.id })) } },
+    });
     const tokensBefore = await env.tokensIssued();
     const { perAgent } = await enqueueNow({
       configId: env.config.id,
       requestedBy: "user-1",
-      items: [...assets.map((a) => ({ ...publish(a.path), refId: a.id, version: 1 })), { action: "publish", kind: "folder", path: "/content/dam/run" }, { action: "publish", kind: "collection", path: "/collections/run-col", refId: col.id }],
+      items: [
+        ...assets.map((a) => ({ ...publish(a.path), refId: a.id, version: 1 })),
+        { action: "publish", kind: "folder", path: "/content/dam/run" },
+        { action: "publish", kind: "collection", path: "/collections/run-col", refId: col.id },
+      ],
     });
     expect(Object.values(perAgent).sort()).toEqual([3, 3, 4, 4]);
     const done = await drainAll();
@@ -68,7 +77,9 @@ describe("delivery", () => {
     expect(await db.portalAsset.count({ where: { tenantId: env.tenant.id } })).toBe(12);
     const a0 = await db.asset.findUniqueOrThrow({ where: { id: assets[0].id } });
     expect(a0).toMatchObject({ bpState: "published", bpBy: "user-1", bpVersion: 1 });
-    expect(await db.portalFolder.findFirst({ where: { tenantId: env.tenant.id, path: "/content/dam/run" } })).not.toBeNull();
+    expect(
+      await db.portalFolder.findFirst({ where: { tenantId: env.tenant.id, path: "/content/dam/run" } }),
+    ).not.toBeNull();
     const pc = await db.portalCollection.findFirstOrThrow({ where: { tenantId: env.tenant.id, name: "run-col" } });
     expect(JSON.parse(pc.memberPaths)).toHaveLength(3);
     expect((await db.collection.findUniqueOrThrow({ where: { id: col.id } })).bpState).toBe("published");
@@ -80,14 +91,23 @@ describe("delivery", () => {
     const log = await readLog(env.agents[0].id, {});
     expect(log.rows.length).toBeGreaterThanOrEqual(3);
     // (an agent that finished its share helps the others, so its log may hold the folder or collection too)
-    expect(log.rows.find((r) => r.result === "created" && r.path?.endsWith(".jpg"))).toMatchObject({ level: "info", action: "publish", statusCode: 201, path: expect.stringMatching(/^\/content\/dam\/run\//) });
+    expect(log.rows.find((r) => r.result === "created" && r.path?.endsWith(".jpg"))).toMatchObject({
+      level: "info",
+      action: "publish",
+      statusCode: 201,
+      path: expect.stringMatching(/^\/content\/dam\/run\//),
+    });
     expect(log.rows.find((r) => r.bytes)?.durationMs).toBeGreaterThanOrEqual(0);
   });
 
   it("portal answers 500 twice then 200: delivered once", async () => {
     const a = await createAsset("/content/dam/f/500.jpg", { size: 20_000 });
     let fails = 2;
-    env.proxy.plan((r) => (r.method === "PUT" && fails-- > 0 ? { kind: "status", status: 500, body: { error: "server_error", message: "boom" } } : { kind: "pass" }));
+    env.proxy.plan((r) =>
+      r.method === "PUT" && fails-- > 0
+        ? { kind: "status", status: 500, body: { error: "server_error", message: "boom" } }
+        : { kind: "pass" },
+    );
     await enqueueNow({ configId: env.config.id, items: [publish(a.path)] });
     await drainAll();
     let j = await job(a.path);
@@ -103,12 +123,19 @@ describe("delivery", () => {
   });
 
   it("portal down for a while: retried, nothing lost, delivered when it is back", async () => {
-    const assets = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => createAsset(`/content/dam/down/${i}.jpg`, { size: 10_000 })));
+    const assets = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((i) => createAsset(`/content/dam/down/${i}.jpg`, { size: 10_000 })),
+    );
     await env.proxy.down();
     await enqueueNow({ configId: env.config.id, items: assets.map((a) => publish(a.path)) });
     await drainAll();
     const waiting = await db.replicationJob.findMany({ where: { configId: env.config.id } });
-    expect(waiting.every((j) => j.state === "queued" && j.attempts === 1 && /Connection refused by 127\.0\.0\.1:\d+/.test(j.lastError ?? ""))).toBe(true);
+    expect(
+      waiting.every(
+        (j) =>
+          j.state === "queued" && j.attempts === 1 && /Connection refused by 127\.0\.0\.1:\d+/.test(j.lastError ?? ""),
+      ),
+    ).toBe(true);
     clock.advance(60_000);
     await drainAll(); // still down
     expect(await db.replicationJob.count({ where: { configId: env.config.id, attempts: 2, state: "queued" } })).toBe(6);
@@ -122,12 +149,19 @@ describe("delivery", () => {
   it("a truncated or damaged upload is refused by the portal (400/422), stored nowhere, and sent again", async () => {
     const a = await createAsset("/content/dam/f/cut.jpg", { size: 300_000 });
     const b = await createAsset("/content/dam/f/bent.jpg", { size: 300_000 });
-    const faults = new Map([[a.path, "truncate"], [b.path, "corrupt"]]);
+    const faults = new Map([
+      [a.path, "truncate"],
+      [b.path, "corrupt"],
+    ]);
     env.proxy.plan((r) => {
       const p = new URL(r.path, "http://x").searchParams.get("path") ?? "";
       const f = faults.get(p);
       faults.delete(p);
-      return f === "truncate" ? { kind: "truncate", afterBytes: 100_000 } : f === "corrupt" ? { kind: "corrupt" } : { kind: "pass" };
+      return f === "truncate"
+        ? { kind: "truncate", afterBytes: 100_000 }
+        : f === "corrupt"
+          ? { kind: "corrupt" }
+          : { kind: "pass" };
     });
     await enqueueNow({ configId: env.config.id, items: [publish(a.path), publish(b.path)] });
     await drainAll();
@@ -217,7 +251,9 @@ describe("tokens", () => {
     await drainAll();
     const j = await job(a.path);
     expect(j).toMatchObject({ state: "failed", attempts: 1, lastStatus: 401 });
-    expect(j.lastError).toBe("Auth error: the portal refused a fresh access token: The access token has expired. Check that the tenant trusts this gateway and organization.");
+    expect(j.lastError).toBe(
+      "Auth error: the portal refused a fresh access token: The access token has expired. Check that the tenant trusts this gateway and organization.",
+    );
     expect(await env.tokensIssued()).toBe(2);
     expect((await db.asset.findUniqueOrThrow({ where: { id: a.id } })).bpState).toBe("failed");
   });
@@ -250,11 +286,15 @@ describe("failures that do not go away", () => {
     const flaky = await createAsset("/content/dam/p/flaky.jpg");
     const good = await createAsset("/content/dam/p/good.jpg");
     env.proxy.plan((r) =>
-      r.path.includes("bad.jpg") ? { kind: "status", status: 409, body: { error: "conflict", message: "nope" } }
-      : r.path.includes("flaky.jpg") ? { kind: "status", status: 503, body: { error: "unavailable", message: "later" } }
-      : { kind: "pass" });
+      r.path.includes("bad.jpg")
+        ? { kind: "status", status: 409, body: { error: "conflict", message: "nope" } }
+        : r.path.includes("flaky.jpg")
+          ? { kind: "status", status: 503, body: { error: "unavailable", message: "later" } }
+          : { kind: "pass" },
+    );
     // all three on one agent, so one agent's queue must go on past its broken items
-    for (const a of workers.slice(1)) await db.replicationAgent.update({ where: { id: a.agentId }, data: { enabled: false } });
+    for (const a of workers.slice(1))
+      await db.replicationAgent.update({ where: { id: a.agentId }, data: { enabled: false } });
     await enqueueNow({ configId: env.config.id, items: [publish(bad.path), publish(flaky.path), publish(good.path)] });
     await workers[0].drain();
     expect(await job(bad.path)).toMatchObject({ state: "failed", attempts: 1, lastStatus: 409 });
@@ -325,9 +365,15 @@ describe("runtime", () => {
       const assets = await Promise.all(Array.from({ length: 8 }, (_, i) => createAsset(`/content/dam/rt/${i}.jpg`)));
       const tokens = tokenRequestCount();
       await enqueueNow({ configId: env.config.id, items: assets.map((a) => publish(a.path)) });
-      await vi.waitFor(async () => expect(await db.replicationJob.count({ where: { configId: env.config.id, state: "done" } })).toBe(8), { timeout: 10_000, interval: 50 });
+      await vi.waitFor(
+        async () =>
+          expect(await db.replicationJob.count({ where: { configId: env.config.id, state: "done" } })).toBe(8),
+        { timeout: 10_000, interval: 50 },
+      );
       expect(tokenRequestCount() - tokens).toBeLessThanOrEqual(1);
-      expect(new Set((await db.replicationJob.findMany({ where: { configId: env.config.id } })).map((j) => j.agentId)).size).toBe(4);
+      expect(
+        new Set((await db.replicationJob.findMany({ where: { configId: env.config.id } })).map((j) => j.agentId)).size,
+      ).toBe(4);
     } finally {
       await runtime.stop();
     }

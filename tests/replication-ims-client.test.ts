@@ -20,11 +20,18 @@ let server: { url: string; close: () => Promise<void> };
 const posted: URLSearchParams[] = [];
 let tokenStatus: { status: number; body: unknown; headers?: Record<string, string> } | null = null;
 
-const meta = (issuer: string) => () => NextResponse.json({ issuer: `${server.url}${issuer}`, token_endpoint: `${server.url}/t${issuer}/token` });
+const meta = (issuer: string) => () =>
+  NextResponse.json({ issuer: `${server.url}${issuer}`, token_endpoint: `${server.url}/t${issuer}/token` });
 const token = async (req: NextRequest) => {
   posted.push(new URLSearchParams(await req.text()));
-  if (tokenStatus) return NextResponse.json(tokenStatus.body, { status: tokenStatus.status, headers: tokenStatus.headers });
-  return NextResponse.json({ access_token: `tok-${posted.length}`, token_type: "Bearer", expires_in: 600, scope: "dam-read dam-write" });
+  if (tokenStatus)
+    return NextResponse.json(tokenStatus.body, { status: tokenStatus.status, headers: tokenStatus.headers });
+  return NextResponse.json({
+    access_token: `tok-${posted.length}`,
+    token_type: "Bearer",
+    expires_in: 600,
+    scope: "dam-read dam-write",
+  });
 };
 
 beforeAll(async () => {
@@ -36,7 +43,10 @@ beforeAll(async () => {
     // OpenID Connect
     "/oidc/.well-known/openid-configuration": { GET: meta("/oidc") },
     // metadata naming another issuer
-    "/liar/.well-known/oauth-authorization-server": { GET: () => NextResponse.json({ issuer: "https://elsewhere.example", token_endpoint: `${server.url}/t/liar/token` }) },
+    "/liar/.well-known/oauth-authorization-server": {
+      GET: () =>
+        NextResponse.json({ issuer: "https://elsewhere.example", token_endpoint: `${server.url}/t/liar/token` }),
+    },
     "/t/inserted/token": { POST: token },
     "/t/appended/token": { POST: token },
     "/t/oidc/token": { POST: token },
@@ -62,21 +72,35 @@ describe("discovery", () => {
   });
 
   it("finds the token endpoint in each place, or uses the URL itself", async () => {
-    for (const [path, via] of [["/inserted", "oauth-authorization-server"], ["/appended", "oauth-authorization-server"], ["/oidc", "openid-configuration"]] as const) {
+    for (const [path, via] of [
+      ["/inserted", "oauth-authorization-server"],
+      ["/appended", "oauth-authorization-server"],
+      ["/oidc", "openid-configuration"],
+    ] as const) {
       const e = await resolveTokenEndpoint(`${server.url}${path}`, { ...deps, fresh: true });
       expect(e).toMatchObject({ url: `${server.url}/t${path}/token`, via, issuer: `${server.url}${path}` });
     }
-    expect(await resolveTokenEndpoint(`${server.url}/direct/oauth/token`, { ...deps, fresh: true })).toMatchObject({ via: "direct", url: `${server.url}/direct/oauth/token` });
+    expect(await resolveTokenEndpoint(`${server.url}/direct/oauth/token`, { ...deps, fresh: true })).toMatchObject({
+      via: "direct",
+      url: `${server.url}/direct/oauth/token`,
+    });
   });
 
   it("refuses metadata that names another issuer (RFC 8414 §3.3)", async () => {
-    await expect(resolveTokenEndpoint(`${server.url}/liar`, { ...deps, fresh: true })).rejects.toThrow(/does not match the issuer the gateway names \(https:\/\/elsewhere\.example\)/);
+    await expect(resolveTokenEndpoint(`${server.url}/liar`, { ...deps, fresh: true })).rejects.toThrow(
+      /does not match the issuer the gateway names \(https:\/\/elsewhere\.example\)/,
+    );
   });
 });
 
 describe("token request", () => {
   it("signs an RFC 7523 assertion with the configuration's key and posts the jwt-bearer grant", async () => {
-    const { config, publicKeyPem } = await createConfig({ tenantUrl: "", gatewayUrl: `${server.url}/appended`, clientId: "client-abc", scope: "dam-read dam-write" });
+    const { config, publicKeyPem } = await createConfig({
+      tenantUrl: "",
+      gatewayUrl: `${server.url}/appended`,
+      clientId: "client-abc",
+      scope: "dam-read dam-write",
+    });
     const t = await requestAccessToken(config, deps);
     expect(t).toMatchObject({ scope: "dam-read dam-write", endpoint: `${server.url}/t/appended/token` });
     const form = posted.at(-1)!;
@@ -86,7 +110,11 @@ describe("token request", () => {
     const header = decodeProtectedHeader(assertion);
     const key = await db.configKeyPair.findFirstOrThrow({ where: { configId: config.id } });
     expect(header).toMatchObject({ alg: "RS256", kid: key.kid });
-    const { payload } = await jwtVerify(assertion, await importSPKI(publicKeyPem, "RS256"), { issuer: "client-abc", subject: "client-abc", audience: `${server.url}/t/appended/token` });
+    const { payload } = await jwtVerify(assertion, await importSPKI(publicKeyPem, "RS256"), {
+      issuer: "client-abc",
+      subject: "client-abc",
+      audience: `${server.url}/t/appended/token`,
+    });
     expect(payload.exp! - payload.iat!).toBeLessThanOrEqual(300);
     expect(payload.jti).toMatch(/^[0-9a-f-]{36}$/);
     const again = await requestAccessToken(config, deps);
@@ -95,17 +123,31 @@ describe("token request", () => {
   });
 
   it("posts the client-credentials grant with a private_key_jwt client assertion", async () => {
-    const { config } = await createConfig({ tenantUrl: "", gatewayUrl: `${server.url}/oidc`, clientId: "client-cc", grantType: "client-credentials" });
+    const { config } = await createConfig({
+      tenantUrl: "",
+      gatewayUrl: `${server.url}/oidc`,
+      clientId: "client-cc",
+      grantType: "client-credentials",
+    });
     await requestAccessToken(config, deps);
     const form = posted.at(-1)!;
-    expect(Object.fromEntries([...form.keys()].map((k) => [k, true]))).toEqual({ grant_type: true, client_assertion_type: true, client_assertion: true, scope: true });
+    expect(Object.fromEntries([...form.keys()].map((k) => [k, true]))).toEqual({
+      grant_type: true,
+      client_assertion_type: true,
+      client_assertion: true,
+      scope: true,
+    });
     expect(form.get("grant_type")).toBe("client_credentials");
     expect(form.get("client_assertion_type")).toBe("urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
     expect(decodeJwt(form.get("client_assertion")!)).toMatchObject({ iss: "client-cc", sub: "client-cc" });
   });
 
   it("turns the gateway's errors into causes, and keeps Retry-After", async () => {
-    const { config } = await createConfig({ tenantUrl: "", gatewayUrl: `${server.url}/direct/oauth/token`, clientId: "client-err" });
+    const { config } = await createConfig({
+      tenantUrl: "",
+      gatewayUrl: `${server.url}/direct/oauth/token`,
+      clientId: "client-err",
+    });
     const fail = async (s: typeof tokenStatus) => {
       tokenStatus = s;
       try {
@@ -117,17 +159,29 @@ describe("token request", () => {
         tokenStatus = null;
       }
     };
-    expect((await fail({ status: 400, body: { error: "unsupported_grant_type" } })).cause).toMatch(/does not support the JWT bearer grant/);
-    const limited = await fail({ status: 429, body: { error: "slow_down", error_description: "too many" }, headers: { "retry-after": "7" } });
+    expect((await fail({ status: 400, body: { error: "unsupported_grant_type" } })).cause).toMatch(
+      /does not support the JWT bearer grant/,
+    );
+    const limited = await fail({
+      status: 429,
+      body: { error: "slow_down", error_description: "too many" },
+      headers: { "retry-after": "7" },
+    });
     expect(limited).toMatchObject({ code: "rate_limited", transient: true, opts: { retryAfterMs: 7000 } });
-    expect((await fail({ status: 404, body: "<html>" })).cause).toMatch(/answered HTTP 404: there is no token endpoint at this URL/);
+    expect((await fail({ status: 404, body: "<html>" })).cause).toMatch(
+      /answered HTTP 404: there is no token endpoint at this URL/,
+    );
     expect((await fail({ status: 200, body: { token_type: "Bearer" } })).cause).toMatch(/not an OAuth token response/);
   });
 });
 
 describe("token cache", () => {
   it("requests one token per configuration for concurrent callers, reuses it, and renews it shortly before expiry", async () => {
-    const { config } = await createConfig({ tenantUrl: "", gatewayUrl: `${server.url}/inserted`, clientId: "client-cache" });
+    const { config } = await createConfig({
+      tenantUrl: "",
+      gatewayUrl: `${server.url}/inserted`,
+      clientId: "client-cache",
+    });
     const key = await db.configKeyPair.findFirstOrThrow({ where: { configId: config.id } });
     const clock = manualClock();
     const d = { ...deps, clock };

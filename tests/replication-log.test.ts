@@ -9,15 +9,45 @@ import { createConfig } from "./support/replication-fixtures";
 
 describe("agent log", () => {
   it("writes by the agent's level, filters by level and text, newest first", async () => {
-    const { agents } = await createConfig({ tenantUrl: "http://127.0.0.1:9/portal/x", gatewayUrl: "http://127.0.0.1:9/gateway", clientId: "c" });
+    const { agents } = await createConfig({
+      tenantUrl: "http://127.0.0.1:9/portal/x",
+      gatewayUrl: "http://127.0.0.1:9/gateway",
+      clientId: "c",
+    });
     const id = agents[0].id;
     await appendLog(id, "info", { level: "debug", message: "claimed job 1" }); // below the agent's level: not written
-    await appendLog(id, "info", { level: "info", message: "publish asset /content/dam/a.jpg: created (HTTP 201)", path: "/content/dam/a.jpg", action: "publish", durationMs: 12.4, bytes: 2048, statusCode: 201, result: "created" });
-    await appendLog(id, "info", { level: "error", message: "publish asset /content/dam/b.jpg: HTTP 500", path: "/content/dam/b.jpg", action: "publish", statusCode: 500, result: "retry" });
+    await appendLog(id, "info", {
+      level: "info",
+      message: "publish asset /content/dam/a.jpg: created (HTTP 201)",
+      path: "/content/dam/a.jpg",
+      action: "publish",
+      durationMs: 12.4,
+      bytes: 2048,
+      statusCode: 201,
+      result: "created",
+    });
+    await appendLog(id, "info", {
+      level: "error",
+      message: "publish asset /content/dam/b.jpg: HTTP 500",
+      path: "/content/dam/b.jpg",
+      action: "publish",
+      statusCode: 500,
+      result: "retry",
+    });
     await appendLog(id, "debug", { level: "debug", message: "claimed job 2" });
     const all = await readLog(id, {});
-    expect(all.rows.map((r) => r.message)).toEqual(["claimed job 2", "publish asset /content/dam/b.jpg: HTTP 500", "publish asset /content/dam/a.jpg: created (HTTP 201)"]);
-    expect(all.rows[2]).toMatchObject({ durationMs: 12, bytes: 2048, statusCode: 201, result: "created", level: "info" });
+    expect(all.rows.map((r) => r.message)).toEqual([
+      "claimed job 2",
+      "publish asset /content/dam/b.jpg: HTTP 500",
+      "publish asset /content/dam/a.jpg: created (HTTP 201)",
+    ]);
+    expect(all.rows[2]).toMatchObject({
+      durationMs: 12,
+      bytes: 2048,
+      statusCode: 201,
+      result: "created",
+      level: "info",
+    });
     expect((await readLog(id, { level: "info" })).rows).toHaveLength(2);
     expect((await readLog(id, { level: "error" })).rows.map((r) => r.statusCode)).toEqual([500]);
     expect((await readLog(id, { q: "a.jpg" })).rows).toHaveLength(1);
@@ -25,7 +55,11 @@ describe("agent log", () => {
   });
 
   it("keeps the newest entries and drops the oldest", async () => {
-    const { agents } = await createConfig({ tenantUrl: "http://127.0.0.1:9/portal/x", gatewayUrl: "http://127.0.0.1:9/gateway", clientId: "c" });
+    const { agents } = await createConfig({
+      tenantUrl: "http://127.0.0.1:9/portal/x",
+      gatewayUrl: "http://127.0.0.1:9/gateway",
+      clientId: "c",
+    });
     const [a, b] = agents;
     for (let i = 0; i < 30; i++) await appendLog(a.id, "info", { level: "info", message: `entry ${i}` });
     await appendLog(b.id, "info", { level: "info", message: "another agent's entry" });
@@ -40,9 +74,15 @@ describe("agent log", () => {
   });
 
   it("trims by itself as entries arrive", async () => {
-    const { agents } = await createConfig({ tenantUrl: "http://127.0.0.1:9/portal/x", gatewayUrl: "http://127.0.0.1:9/gateway", clientId: "c" });
+    const { agents } = await createConfig({
+      tenantUrl: "http://127.0.0.1:9/portal/x",
+      gatewayUrl: "http://127.0.0.1:9/gateway",
+      clientId: "c",
+    });
     const id = agents[0].id;
-    await db.agentLogEntry.createMany({ data: Array.from({ length: LOG_CAP + 50 }, (_, i) => ({ agentId: id, level: "info", message: `old ${i}` })) });
+    await db.agentLogEntry.createMany({
+      data: Array.from({ length: LOG_CAP + 50 }, (_, i) => ({ agentId: id, level: "info", message: `old ${i}` })),
+    });
     for (let i = 0; i < 100; i++) await appendLog(id, "info", { level: "info", message: `new ${i}` });
     await flushLogs();
     expect(await db.agentLogEntry.count({ where: { agentId: id } })).toBe(LOG_CAP);

@@ -18,14 +18,27 @@ let agents: { id: string; position: number }[];
 
 beforeEach(async () => {
   await db.replicationJob.deleteMany();
-  const c = await createConfig({ tenantUrl: "http://127.0.0.1:9/portal/x", gatewayUrl: "http://127.0.0.1:9/gateway", clientId: "c" });
+  const c = await createConfig({
+    tenantUrl: "http://127.0.0.1:9/portal/x",
+    gatewayUrl: "http://127.0.0.1:9/gateway",
+    clientId: "c",
+  });
   configId = c.config.id;
   agents = c.agents;
 });
 
-const items = (n: number, prefix = "/content/dam/q/a") => Array.from({ length: n }, (_, i) => ({ action: "publish" as const, kind: "asset" as const, path: `${prefix}${i}.jpg` }));
+const items = (n: number, prefix = "/content/dam/q/a") =>
+  Array.from({ length: n }, (_, i) => ({
+    action: "publish" as const,
+    kind: "asset" as const,
+    path: `${prefix}${i}.jpg`,
+  }));
 const perAgent = async () => {
-  const g = await db.replicationJob.groupBy({ by: ["agentId"], where: { configId, state: { in: ["queued", "running"] } }, _count: { _all: true } });
+  const g = await db.replicationJob.groupBy({
+    by: ["agentId"],
+    where: { configId, state: { in: ["queued", "running"] } },
+    _count: { _all: true },
+  });
   return agents.map((a) => g.find((x) => x.agentId === a.id)?._count._all ?? 0);
 };
 
@@ -42,17 +55,21 @@ describe("enqueue", () => {
   });
 
   it("rolls back with the caller's transaction and refuses a configuration without enabled agents", async () => {
-    await expect(db.$transaction(async (tx) => {
-      await enqueueJobs(tx, { configId, items: items(3) });
-      throw new Error("caller failed");
-    })).rejects.toThrow("caller failed");
+    await expect(
+      db.$transaction(async (tx) => {
+        await enqueueJobs(tx, { configId, items: items(3) });
+        throw new Error("caller failed");
+      }),
+    ).rejects.toThrow("caller failed");
     expect(await db.replicationJob.count()).toBe(0);
     for (const a of agents) await setAgentEnabled(a.id, false);
     await expect(enqueueNow({ configId, items: items(1) })).rejects.toThrow(/No replication agent .* is enabled/);
   });
 
   it("validates the items", async () => {
-    await expect(enqueueNow({ configId, items: [{ action: "publish", kind: "asset", path: "relative/x.jpg" }] })).rejects.toThrow(/path must be absolute/);
+    await expect(
+      enqueueNow({ configId, items: [{ action: "publish", kind: "asset", path: "relative/x.jpg" }] }),
+    ).rejects.toThrow(/path must be absolute/);
   });
 
   it("marks items pending and remembers their previous state", async () => {
@@ -72,12 +89,16 @@ describe("claim", () => {
     await enqueueNow({ configId, items: items(120) });
     const now = Date.now();
     const claimed: number[] = [];
-    await Promise.all(agents.flatMap((a) => Array.from({ length: 3 }, async (_, w) => {
-      for (let job; (job = await claimJob(a.id, { owner: `w${w}`, nowMs: now, leaseMs: LEASE })); ) {
-        claimed.push(job.id);
-        expect(await finishJob(job.id, job.leaseToken, { state: "done" })).toBe(true);
-      }
-    })));
+    await Promise.all(
+      agents.flatMap((a) =>
+        Array.from({ length: 3 }, async (_, w) => {
+          for (let job; (job = await claimJob(a.id, { owner: `w${w}`, nowMs: now, leaseMs: LEASE }));) {
+            claimed.push(job.id);
+            expect(await finishJob(job.id, job.leaseToken, { state: "done" })).toBe(true);
+          }
+        }),
+      ),
+    );
     expect(claimed).toHaveLength(120);
     expect(new Set(claimed).size).toBe(120);
   });
@@ -85,7 +106,13 @@ describe("claim", () => {
   it("never lets a job overtake an older job for the same path, in any agent", async () => {
     const path = "/content/dam/q/same.jpg";
     await enqueueNow({ configId, items: [{ action: "publish", kind: "asset", path }] });
-    await enqueueNow({ configId, items: [{ action: "unpublish", kind: "asset", path }, { action: "publish", kind: "asset", path: "/content/dam/q/other.jpg" }] });
+    await enqueueNow({
+      configId,
+      items: [
+        { action: "unpublish", kind: "asset", path },
+        { action: "publish", kind: "asset", path: "/content/dam/q/other.jpg" },
+      ],
+    });
     const jobs = await db.replicationJob.findMany({ orderBy: { id: "asc" } });
     const [pub, unpub, other] = jobs;
     expect(pub.agentId).not.toBe(unpub.agentId); // spread over two agents …
@@ -98,7 +125,11 @@ describe("claim", () => {
     expect(p.id).toBe(pub.id);
     expect(await claimJob(unpub.agentId, { ...own, nowMs: now })).toBeNull(); // still running
     // a retry waiting for its backoff still holds the line
-    await finishJob(p.id, p.leaseToken, { state: "queued", nextAttemptAt: new Date(now + 60_000), lastError: "HTTP 500" });
+    await finishJob(p.id, p.leaseToken, {
+      state: "queued",
+      nextAttemptAt: new Date(now + 60_000),
+      lastError: "HTTP 500",
+    });
     expect(await claimJob(unpub.agentId, { ...own, nowMs: now })).toBeNull();
     // once it is parked as failed, the queue goes on
     const again = (await claimJob(pub.agentId, { ...own, nowMs: now + 60_000 }))!;
@@ -108,7 +139,14 @@ describe("claim", () => {
 
   it("an agent with nothing of its own to do helps the others, oldest job first, keeping the per-path order", async () => {
     const path = "/content/dam/q/helped.jpg";
-    await enqueueNow({ configId, items: [{ action: "publish", kind: "asset", path }, { action: "unpublish", kind: "asset", path }, { action: "publish", kind: "asset", path: "/content/dam/q/b.jpg" }] });
+    await enqueueNow({
+      configId,
+      items: [
+        { action: "publish", kind: "asset", path },
+        { action: "unpublish", kind: "asset", path },
+        { action: "publish", kind: "asset", path: "/content/dam/q/b.jpg" },
+      ],
+    });
     const [pub, unpub, other] = await db.replicationJob.findMany({ orderBy: { id: "asc" } });
     const idle = agents.find((a) => ![pub.agentId, unpub.agentId, other.agentId].includes(a.id))!;
     await setAgentPaused(other.agentId, true); // a paused agent's jobs go to the others first …
@@ -120,7 +158,11 @@ describe("claim", () => {
     const second = (await claimJob(idle.id, opts))!;
     expect([first.id, second.id].sort()).toEqual([pub.id, other.id].sort()); // the unpublish waits for the publish
     expect(await claimJob(idle.id, opts)).toBeNull();
-    expect((await db.replicationJob.findMany({ where: { id: { in: [pub.id, other.id] } } })).every((j) => j.agentId === idle.id && j.state === "running")).toBe(true);
+    expect(
+      (await db.replicationJob.findMany({ where: { id: { in: [pub.id, other.id] } } })).every(
+        (j) => j.agentId === idle.id && j.state === "running",
+      ),
+    ).toBe(true);
     // … and a paused agent never helps
     await enqueueNow({ configId, items: items(2, "/content/dam/q/c") });
     const later = { ...opts, nowMs: Date.now() + 1_000 };
@@ -130,7 +172,7 @@ describe("claim", () => {
 
   it("does not hand out a job before its next attempt is due", async () => {
     await enqueueNow({ configId, items: items(1) });
-    const job = (await db.replicationJob.findFirstOrThrow());
+    const job = await db.replicationJob.findFirstOrThrow();
     const later = Date.now() + 120_000;
     await db.replicationJob.update({ where: { id: job.id }, data: { nextAttemptAt: new Date(later) } });
     expect(await claimJob(job.agentId, { owner: "x", nowMs: later - 1, leaseMs: LEASE })).toBeNull();
@@ -212,13 +254,24 @@ describe("queue actions", () => {
     await enqueueNow({ configId, items: items(8) });
     const agentId = agents[0].id;
     const mine = await db.replicationJob.findMany({ where: { agentId }, orderBy: { id: "asc" } });
-    await db.replicationJob.update({ where: { id: mine[0].id }, data: { state: "failed", attempts: 6, lastError: "HTTP 500" } });
+    await db.replicationJob.update({
+      where: { id: mine[0].id },
+      data: { state: "failed", attempts: 6, lastError: "HTTP 500" },
+    });
     await retryJob(agentId, mine[0].id);
-    expect(await db.replicationJob.findUniqueOrThrow({ where: { id: mine[0].id } })).toMatchObject({ state: "queued", attempts: 0 });
+    expect(await db.replicationJob.findUniqueOrThrow({ where: { id: mine[0].id } })).toMatchObject({
+      state: "queued",
+      attempts: 0,
+    });
     await db.replicationJob.update({ where: { id: mine[1].id }, data: { state: "failed" } });
-    await db.replicationJob.update({ where: { id: mine[0].id }, data: { nextAttemptAt: new Date(Date.now() + 3_600_000) } });
+    await db.replicationJob.update({
+      where: { id: mine[0].id },
+      data: { nextAttemptAt: new Date(Date.now() + 3_600_000) },
+    });
     expect(await forceRetry(agentId)).toBe(2);
-    expect(await db.replicationJob.count({ where: { agentId, state: "queued", nextAttemptAt: { lte: new Date() } } })).toBe(2);
+    expect(
+      await db.replicationJob.count({ where: { agentId, state: "queued", nextAttemptAt: { lte: new Date() } } }),
+    ).toBe(2);
     await removeJob(agentId, mine[0].id);
     expect(await db.replicationJob.count({ where: { agentId } })).toBe(1);
     await expect(removeJob(agents[1].id, mine[1].id)).rejects.toThrow(/was not found/); // another agent's item
@@ -238,7 +291,10 @@ describe("housekeeping", () => {
     await db.replicationJob.update({ where: { id: jobs[2].id }, data: { state: "failed", completedAt: old } });
     await db.replicationJob.update({ where: { id: jobs[3].id }, data: { state: "done", completedAt: new Date() } });
     expect(await purgeFinishedJobs(Date.now())).toBe(2);
-    expect((await db.replicationJob.findMany({ orderBy: { id: "asc" } })).map((j) => j.state)).toEqual(["failed", "done"]);
+    expect((await db.replicationJob.findMany({ orderBy: { id: "asc" } })).map((j) => j.state)).toEqual([
+      "failed",
+      "done",
+    ]);
   });
 });
 

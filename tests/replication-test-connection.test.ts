@@ -31,7 +31,12 @@ afterAll(async () => {
   await closeInstallServer();
 });
 
-const good = () => ({ tenantUrl: `${env.proxy.url}/portal/${env.tenant.slug}`, gatewayUrl: issuer(), clientId: env.clientId, scope: ALL_SCOPES.join(" ") });
+const good = () => ({
+  tenantUrl: `${env.proxy.url}/portal/${env.tenant.slug}`,
+  gatewayUrl: issuer(),
+  clientId: env.clientId,
+  scope: ALL_SCOPES.join(" "),
+});
 beforeEach(async () => {
   tokenRequestLimit.clear();
   await db.brandPortalConfig.update({ where: { id: env.config.id }, data: good() });
@@ -64,7 +69,9 @@ describe("Test Connection", () => {
     }
     expect(r.lines.every((l) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(l.at))).toBe(true);
     expect(r.lines.at(-1)!.text).toBe("Replication test succeeded");
-    expect((await readLog(agentId, { q: "Test Connection" })).rows[0].message).toBe("Test Connection: replication test succeeded");
+    expect((await readLog(agentId, { q: "Test Connection" })).rows[0].message).toBe(
+      "Test Connection: replication test succeeded",
+    );
     expect((await db.brandPortalConfig.findUniqueOrThrow({ where: { id: env.config.id } })).lastTokenOk).toBe(true);
   });
 
@@ -73,9 +80,13 @@ describe("Test Connection", () => {
     const r = await run();
     expect(r.ok).toBe(false);
     expect(r.text).toMatch(/Token request failed: HTTP 400 invalid_grant: signature verification failed/);
-    expect(r.cause).toBe("The public key in the gateway application does not match this configuration: paste the current public key (Display Public Key) into the application.");
+    expect(r.cause).toBe(
+      "The public key in the gateway application does not match this configuration: paste the current public key (Display Public Key) into the application.",
+    );
     expect(r.lines.at(-1)!.text).toBe(`Replication test failed: ${r.cause}`);
-    expect((await db.brandPortalConfig.findUniqueOrThrow({ where: { id: env.config.id } })).lastTokenError).toBe(r.cause);
+    expect((await db.brandPortalConfig.findUniqueOrThrow({ where: { id: env.config.id } })).lastTokenError).toBe(
+      r.cause,
+    );
   });
 
   it("unknown client ID, and an application without a public key", async () => {
@@ -90,27 +101,46 @@ describe("Test Connection", () => {
     await env.setApp({ scopes: ["dam-read"] });
     const r = await run();
     expect(r.text).toMatch(/HTTP 400 invalid_scope: scope dam-sync dam-write cc-share is not granted/);
-    expect(r.cause).toMatch(/^Scope missing: the gateway application does not grant all of the requested scopes \(dam-read dam-sync dam-write cc-share\)/);
+    expect(r.cause).toMatch(
+      /^Scope missing: the gateway application does not grant all of the requested scopes \(dam-read dam-sync dam-write cc-share\)/,
+    );
     await env.setApp({ scopes: ALL_SCOPES });
     await db.brandPortalConfig.update({ where: { id: env.config.id }, data: { scope: "dam-read" } });
     expect((await run()).cause).toMatch(/^Scope missing: the token does not grant dam-write/);
   });
 
   it("tenant not found, and a portal that refuses the token's organization", async () => {
-    await db.brandPortalConfig.update({ where: { id: env.config.id }, data: { tenantUrl: `${env.proxy.url}/portal/no-such-tenant` } });
+    await db.brandPortalConfig.update({
+      where: { id: env.config.id },
+      data: { tenantUrl: `${env.proxy.url}/portal/no-such-tenant` },
+    });
     const r = await run();
     expect(r.text).toMatch(/Tenant answered HTTP 404 tenant_not_found/);
     expect(r.cause).toMatch(/^Tenant not found: There is no tenant "no-such-tenant"/);
     await db.brandPortalConfig.update({ where: { id: env.config.id }, data: good() });
     await db.portalTenant.update({ where: { id: env.tenant.id }, data: { orgTechId: "OTHER@OutpostOrg" } });
-    expect((await run()).cause).toMatch(new RegExp(`^The portal refused the token: The token belongs to organization ${env.org.techId}, but tenant .* belongs to OTHER@OutpostOrg`));
+    expect((await run()).cause).toMatch(
+      new RegExp(
+        `^The portal refused the token: The token belongs to organization ${env.org.techId}, but tenant .* belongs to OTHER@OutpostOrg`,
+      ),
+    );
   });
 
   it("connection refused, with host and port, at the gateway and at the tenant", async () => {
-    await db.brandPortalConfig.update({ where: { id: env.config.id }, data: { gatewayUrl: `http://127.0.0.1:${closedPort}/gateway` } });
-    expect((await run()).cause).toBe(`Cannot reach the OAuth gateway: Connection refused by 127.0.0.1:${closedPort}: nothing is listening there. Check the OAuth gateway URL and that the gateway is running.`);
-    await db.brandPortalConfig.update({ where: { id: env.config.id }, data: { ...good(), tenantUrl: `http://127.0.0.1:${closedPort}/portal/x` } });
-    expect((await run()).cause).toMatch(new RegExp(`^Cannot reach the tenant: Connection refused by 127\\.0\\.0\\.1:${closedPort}`));
+    await db.brandPortalConfig.update({
+      where: { id: env.config.id },
+      data: { gatewayUrl: `http://127.0.0.1:${closedPort}/gateway` },
+    });
+    expect((await run()).cause).toBe(
+      `Cannot reach the OAuth gateway: Connection refused by 127.0.0.1:${closedPort}: nothing is listening there. Check the OAuth gateway URL and that the gateway is running.`,
+    );
+    await db.brandPortalConfig.update({
+      where: { id: env.config.id },
+      data: { ...good(), tenantUrl: `http://127.0.0.1:${closedPort}/portal/x` },
+    });
+    expect((await run()).cause).toMatch(
+      new RegExp(`^Cannot reach the tenant: Connection refused by 127\\.0\\.0\\.1:${closedPort}`),
+    );
   });
 
   it("a tenant that does not answer in time, and a TLS error", async () => {
@@ -118,15 +148,29 @@ describe("Test Connection", () => {
     await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
     const port = (silent.address() as AddressInfo).port;
     await db.replicationAgent.update({ where: { id: agentId }, data: { socketTimeoutMs: 1000 } });
-    await db.brandPortalConfig.update({ where: { id: env.config.id }, data: { tenantUrl: `http://127.0.0.1:${port}/portal/x` } });
-    expect((await run()).cause).toMatch(new RegExp(`^Cannot reach the tenant: 127\\.0\\.0\\.1:${port} did not answer in time \\(nothing received for 1000 ms\\)`));
+    await db.brandPortalConfig.update({
+      where: { id: env.config.id },
+      data: { tenantUrl: `http://127.0.0.1:${port}/portal/x` },
+    });
+    expect((await run()).cause).toMatch(
+      new RegExp(
+        `^Cannot reach the tenant: 127\\.0\\.0\\.1:${port} did not answer in time \\(nothing received for 1000 ms\\)`,
+      ),
+    );
     silent.closeAllConnections();
     silent.close();
     await db.replicationAgent.update({ where: { id: agentId }, data: { socketTimeoutMs: 60_000 } });
     // https to a plain-http server
     const plain = new URL(env.proxy.url);
-    await db.brandPortalConfig.update({ where: { id: env.config.id }, data: { tenantUrl: `https://127.0.0.1:${plain.port}/portal/${env.tenant.slug}` } });
-    expect((await run()).cause).toMatch(new RegExp(`^Cannot reach the tenant: TLS error with 127\\.0\\.0\\.1:${plain.port}: .*Check the portal's certificate\\.$`));
+    await db.brandPortalConfig.update({
+      where: { id: env.config.id },
+      data: { tenantUrl: `https://127.0.0.1:${plain.port}/portal/${env.tenant.slug}` },
+    });
+    expect((await run()).cause).toMatch(
+      new RegExp(
+        `^Cannot reach the tenant: TLS error with 127\\.0\\.0\\.1:${plain.port}: .*Check the portal's certificate\\.$`,
+      ),
+    );
   });
 
   it("an incomplete configuration", async () => {

@@ -12,7 +12,12 @@ export default async function NavigationPage() {
       <p className="mt-1 text-sm text-ink-muted">Welcome, {user.name}. Where would you like to go?</p>
       <div className="mt-8 grid grid-cols-2 gap-6 sm:grid-cols-3 md:grid-cols-4">
         <Tile href="/assets" title="Assets" description="Files, folders and collections" icon="assets" />
-        <Tile href="/collections" title="Collections" description="Sets of assets to share and publish" icon="collections" />
+        <Tile
+          href="/collections"
+          title="Collections"
+          description="Sets of assets to share and publish"
+          icon="collections"
+        />
         <Tile href="/tools" title="Tools" description="Cloud services, replication, workflow, security" icon="tools" />
       </div>
     </div>

@@ -17,7 +17,10 @@ import { gatewayCrumbs } from "@/components/gateway/crumbs";
 export const metadata: Metadata = { title: "JWT Applications" };
 
 const PAGE_SIZE = 25;
-const query = z.object({ q: z.string().max(100).optional().catch(undefined), page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+const query = z.object({
+  q: z.string().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
 
 export default async function JwtApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const me = await requireAdmin();
@@ -35,22 +38,38 @@ export default async function JwtApplicationsPage({ searchParams }: { searchPara
         crumbs={crumbs}
         actions={
           <>
-            <LinkButton href="/gateway/organizations"><Building2 size={15} aria-hidden /> Organizations</LinkButton>
-            <LinkButton href="/gateway/keys"><KeySquare size={15} aria-hidden /> Signing Keys</LinkButton>
-            <AddApplicationButton organizations={orgs.map((o) => ({ id: o.id, label: o.name, description: o.techId }))} />
+            <LinkButton href="/gateway/organizations">
+              <Building2 size={15} aria-hidden /> Organizations
+            </LinkButton>
+            <LinkButton href="/gateway/keys">
+              <KeySquare size={15} aria-hidden /> Signing Keys
+            </LinkButton>
+            <AddApplicationButton
+              organizations={orgs.map((o) => ({ id: o.id, label: o.name, description: o.techId }))}
+            />
           </>
         }
       />
       <PageBody>
         {orgs.length === 0 && (
           <Alert tone="info" title="Create an organization first" className="mb-4">
-            <p>Applications belong to an organization, and you see the applications of the organizations you administer.</p>
-            <div className="mt-2"><CreateOrganizationButton variant="secondary" /></div>
+            <p>
+              Applications belong to an organization, and you see the applications of the organizations you administer.
+            </p>
+            <div className="mt-2">
+              <CreateOrganizationButton variant="secondary" />
+            </div>
           </Alert>
         )}
         <div className="mb-3 flex items-center justify-between gap-4">
-          <SearchBox label="Search applications" placeholder="Filter by name, application ID or description" defaultValue={q} />
-          <span className="text-sm text-ink-muted">{total} application{total === 1 ? "" : "s"}</span>
+          <SearchBox
+            label="Search applications"
+            placeholder="Filter by name, application ID or description"
+            defaultValue={q}
+          />
+          <span className="text-sm text-ink-muted">
+            {total} application{total === 1 ? "" : "s"}
+          </span>
         </div>
         <ApplicationsTable
           filtered={!!q}

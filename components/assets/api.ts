@@ -1,7 +1,11 @@
 // The Assets console's route handlers, for TanStack Query (GET) and the few POSTs that read.
 
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number, readonly code?: string) {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code?: string,
+  ) {
     super(message);
   }
 }
@@ -20,5 +24,7 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
 }
 
 export async function postJson<T>(url: string, body: unknown): Promise<T> {
-  return parse<T>(await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+  return parse<T>(
+    await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+  );
 }

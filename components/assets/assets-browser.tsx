@@ -3,7 +3,20 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button as AriaButton, Input, SearchField } from "react-aria-components";
-import { ArrowDownNarrowWide, ArrowUpNarrowWide, ChevronDown, ChevronLeft, ChevronRight, FolderPlus, LayoutGrid, Library, List, Search, Upload, X } from "lucide-react";
+import {
+  ArrowDownNarrowWide,
+  ArrowUpNarrowWide,
+  ChevronDown,
+  ChevronLeft,
+  ChevronRight,
+  FolderPlus,
+  LayoutGrid,
+  Library,
+  List,
+  Search,
+  Upload,
+  X,
+} from "lucide-react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button, IconButton, LinkButton } from "@/components/ui/button";
 import { Menu, MenuItem } from "@/components/ui/menu";
@@ -26,7 +39,11 @@ import type { BrowseItem, BrowsePage, FolderRef, SortDir, SortKey } from "@/lib/
 
 const PAGE_SIZE = 50;
 const SORTS: { id: SortKey; label: string }[] = [
-  { id: "name", label: "Name" }, { id: "title", label: "Title" }, { id: "type", label: "Type" }, { id: "size", label: "Size" }, { id: "modified", label: "Modified" },
+  { id: "name", label: "Name" },
+  { id: "title", label: "Title" },
+  { id: "type", label: "Type" },
+  { id: "size", label: "Size" },
+  { id: "modified", label: "Modified" },
 ];
 
 /**
@@ -34,7 +51,15 @@ const SORTS: { id: SortKey; label: string }[] = [
  * paging, selection mode with the command registry, Create (Folder, Files) and drag and drop
  * uploads. State lives in the URL (?view, sort, dir, q, page) so links and Back work.
  */
-export function AssetsBrowser({ folder, crumbs, uploadLimit }: { folder: FolderRef; crumbs: Crumb[]; uploadLimit: number }) {
+export function AssetsBrowser({
+  folder,
+  crumbs,
+  uploadLimit,
+}: {
+  folder: FolderRef;
+  crumbs: Crumb[];
+  uploadLimit: number;
+}) {
   const router = useRouter();
   const params = useSearchParams();
   const queryClient = useQueryClient();
@@ -46,7 +71,10 @@ export function AssetsBrowser({ folder, crumbs, uploadLimit }: { folder: FolderR
 
   const setParams = useCallback((patch: Record<string, string | null>) => {
     const next = new URLSearchParams(window.location.search);
-    for (const [k, v] of Object.entries(patch)) (v === null || v === "" ? next.delete(k) : next.set(k, v));
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null || v === "") next.delete(k);
+      else next.set(k, v);
+    }
     const s = next.toString();
     window.history.replaceState(null, "", s ? `?${s}` : window.location.pathname);
   }, []);
@@ -54,13 +82,20 @@ export function AssetsBrowser({ folder, crumbs, uploadLimit }: { folder: FolderR
   const browse = useQuery({
     queryKey: ["assets", "browse", folder.path, q, sort, dir, page],
     queryFn: ({ signal }) => {
-      const p = new URLSearchParams({ path: folder.path, sort, dir, offset: String((page - 1) * PAGE_SIZE), limit: String(PAGE_SIZE) });
+      const p = new URLSearchParams({
+        path: folder.path,
+        sort,
+        dir,
+        offset: String((page - 1) * PAGE_SIZE),
+        limit: String(PAGE_SIZE),
+      });
       if (q) p.set("q", q);
       return getJson<BrowsePage>(`/api/assets/browse?${p}`, signal);
     },
     placeholderData: keepPreviousData,
     // Thumbnails appear by themselves once the rendition worker has made them.
-    refetchInterval: (query) => (query.state.data?.items.some((i) => i.kind === "asset" && i.renditionState === "pending") ? 1500 : false),
+    refetchInterval: (query) =>
+      query.state.data?.items.some((i) => i.kind === "asset" && i.renditionState === "pending") ? 1500 : false,
   });
 
   const selection = useSelection();
@@ -78,7 +113,12 @@ export function AssetsBrowser({ folder, crumbs, uploadLimit }: { folder: FolderR
   const allOnPage = items.length > 0 && items.every((i) => selection.has(i.id));
 
   const header = selection.size ? (
-    <SelectionBar items={selection.items} onClose={selection.clear} onSelectAll={() => selection.setMany(items.map(toSelected), true)} allSelected={allOnPage} />
+    <SelectionBar
+      items={selection.items}
+      onClose={selection.clear}
+      onSelectAll={() => selection.setMany(items.map(toSelected), true)}
+      allSelected={allOnPage}
+    />
   ) : (
     <PageHeader
       title={folder.title}
@@ -86,13 +126,40 @@ export function AssetsBrowser({ folder, crumbs, uploadLimit }: { folder: FolderR
       actions={
         <>
           <div role="group" aria-label="View" className="mr-2 flex rounded border border-line">
-            <IconButton label="Card view" aria-pressed={view === "card"} className={cx("rounded-none", view === "card" && "bg-accent-soft text-accent")} onPress={() => setParams({ view: null })}><LayoutGrid size={18} aria-hidden /></IconButton>
-            <IconButton label="List view" aria-pressed={view === "list"} className={cx("rounded-none", view === "list" && "bg-accent-soft text-accent")} onPress={() => setParams({ view: "list" })}><List size={18} aria-hidden /></IconButton>
+            <IconButton
+              label="Card view"
+              aria-pressed={view === "card"}
+              className={cx("rounded-none", view === "card" && "bg-accent-soft text-accent")}
+              onPress={() => setParams({ view: null })}
+            >
+              <LayoutGrid size={18} aria-hidden />
+            </IconButton>
+            <IconButton
+              label="List view"
+              aria-pressed={view === "list"}
+              className={cx("rounded-none", view === "list" && "bg-accent-soft text-accent")}
+              onPress={() => setParams({ view: "list" })}
+            >
+              <List size={18} aria-hidden />
+            </IconButton>
           </div>
-          <LinkButton variant="secondary" href="/collections"><Library size={16} aria-hidden /> Collections</LinkButton>
-          <Menu label="Create" trigger={<Button variant="primary">Create <ChevronDown size={16} aria-hidden /></Button>}>
-            <MenuItem onAction={() => setCreating(true)}><FolderPlus size={16} aria-hidden /> Folder</MenuItem>
-            <MenuItem onAction={() => fileInput.current?.click()}><Upload size={16} aria-hidden /> Files</MenuItem>
+          <LinkButton variant="secondary" href="/collections">
+            <Library size={16} aria-hidden /> Collections
+          </LinkButton>
+          <Menu
+            label="Create"
+            trigger={
+              <Button variant="primary">
+                Create <ChevronDown size={16} aria-hidden />
+              </Button>
+            }
+          >
+            <MenuItem onAction={() => setCreating(true)}>
+              <FolderPlus size={16} aria-hidden /> Folder
+            </MenuItem>
+            <MenuItem onAction={() => fileInput.current?.click()}>
+              <Upload size={16} aria-hidden /> Files
+            </MenuItem>
           </Menu>
         </>
       }
@@ -100,32 +167,76 @@ export function AssetsBrowser({ folder, crumbs, uploadLimit }: { folder: FolderR
   );
 
   return (
-    <CommandHost place="assets" folder={folder} onDone={({ keepSelection }) => { if (!keepSelection) selection.clear(); refresh(); router.refresh(); }}>
+    <CommandHost
+      place="assets"
+      folder={folder}
+      onDone={({ keepSelection }) => {
+        if (!keepSelection) selection.clear();
+        refresh();
+        router.refresh();
+      }}
+    >
       {header}
       <DropArea folderTitle={folder.title} onFiles={(files) => void uploads.add(files, folder.path)}>
         <div className="flex flex-wrap items-end gap-3 pb-4">
-          <SearchInput key={folder.path} initial={q} onSearch={(v) => setParams({ q: v, page: null })} placeholder={`Search ${folder.title} and below`} />
+          <SearchInput
+            key={folder.path}
+            initial={q}
+            onSearch={(v) => setParams({ q: v, page: null })}
+            placeholder={`Search ${folder.title} and below`}
+          />
           {view === "card" && (
             <div className="flex items-end gap-1">
-              <Select label="Sort by" className="w-36" options={SORTS} value={sort} onChange={(v) => setParams({ sort: v === "name" ? null : v, page: null })} />
-              <IconButton label={dir === "asc" ? "Ascending" : "Descending"} onPress={() => setParams({ dir: dir === "asc" ? "desc" : null, page: null })}>
-                {dir === "asc" ? <ArrowUpNarrowWide size={18} aria-hidden /> : <ArrowDownNarrowWide size={18} aria-hidden />}
+              <Select
+                label="Sort by"
+                className="w-36"
+                options={SORTS}
+                value={sort}
+                onChange={(v) => setParams({ sort: v === "name" ? null : v, page: null })}
+              />
+              <IconButton
+                label={dir === "asc" ? "Ascending" : "Descending"}
+                onPress={() => setParams({ dir: dir === "asc" ? "desc" : null, page: null })}
+              >
+                {dir === "asc" ? (
+                  <ArrowUpNarrowWide size={18} aria-hidden />
+                ) : (
+                  <ArrowDownNarrowWide size={18} aria-hidden />
+                )}
               </IconButton>
             </div>
           )}
           <span className="ml-auto pb-1.5 text-sm text-ink-muted" aria-live="polite">
-            {browse.data ? (q ? `${total} result${total === 1 ? "" : "s"} for “${q}” in ${folder.title} and its subfolders` : `${total} item${total === 1 ? "" : "s"}`) : "Loading…"}
+            {browse.data
+              ? q
+                ? `${total} result${total === 1 ? "" : "s"} for “${q}” in ${folder.title} and its subfolders`
+                : `${total} item${total === 1 ? "" : "s"}`
+              : "Loading…"}
           </span>
         </div>
-        {browse.error && <Alert tone="negative" className="mb-4">{browse.error.message}</Alert>}
+        {browse.error && (
+          <Alert tone="negative" className="mb-4">
+            {browse.error.message}
+          </Alert>
+        )}
         {view === "card" ? (
           items.length ? (
             <div className="grid grid-cols-[repeat(auto-fill,minmax(13rem,1fr))] gap-4" aria-label="Assets">
               {items.map((i) => (
-                <AssetCard key={i.id} item={i} href={hrefOf(i)} selected={selection.has(i.id)} selecting={selection.size > 0} onToggle={() => selection.toggle(toSelected(i))} showPath={!!q} />
+                <AssetCard
+                  key={i.id}
+                  item={i}
+                  href={hrefOf(i)}
+                  selected={selection.has(i.id)}
+                  selecting={selection.size > 0}
+                  onToggle={() => selection.toggle(toSelected(i))}
+                  showPath={!!q}
+                />
               ))}
             </div>
-          ) : browse.data && <Empty searching={!!q} />
+          ) : (
+            browse.data && <Empty searching={!!q} />
+          )
         ) : (
           <AssetTable
             items={items}
@@ -140,9 +251,19 @@ export function AssetsBrowser({ folder, crumbs, uploadLimit }: { folder: FolderR
         )}
         {pages > 1 && (
           <nav aria-label="Pages" className="mt-4 flex items-center justify-end gap-3 text-sm">
-            <span className="text-ink-muted">Page {page} of {pages}</span>
-            <Button variant="quiet" isDisabled={page <= 1} onPress={() => setParams({ page: page - 1 > 1 ? String(page - 1) : null })}><ChevronLeft size={16} aria-hidden /> Previous</Button>
-            <Button variant="quiet" isDisabled={page >= pages} onPress={() => setParams({ page: String(page + 1) })}>Next <ChevronRight size={16} aria-hidden /></Button>
+            <span className="text-ink-muted">
+              Page {page} of {pages}
+            </span>
+            <Button
+              variant="quiet"
+              isDisabled={page <= 1}
+              onPress={() => setParams({ page: page - 1 > 1 ? String(page - 1) : null })}
+            >
+              <ChevronLeft size={16} aria-hidden /> Previous
+            </Button>
+            <Button variant="quiet" isDisabled={page >= pages} onPress={() => setParams({ page: String(page + 1) })}>
+              Next <ChevronRight size={16} aria-hidden />
+            </Button>
           </nav>
         )}
       </DropArea>
@@ -160,7 +281,12 @@ export function AssetsBrowser({ folder, crumbs, uploadLimit }: { folder: FolderR
       />
       <CreateFolderDialog parentPath={folder.path} isOpen={creating} onOpenChange={setCreating} onCreated={refresh} />
       <ConflictDialog question={uploads.question} />
-      <UploadPanel entries={uploads.entries} onCancel={uploads.cancel} onCancelAll={uploads.cancelAll} onClose={uploads.clear} />
+      <UploadPanel
+        entries={uploads.entries}
+        onCancel={uploads.cancel}
+        onCancelAll={uploads.cancelAll}
+        onClose={uploads.clear}
+      />
     </CommandHost>
   );
 }
@@ -168,29 +294,54 @@ export function AssetsBrowser({ folder, crumbs, uploadLimit }: { folder: FolderR
 function Empty({ searching }: { searching: boolean }) {
   return (
     <div className="rounded border-2 border-dashed border-line-strong p-12 text-center text-ink-muted">
-      {searching ? "No assets match. Search looks at names and titles in this folder and all folders below it." : "This folder is empty. Drag files here, or use Create › Files or Create › Folder."}
+      {searching
+        ? "No assets match. Search looks at names and titles in this folder and all folders below it."
+        : "This folder is empty. Drag files here, or use Create › Files or Create › Folder."}
     </div>
   );
 }
 
 /** The search field: debounced, Enter searches at once, Escape clears. */
-function SearchInput({ initial, onSearch, placeholder }: { initial: string; onSearch: (q: string) => void; placeholder: string }) {
+function SearchInput({
+  initial,
+  onSearch,
+  placeholder,
+}: {
+  initial: string;
+  onSearch: (q: string) => void;
+  placeholder: string;
+}) {
   const [value, setValue] = useState(initial);
   const sent = useRef(initial.trim());
-  const submit = useCallback((v: string) => {
-    if (v.trim() === sent.current) return;
-    sent.current = v.trim();
-    onSearch(v.trim());
-  }, [onSearch]);
+  const submit = useCallback(
+    (v: string) => {
+      if (v.trim() === sent.current) return;
+      sent.current = v.trim();
+      onSearch(v.trim());
+    },
+    [onSearch],
+  );
   useEffect(() => {
     const t = setTimeout(() => submit(value), 300);
     return () => clearTimeout(t);
   }, [value, submit]);
   return (
-    <SearchField value={value} onChange={setValue} onSubmit={submit} aria-label="Search assets" className="group relative w-full max-w-md">
+    <SearchField
+      value={value}
+      onChange={setValue}
+      onSubmit={submit}
+      aria-label="Search assets"
+      className="group relative w-full max-w-md"
+    >
       <Search size={16} className="pointer-events-none absolute left-2.5 top-2 text-ink-muted" aria-hidden />
-      <Input placeholder={placeholder} className={cx(inputClass, "pl-8 pr-8 [&::-webkit-search-cancel-button]:hidden")} />
-      <AriaButton aria-label="Clear search" className="absolute right-1.5 top-1.5 rounded p-0.5 text-ink-muted group-data-[empty]:hidden data-[hovered]:bg-black/5">
+      <Input
+        placeholder={placeholder}
+        className={cx(inputClass, "pl-8 pr-8 [&::-webkit-search-cancel-button]:hidden")}
+      />
+      <AriaButton
+        aria-label="Clear search"
+        className="absolute right-1.5 top-1.5 rounded p-0.5 text-ink-muted group-data-[empty]:hidden data-[hovered]:bg-black/5"
+      >
         <X size={14} aria-hidden />
       </AriaButton>
     </SearchField>
@@ -198,7 +349,15 @@ function SearchInput({ initial, onSearch, placeholder }: { initial: string; onSe
 }
 
 /** The page body, which takes files dropped anywhere on it. */
-function DropArea({ folderTitle, onFiles, children }: { folderTitle: string; onFiles: (files: File[]) => void; children: React.ReactNode }) {
+function DropArea({
+  folderTitle,
+  onFiles,
+  children,
+}: {
+  folderTitle: string;
+  onFiles: (files: File[]) => void;
+  children: React.ReactNode;
+}) {
   const [over, setOver] = useState(0);
   const hasFiles = (e: React.DragEvent) => Array.from(e.dataTransfer.types).includes("Files");
   return (

@@ -18,5 +18,9 @@ export function bpText(bp: Status): string {
 
 export function BpStatus({ bp, className }: { bp: Status; className?: string }) {
   const tone = bp.state ? (STATES[bp.state]?.tone ?? "neutral") : "neutral";
-  return <StatusLight tone={tone} className={className}>{bpText(bp)}</StatusLight>;
+  return (
+    <StatusLight tone={tone} className={className}>
+      {bpText(bp)}
+    </StatusLight>
+  );
 }

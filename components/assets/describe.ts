@@ -4,7 +4,8 @@ import type { BrowseItem } from "@/lib/assets/types";
 
 // Short texts for cards and rows (shared by server and client components).
 
-export const shortType = (mimeType: string) => typeLabel(mimeType).replace(/ (image|document|video|audio|archive)$/, "") || mimeType;
+export const shortType = (mimeType: string) =>
+  typeLabel(mimeType).replace(/ (image|document|video|audio|archive)$/, "") || mimeType;
 
 export function dimensions(w: number | null, h: number | null): string {
   return w && h ? `${w} × ${h}` : "";
@@ -12,5 +13,7 @@ export function dimensions(w: number | null, h: number | null): string {
 
 export function metaLine(item: BrowseItem): string {
   if (item.kind === "folder") return "Folder";
-  return [shortType(item.mimeType), formatBytes(item.size), dimensions(item.width, item.height)].filter(Boolean).join(" · ");
+  return [shortType(item.mimeType), formatBytes(item.size), dimensions(item.width, item.height)]
+    .filter(Boolean)
+    .join(" · ");
 }

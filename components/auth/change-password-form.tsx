@@ -27,10 +27,36 @@ export function ChangePasswordForm() {
   return (
     <Form onSubmit={submit} className="grid gap-4">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
-      <TextField label="Current password" type="password" autoComplete="current-password" value={v.current} onChange={(current) => setV({ ...v, current })} error={errors.current} />
-      <TextField label="New password" type="password" autoComplete="new-password" description="At least 10 characters" value={v.password} onChange={(password) => setV({ ...v, password })} error={errors.password} />
-      <TextField label="Confirm new password" type="password" autoComplete="new-password" value={v.confirm} onChange={(confirm) => setV({ ...v, confirm })} error={errors.confirm} />
-      <div><Button type="submit" variant="primary">Change password</Button></div>
+      <TextField
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        value={v.current}
+        onChange={(current) => setV({ ...v, current })}
+        error={errors.current}
+      />
+      <TextField
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        description="At least 10 characters"
+        value={v.password}
+        onChange={(password) => setV({ ...v, password })}
+        error={errors.password}
+      />
+      <TextField
+        label="Confirm new password"
+        type="password"
+        autoComplete="new-password"
+        value={v.confirm}
+        onChange={(confirm) => setV({ ...v, confirm })}
+        error={errors.confirm}
+      />
+      <div>
+        <Button type="submit" variant="primary">
+          Change password
+        </Button>
+      </div>
     </Form>
   );
 }

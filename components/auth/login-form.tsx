@@ -31,8 +31,24 @@ export function LoginForm({ next }: { next?: string }) {
     <Form onSubmit={submit} className="flex flex-col gap-4">
       <h2 className="text-base font-semibold">Sign in</h2>
       {error && <Alert tone="negative">{error}</Alert>}
-      <TextField label="User name" name="login" autoComplete="username" autoFocus value={login} onChange={setLogin} error={fieldErrors.login} />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={fieldErrors.password} />
+      <TextField
+        label="User name"
+        name="login"
+        autoComplete="username"
+        autoFocus
+        value={login}
+        onChange={setLogin}
+        error={fieldErrors.login}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        error={fieldErrors.password}
+      />
       <Button type="submit" variant="primary" isDisabled={pending} className="mt-2 w-full">
         {pending ? "Signing in…" : "Sign in"}
       </Button>

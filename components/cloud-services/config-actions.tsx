@@ -52,8 +52,8 @@ export function ConfigActions({ name, title, settings, defaults, openEditor, sel
           router.push(LEGACY_CLOUD_SERVICES_HREF);
         }}
       >
-        Delete <strong>{title}</strong> ({name})? Its four replication agents and its key pairs are deleted with it; the gateway
-        application keeps the public key until you remove it there. This cannot be undone.
+        Delete <strong>{title}</strong> ({name})? Its four replication agents and its key pairs are deleted with it; the
+        gateway application keeps the public key until you remove it there. This cannot be undone.
       </ConfirmDialog>
     </>
   );

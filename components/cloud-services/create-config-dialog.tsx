@@ -16,7 +16,10 @@ export function ConfigureNow({ serviceTitle }: { serviceTitle: string }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <AriaButton className="focus-ring mt-2 rounded-sm text-sm font-semibold text-accent data-[hovered]:underline" onPress={() => setOpen(true)}>
+      <AriaButton
+        className="focus-ring mt-2 rounded-sm text-sm font-semibold text-accent data-[hovered]:underline"
+        onPress={() => setOpen(true)}
+      >
         Configure now
       </AriaButton>
       <Dialog title="Create Configuration" isOpen={open} onOpenChange={setOpen} size="sm">
@@ -45,12 +48,22 @@ function CreateConfigForm({ serviceTitle }: { serviceTitle: string }) {
 
   return (
     <Form onSubmit={submit} className="grid gap-4">
-      <p className="text-sm text-ink-muted">A new {serviceTitle} configuration. Outpost generates its RSA-2048 key pair and four replication agents.</p>
+      <p className="text-sm text-ink-muted">
+        A new {serviceTitle} configuration. Outpost generates its RSA-2048 key pair and four replication agents.
+      </p>
       {error && <Alert tone="negative">{error}</Alert>}
-      <TitleNameFields state={fields} errors={errors} nameDescription="Lowercase letters, digits, '-' and '_'. Used in URLs and file names; it cannot be changed later." />
+      <TitleNameFields
+        state={fields}
+        errors={errors}
+        nameDescription="Lowercase letters, digits, '-' and '_'. Used in URLs and file names; it cannot be changed later."
+      />
       <DialogFooter>
-        <Button slot="close" variant="secondary" isDisabled={pending}>Cancel</Button>
-        <Button type="submit" variant="primary" isDisabled={pending}>{pending ? "Creating…" : "Create"}</Button>
+        <Button slot="close" variant="secondary" isDisabled={pending}>
+          Cancel
+        </Button>
+        <Button type="submit" variant="primary" isDisabled={pending}>
+          {pending ? "Creating…" : "Create"}
+        </Button>
       </DialogFooter>
     </Form>
   );

@@ -10,6 +10,7 @@ import { toast } from "@/components/ui/toast";
 import { formatDateTime } from "@/lib/format";
 import { rotateKeyPairAction } from "@/lib/cloud-services/actions";
 import { CopyButton } from "@/components/ui/copy-button";
+import { useNow } from "@/components/ui/use-now";
 
 export type PublicKeyProps = {
   configId: string;
@@ -24,9 +25,10 @@ export type PublicKeyProps = {
 /** Display Public Key, Download Public Key for OAuth Gateway, the certificate, and Rotate key pair. */
 export function PublicKeyActions(p: PublicKeyProps) {
   const router = useRouter();
+  const now = useNow();
   const [showing, setShowing] = useState(false);
   const [rotating, setRotating] = useState(false);
-  const certExpired = p.certNotAfter ? new Date(p.certNotAfter).getTime() < Date.now() : false;
+  const certExpired = p.certNotAfter ? new Date(p.certNotAfter).getTime() < now : false;
   const jwkText = JSON.stringify(p.jwk, null, 2);
 
   return (
@@ -40,7 +42,12 @@ export function PublicKeyActions(p: PublicKeyProps) {
         </LinkButton>
       </div>
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <LinkButton variant="quiet" href={p.downloads.certificate} download={p.downloads.certificateFile} className="px-2">
+        <LinkButton
+          variant="quiet"
+          href={p.downloads.certificate}
+          download={p.downloads.certificateFile}
+          className="px-2"
+        >
           <FileBadge size={16} aria-hidden /> Download Certificate ({p.downloads.certificateFile})
         </LinkButton>
         {p.certNotAfter && (
@@ -59,25 +66,42 @@ export function PublicKeyActions(p: PublicKeyProps) {
         {(close) => (
           <div className="grid gap-4">
             <p className="text-sm">
-              Paste this key into the <strong>Public Key</strong> field of the JWT application at the OAuth gateway, then Save there.
+              Paste this key into the <strong>Public Key</strong> field of the JWT application at the OAuth gateway,
+              then Save there.
             </p>
             <section aria-label="PEM" className="grid gap-2">
               <div className="flex items-center justify-between">
                 <h3 className="text-sm font-semibold">PEM (SubjectPublicKeyInfo)</h3>
                 <CopyButton labelled text={p.pem} label="Copy PEM" />
               </div>
-              <textarea readOnly aria-label="Public key (PEM)" value={p.pem} rows={9} className="w-full resize-none rounded border border-line-strong bg-canvas p-2 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+              <textarea
+                readOnly
+                aria-label="Public key (PEM)"
+                value={p.pem}
+                rows={9}
+                className="w-full resize-none rounded border border-line-strong bg-canvas p-2 font-mono text-xs"
+                onFocus={(e) => e.currentTarget.select()}
+              />
             </section>
             <section aria-label="JWK" className="grid gap-2">
               <div className="flex items-center justify-between">
                 <h3 className="text-sm font-semibold">JWK (RFC 7517)</h3>
                 <CopyButton labelled text={jwkText} label="Copy JWK" />
               </div>
-              <textarea readOnly aria-label="Public key (JWK)" value={jwkText} rows={8} className="w-full resize-none rounded border border-line-strong bg-canvas p-2 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+              <textarea
+                readOnly
+                aria-label="Public key (JWK)"
+                value={jwkText}
+                rows={8}
+                className="w-full resize-none rounded border border-line-strong bg-canvas p-2 font-mono text-xs"
+                onFocus={(e) => e.currentTarget.select()}
+              />
             </section>
             <p className="font-mono text-xs text-ink-muted">SHA-256 fingerprint {p.fingerprint}</p>
             <DialogFooter>
-              <Button variant="primary" onPress={close}>Close</Button>
+              <Button variant="primary" onPress={close}>
+                Close
+              </Button>
             </DialogFooter>
           </div>
         )}
@@ -92,13 +116,15 @@ export function PublicKeyActions(p: PublicKeyProps) {
         onConfirm={async () => {
           const res = await rotateKeyPairAction({ configId: p.configId });
           if (!res.ok) return res.error;
-          toast.positive("New key pair generated", { description: "Give the new public key to the gateway application now." });
+          toast.positive("New key pair generated", {
+            description: "Give the new public key to the gateway application now.",
+          });
           router.refresh();
         }}
       >
         <Alert tone="notice" title="The gateway application must get the new public key">
-          Outpost generates a new key pair and destroys the current private key. Until the new public key is saved in the JWT
-          application at the OAuth gateway, token requests fail and nothing is published to Brand Portal.
+          Outpost generates a new key pair and destroys the current private key. Until the new public key is saved in
+          the JWT application at the OAuth gateway, token requests fail and nothing is published to Brand Portal.
         </Alert>
       </ConfirmDialog>
     </div>

@@ -12,7 +12,13 @@ import { Alert } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";
 import { updateConfigAction } from "@/lib/cloud-services/actions";
 import { looksLikeSecret, SECRET_WARNING } from "@/lib/cloud-services/client-id";
-import { DEFAULT_SCOPE, GRANT_LABELS, GRANT_TYPES, type ConfigSettings, type GrantType } from "@/lib/cloud-services/schemas";
+import {
+  DEFAULT_SCOPE,
+  GRANT_LABELS,
+  GRANT_TYPES,
+  type ConfigSettings,
+  type GrantType,
+} from "@/lib/cloud-services/schemas";
 
 export type ReplicationSettings = ConfigSettings & { configId: string };
 
@@ -27,22 +33,42 @@ type Props = {
 /** The Brand Portal Replication dialog: OK saves; Cancel (or Escape) discards every change. */
 export function ReplicationDialog({ isOpen, onOpenChange, settings, defaults }: Props) {
   return (
-    <Dialog title="Brand Portal Replication" isOpen={isOpen} onOpenChange={onOpenChange} size="md" isDismissable={false}>
+    <Dialog
+      title="Brand Portal Replication"
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      size="md"
+      isDismissable={false}
+    >
       {(close) => <ReplicationForm settings={settings} defaults={defaults} onDone={close} />}
     </Dialog>
   );
 }
 
-function ReplicationForm({ settings, defaults, onDone }: { settings: ReplicationSettings; defaults: Props["defaults"]; onDone: () => void }) {
+function ReplicationForm({
+  settings,
+  defaults,
+  onDone,
+}: {
+  settings: ReplicationSettings;
+  defaults: Props["defaults"];
+  onDone: () => void;
+}) {
   const router = useRouter();
-  const [v, setV] = useState({ ...settings, gatewayUrl: settings.gatewayUrl || defaults.gatewayUrl, scope: settings.scope || DEFAULT_SCOPE });
+  const [v, setV] = useState({
+    ...settings,
+    gatewayUrl: settings.gatewayUrl || defaults.gatewayUrl,
+    scope: settings.scope || DEFAULT_SCOPE,
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const set = <K extends keyof typeof v>(k: K) => (value: (typeof v)[K]) => {
-    setV((old) => ({ ...old, [k]: value }));
-    setErrors(({ [k]: _edited, ...rest }) => rest); // the field's old error no longer applies
-  };
+  const set =
+    <K extends keyof typeof v>(k: K) =>
+    (value: (typeof v)[K]) => {
+      setV((old) => ({ ...old, [k]: value }));
+      setErrors(({ [k]: _edited, ...rest }) => rest); // the field's old error no longer applies
+    };
   const secretLike = looksLikeSecret(v.clientId);
 
   async function submit(e: React.FormEvent) {
@@ -83,11 +109,19 @@ function ReplicationForm({ settings, defaults, onDone }: { settings: Replication
           mono
           autoComplete="off"
         />
-        {secretLike && !errors.clientId && <Alert tone="notice" className="mt-2">{SECRET_WARNING}</Alert>}
+        {secretLike && !errors.clientId && (
+          <Alert tone="notice" className="mt-2">
+            {SECRET_WARNING}
+          </Alert>
+        )}
       </div>
       <div>
-        <Checkbox isSelected={v.publicFolderPublish} onChange={set("publicFolderPublish")}>Public Folder Publish</Checkbox>
-        <p className="ml-6 mt-0.5 text-xs text-ink-muted">Published assets become visible to every Brand Portal user, not only to portal administrators.</p>
+        <Checkbox isSelected={v.publicFolderPublish} onChange={set("publicFolderPublish")}>
+          Public Folder Publish
+        </Checkbox>
+        <p className="ml-6 mt-0.5 text-xs text-ink-muted">
+          Published assets become visible to every Brand Portal user, not only to portal administrators.
+        </p>
       </div>
       <TextField
         label="OAuth gateway URL"
@@ -126,8 +160,12 @@ function ReplicationForm({ settings, defaults, onDone }: { settings: Replication
         </div>
       </Disclosure>
       <DialogFooter>
-        <Button slot="close" variant="secondary" isDisabled={pending}>Cancel</Button>
-        <Button type="submit" variant="primary" isDisabled={pending}>{pending ? "Saving…" : "OK"}</Button>
+        <Button slot="close" variant="secondary" isDisabled={pending}>
+          Cancel
+        </Button>
+        <Button type="submit" variant="primary" isDisabled={pending}>
+          {pending ? "Saving…" : "OK"}
+        </Button>
       </DialogFooter>
     </Form>
   );

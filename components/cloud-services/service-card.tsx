@@ -9,13 +9,21 @@ type ConfigLink = { name: string; title: string; tenantUrl: string; complete: bo
 /** A service of Legacy Cloud Services: what it does, "Configure now", and its configurations. */
 export function ServiceCard({ service, configs }: { service: CloudService; configs: ConfigLink[] }) {
   return (
-    <article aria-labelledby={`service-${service.id}`} className="flex flex-col rounded-lg border border-line bg-surface shadow-sm">
+    <article
+      aria-labelledby={`service-${service.id}`}
+      className="flex flex-col rounded-lg border border-line bg-surface shadow-sm"
+    >
       <div className="flex gap-4 p-5">
-        <span className="flex h-12 w-12 shrink-0 items-center justify-center rounded-lg bg-[#eb1000] text-white" aria-hidden>
+        <span
+          className="flex h-12 w-12 shrink-0 items-center justify-center rounded-lg bg-[#eb1000] text-white"
+          aria-hidden
+        >
           <Cloud size={26} />
         </span>
         <div className="min-w-0">
-          <h3 id={`service-${service.id}`} className="text-base font-bold">{service.title}</h3>
+          <h3 id={`service-${service.id}`} className="text-base font-bold">
+            {service.title}
+          </h3>
           <p className="mt-0.5 text-sm text-ink-muted">{service.description}</p>
           <ConfigureNow serviceTitle={service.title} />
         </div>
@@ -29,11 +37,17 @@ export function ServiceCard({ service, configs }: { service: CloudService; confi
             {configs.map((c) => (
               <li key={c.name} className="flex items-center justify-between gap-3 py-2">
                 <div className="min-w-0">
-                  <Link href={configHref(c.name)} className="font-semibold text-accent hover:underline">{c.title}</Link>
+                  <Link href={configHref(c.name)} className="font-semibold text-accent hover:underline">
+                    {c.title}
+                  </Link>
                   <span className="ml-2 font-mono text-xs text-ink-muted">{c.name}</span>
                   {c.tenantUrl && <p className="truncate text-xs text-ink-muted">{c.tenantUrl}</p>}
                 </div>
-                {c.complete ? <StatusLight tone="positive">Configured</StatusLight> : <StatusLight tone="notice">Incomplete</StatusLight>}
+                {c.complete ? (
+                  <StatusLight tone="positive">Configured</StatusLight>
+                ) : (
+                  <StatusLight tone="notice">Incomplete</StatusLight>
+                )}
               </li>
             ))}
           </ul>

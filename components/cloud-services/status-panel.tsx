@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { StatusLight } from "@/components/ui/status-light";
 import { formatDateTime } from "@/lib/format";
 import type { ConfigStatus } from "@/lib/cloud-services/config-status";
+import { useNow } from "@/components/ui/use-now";
 
 /** Key, last token request and agents, refreshed every 15 s (replication writes the token fields). */
 export function StatusPanel({ url, initial }: { url: string; initial: ConfigStatus }) {
@@ -21,22 +22,31 @@ export function StatusPanel({ url, initial }: { url: string; initial: ConfigStat
     initialData: initial,
     refetchInterval: 15_000,
   });
-  const now = Date.now();
+  const now = useNow();
   const t = data.token;
   const expired = t.expiresAt ? new Date(t.expiresAt).getTime() <= now : false;
 
   return (
     <section aria-labelledby="status-title" className="rounded border border-line bg-surface p-4">
-      <h2 id="status-title" className="mb-3 text-base font-bold">Status</h2>
-      {isError && <p className="mb-2 text-xs text-negative">Could not refresh the status; showing the last known values.</p>}
+      <h2 id="status-title" className="mb-3 text-base font-bold">
+        Status
+      </h2>
+      {isError && (
+        <p className="mb-2 text-xs text-negative">Could not refresh the status; showing the last known values.</p>
+      )}
       <dl className="grid gap-3 text-sm">
         <div>
           <dt className="text-xs font-medium text-ink-muted">Key fingerprint (SHA-256)</dt>
-          <dd className="break-all font-mono text-xs" data-testid="key-fingerprint">{data.key.fingerprint}</dd>
+          <dd className="break-all font-mono text-xs" data-testid="key-fingerprint">
+            {data.key.fingerprint}
+          </dd>
         </div>
         <div>
           <dt className="text-xs font-medium text-ink-muted">Key age</dt>
-          <dd suppressHydrationWarning>{age(data.key.createdAt, now)} <span className="text-ink-muted">(created {formatDateTime(data.key.createdAt)})</span></dd>
+          <dd suppressHydrationWarning>
+            {age(data.key.createdAt, now)}{" "}
+            <span className="text-ink-muted">(created {formatDateTime(data.key.createdAt)})</span>
+          </dd>
         </div>
         <div>
           <dt className="text-xs font-medium text-ink-muted">Last token request</dt>
@@ -55,7 +65,13 @@ export function StatusPanel({ url, initial }: { url: string; initial: ConfigStat
         </div>
         <div>
           <dt className="text-xs font-medium text-ink-muted">Current token</dt>
-          <dd>{t.expiresAt === null ? "None" : expired ? `Expired ${formatDateTime(t.expiresAt)}` : `Expires ${formatDateTime(t.expiresAt)}`}</dd>
+          <dd>
+            {t.expiresAt === null
+              ? "None"
+              : expired
+                ? `Expired ${formatDateTime(t.expiresAt)}`
+                : `Expires ${formatDateTime(t.expiresAt)}`}
+          </dd>
         </div>
         <div>
           <dt className="text-xs font-medium text-ink-muted">Replication agents</dt>

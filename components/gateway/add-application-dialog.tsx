@@ -41,7 +41,9 @@ function AddApplicationForm({ organizations, onDone }: { organizations: Option[]
     e.preventDefault();
     const res = await run(() => createApplicationAction({ name, description, orgId: orgId ?? "", scopes }));
     if (!res.ok) return;
-    toast.positive(`Application ${res.data.name} added`, { description: "Copy its Application ID into the console's Brand Portal configuration." });
+    toast.positive(`Application ${res.data.name} added`, {
+      description: "Copy its Application ID into the console's Brand Portal configuration.",
+    });
     onDone();
     router.push(`/gateway/applications/${res.data.clientId}`);
   }
@@ -50,12 +52,31 @@ function AddApplicationForm({ organizations, onDone }: { organizations: Option[]
     <Form onSubmit={submit} className="grid gap-4">
       {error && <Alert tone="negative">{error}</Alert>}
       <TextField label="Application Name" value={name} onChange={setName} error={errors.name} autoFocus />
-      <TextField label="Description" description="Optional: what uses this application" value={description} onChange={setDescription} error={errors.description} multiline rows={2} />
-      <Select label="Organization" options={organizations} value={orgId} onChange={setOrgId} error={errors.orgId} placeholder="Select an organization" />
+      <TextField
+        label="Description"
+        description="Optional: what uses this application"
+        value={description}
+        onChange={setDescription}
+        error={errors.description}
+        multiline
+        rows={2}
+      />
+      <Select
+        label="Organization"
+        options={organizations}
+        value={orgId}
+        onChange={setOrgId}
+        error={errors.orgId}
+        placeholder="Select an organization"
+      />
       <ScopeField value={scopes} onChange={setScopes} error={errors.scopes} />
       <DialogFooter>
-        <Button slot="close" variant="secondary">Cancel</Button>
-        <Button type="submit" variant="primary" isDisabled={pending}>Add</Button>
+        <Button slot="close" variant="secondary">
+          Cancel
+        </Button>
+        <Button type="submit" variant="primary" isDisabled={pending}>
+          Add
+        </Button>
       </DialogFooter>
     </Form>
   );

@@ -16,7 +16,12 @@ type Props = { clientId: string; name: string; description: string; scopes: Scop
 /** Edit an application: name, description, scopes and the Public Key pasted from the console. */
 export function ApplicationForm(props: Props) {
   const router = useRouter();
-  const [v, setV] = useState({ name: props.name, description: props.description, scopes: props.scopes, publicKey: props.publicKeyPem ?? "" });
+  const [v, setV] = useState({
+    name: props.name,
+    description: props.description,
+    scopes: props.scopes,
+    publicKey: props.publicKeyPem ?? "",
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -42,7 +47,11 @@ export function ApplicationForm(props: Props) {
     }
     setErrors({});
     setError(null);
-    const note = res.data.keyChanged ? (res.data.publicKeyAlg ? `Public key registered (${res.data.publicKeyAlg}).` : "Public key removed.") : undefined;
+    const note = res.data.keyChanged
+      ? res.data.publicKeyAlg
+        ? `Public key registered (${res.data.publicKeyAlg}).`
+        : "Public key removed."
+      : undefined;
     setSaved(note ?? "");
     toast.positive("Application updated", note ? { description: note } : {});
     router.refresh();
@@ -51,9 +60,25 @@ export function ApplicationForm(props: Props) {
   return (
     <Form onSubmit={submit} className="grid gap-4" aria-label="Edit application">
       {error && <Alert tone="negative">{error}</Alert>}
-      {saved !== null && <Alert tone="positive" title="Application updated">{saved || undefined}</Alert>}
-      <TextField label="Application Name" value={v.name} onChange={(name) => setV({ ...v, name })} error={errors.name} />
-      <TextField label="Description" value={v.description} onChange={(description) => setV({ ...v, description })} error={errors.description} multiline rows={2} />
+      {saved !== null && (
+        <Alert tone="positive" title="Application updated">
+          {saved || undefined}
+        </Alert>
+      )}
+      <TextField
+        label="Application Name"
+        value={v.name}
+        onChange={(name) => setV({ ...v, name })}
+        error={errors.name}
+      />
+      <TextField
+        label="Description"
+        value={v.description}
+        onChange={(description) => setV({ ...v, description })}
+        error={errors.description}
+        multiline
+        rows={2}
+      />
       <ScopeField value={v.scopes} onChange={(scopes) => setV({ ...v, scopes })} error={errors.scopes} />
       <TextField
         label="Public Key"
@@ -68,7 +93,9 @@ export function ApplicationForm(props: Props) {
         spellCheck="false"
       />
       <div className="flex justify-end">
-        <Button type="submit" variant="primary" isDisabled={pending}>Save</Button>
+        <Button type="submit" variant="primary" isDisabled={pending}>
+          Save
+        </Button>
       </div>
     </Form>
   );

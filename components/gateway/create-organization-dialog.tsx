@@ -43,10 +43,21 @@ function CreateOrganizationForm({ onDone }: { onDone: () => void }) {
       }}
     >
       {error && <Alert tone="negative">{error}</Alert>}
-      <TextField label="Name" value={name} onChange={setName} error={fieldError} autoFocus description="You become its administrator. A technical ID such as A1B2C3D4E5@OutpostOrg is generated." />
+      <TextField
+        label="Name"
+        value={name}
+        onChange={setName}
+        error={fieldError}
+        autoFocus
+        description="You become its administrator. A technical ID such as A1B2C3D4E5@OutpostOrg is generated."
+      />
       <DialogFooter>
-        <Button slot="close" variant="secondary">Cancel</Button>
-        <Button type="submit" variant="primary" isDisabled={pending}>Create</Button>
+        <Button slot="close" variant="secondary">
+          Cancel
+        </Button>
+        <Button type="submit" variant="primary" isDisabled={pending}>
+          Create
+        </Button>
       </DialogFooter>
     </Form>
   );

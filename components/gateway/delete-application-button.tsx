@@ -28,7 +28,8 @@ export function DeleteApplicationButton({ clientId, name }: { clientId: string; 
           router.push("/gateway");
         }}
       >
-        Delete <strong>{name}</strong> ({clientId})? Consoles that use this Application ID can no longer get access tokens. This cannot be undone.
+        Delete <strong>{name}</strong> ({clientId})? Consoles that use this Application ID can no longer get access
+        tokens. This cannot be undone.
       </ConfirmDialog>
     </>
   );

@@ -11,11 +11,23 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Select } from "@/components/ui/select";
 import { Alert } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";
-import { addOrgAdminAction, candidateAdminsAction, deleteOrganizationAction, removeOrgAdminAction } from "@/lib/gateway/actions";
+import {
+  addOrgAdminAction,
+  candidateAdminsAction,
+  deleteOrganizationAction,
+  removeOrgAdminAction,
+} from "@/lib/gateway/actions";
 import { formatDateTime } from "@/lib/format";
 
 type Member = { id: string; login: string; name: string };
-export type OrganizationRow = { id: string; name: string; techId: string; applications: number; members: Member[]; createdAt: string };
+export type OrganizationRow = {
+  id: string;
+  name: string;
+  techId: string;
+  applications: number;
+  members: Member[];
+  createdAt: string;
+};
 
 export function OrganizationsTable({ rows, me }: { rows: OrganizationRow[]; me: string }) {
   const router = useRouter();
@@ -30,25 +42,49 @@ export function OrganizationsTable({ rows, me }: { rows: OrganizationRow[]; me: 
           <Column>Applications</Column>
           <Column>Administrators</Column>
           <Column>Created</Column>
-          <Column className="w-12"><span className="sr-only">Actions</span></Column>
+          <Column className="w-12">
+            <span className="sr-only">Actions</span>
+          </Column>
         </TableHeader>
-        <TableBody items={rows} renderEmptyState={() => <p className="p-8 text-center text-ink-muted">You do not administer any organization yet. Use Create Organization.</p>}>
+        <TableBody
+          items={rows}
+          renderEmptyState={() => (
+            <p className="p-8 text-center text-ink-muted">
+              You do not administer any organization yet. Use Create Organization.
+            </p>
+          )}
+        >
           {(o) => (
             <Row id={o.id}>
               <Cell className="font-semibold">{o.name}</Cell>
               <Cell>
                 <span className="inline-flex items-center gap-1 font-mono text-xs">
                   {o.techId}
-                  <CopyButton text={o.techId} label={`Copy technical ID of ${o.name}`} copiedMessage="Technical ID copied" />
+                  <CopyButton
+                    text={o.techId}
+                    label={`Copy technical ID of ${o.name}`}
+                    copiedMessage="Technical ID copied"
+                  />
                 </span>
               </Cell>
               <Cell>{o.applications}</Cell>
-              <Cell className="text-sm">{o.members.map((m) => (m.id === me ? `${m.name} (you)` : m.name)).join(", ")}</Cell>
+              <Cell className="text-sm">
+                {o.members.map((m) => (m.id === me ? `${m.name} (you)` : m.name)).join(", ")}
+              </Cell>
               <Cell className="whitespace-nowrap text-ink-muted">{formatDateTime(o.createdAt)}</Cell>
               <Cell>
-                <Menu label={`Actions for ${o.name}`} trigger={<IconButton label={`Actions for ${o.name}`}><MoreHorizontal size={18} aria-hidden /></IconButton>}>
+                <Menu
+                  label={`Actions for ${o.name}`}
+                  trigger={
+                    <IconButton label={`Actions for ${o.name}`}>
+                      <MoreHorizontal size={18} aria-hidden />
+                    </IconButton>
+                  }
+                >
                   <MenuItem onAction={() => setAdmins(o)}>Administrators</MenuItem>
-                  <MenuItem destructive isDisabled={o.applications > 0} onAction={() => setDeleting(o)}>Delete</MenuItem>
+                  <MenuItem destructive isDisabled={o.applications > 0} onAction={() => setDeleting(o)}>
+                    Delete
+                  </MenuItem>
                 </Menu>
               </Cell>
             </Row>
@@ -70,7 +106,8 @@ export function OrganizationsTable({ rows, me }: { rows: OrganizationRow[]; me: 
             router.refresh();
           }}
         >
-          Delete <strong>{deleting.name}</strong> ({deleting.techId})? Brand Portal tenants that name this organization stop accepting its tokens.
+          Delete <strong>{deleting.name}</strong> ({deleting.techId})? Brand Portal tenants that name this organization
+          stop accepting its tokens.
         </ConfirmDialog>
       )}
     </div>
@@ -85,7 +122,9 @@ function AdministratorsDialog({ org, me, onClose }: { org: OrganizationRow; me: 
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void candidateAdminsAction({ orgId: org.id }).then((res) => (res.ok ? setCandidates(res.data) : setError(res.error)));
+    void candidateAdminsAction({ orgId: org.id }).then((res) =>
+      res.ok ? setCandidates(res.data) : setError(res.error),
+    );
   }, [org.id, members]);
 
   async function add() {
@@ -113,13 +152,22 @@ function AdministratorsDialog({ org, me, onClose }: { org: OrganizationRow; me: 
     <Dialog title={`Administrators of ${org.name}`} isOpen onOpenChange={(o) => !o && onClose()}>
       {(close) => (
         <div className="grid gap-4">
-          <p className="text-sm text-ink-muted">Administrators of an organization see and manage its applications. Only console administrators can be added.</p>
+          <p className="text-sm text-ink-muted">
+            Administrators of an organization see and manage its applications. Only console administrators can be added.
+          </p>
           {error && <Alert tone="negative">{error}</Alert>}
           <ul className="divide-y divide-line rounded border border-line" aria-label="Administrators">
             {members.map((m) => (
               <li key={m.id} className="flex items-center justify-between px-3 py-1.5 text-sm">
-                <span>{m.name} <span className="text-ink-muted">({m.login}){m.id === me ? " · you" : ""}</span></span>
-                <IconButton label={`Remove ${m.login}`} isDisabled={members.length <= 1} onPress={() => remove(m)}><X size={16} aria-hidden /></IconButton>
+                <span>
+                  {m.name}{" "}
+                  <span className="text-ink-muted">
+                    ({m.login}){m.id === me ? " · you" : ""}
+                  </span>
+                </span>
+                <IconButton label={`Remove ${m.login}`} isDisabled={members.length <= 1} onPress={() => remove(m)}>
+                  <X size={16} aria-hidden />
+                </IconButton>
               </li>
             ))}
           </ul>
@@ -133,10 +181,14 @@ function AdministratorsDialog({ org, me, onClose }: { org: OrganizationRow; me: 
               placeholder={candidates.length ? "Select a console administrator" : "No other console administrators"}
               isDisabled={!candidates.length}
             />
-            <Button variant="secondary" onPress={add} isDisabled={!pick}>Add</Button>
+            <Button variant="secondary" onPress={add} isDisabled={!pick}>
+              Add
+            </Button>
           </div>
           <DialogFooter>
-            <Button variant="primary" onPress={close}>Done</Button>
+            <Button variant="primary" onPress={close}>
+              Done
+            </Button>
           </DialogFooter>
         </div>
       )}

@@ -5,9 +5,23 @@ import { labelClass } from "@/components/ui/text-field";
 import { SCOPE_DESCRIPTIONS, SCOPES, type Scope } from "@/lib/gateway/scopes";
 
 /** The Scope checkboxes: dam-read, dam-sync, dam-write, cc-share. */
-export function ScopeField({ value, onChange, error }: { value: Scope[]; onChange: (v: Scope[]) => void; error?: string }) {
+export function ScopeField({
+  value,
+  onChange,
+  error,
+}: {
+  value: Scope[];
+  onChange: (v: Scope[]) => void;
+  error?: string;
+}) {
   return (
-    <CheckboxGroup value={value} onChange={(v) => onChange(v as Scope[])} isInvalid={!!error} validationBehavior="aria" className="flex flex-col">
+    <CheckboxGroup
+      value={value}
+      onChange={(v) => onChange(v as Scope[])}
+      isInvalid={!!error}
+      validationBehavior="aria"
+      className="flex flex-col"
+    >
       <Label className={labelClass}>Scope</Label>
       <div className="grid gap-2 sm:grid-cols-2">
         {SCOPES.map((s) => (
@@ -19,7 +33,11 @@ export function ScopeField({ value, onChange, error }: { value: Scope[]; onChang
           </Checkbox>
         ))}
       </div>
-      {!error && <Text slot="description" className="mt-1 text-xs text-ink-muted">A Brand Portal integration needs all four.</Text>}
+      {!error && (
+        <Text slot="description" className="mt-1 text-xs text-ink-muted">
+          A Brand Portal integration needs all four.
+        </Text>
+      )}
       <FieldError className="mt-1 text-xs text-negative">{error}</FieldError>
     </CheckboxGroup>
   );
@@ -29,7 +47,9 @@ export function ScopeBadges({ scopes }: { scopes: string[] }) {
   return (
     <span className="flex flex-wrap gap-1">
       {scopes.map((s) => (
-        <span key={s} className="rounded-sm border border-line-strong bg-canvas px-1.5 py-px font-mono text-[11px]">{s}</span>
+        <span key={s} className="rounded-sm border border-line-strong bg-canvas px-1.5 py-px font-mono text-[11px]">
+          {s}
+        </span>
       ))}
     </span>
   );

@@ -23,12 +23,14 @@ export function RotateSigningKeyButton({ graceMinutes }: { graceMinutes: number 
         onConfirm={async () => {
           const res = await rotateSigningKeyAction({});
           if (!res.ok) return res.error;
-          toast.positive("Signing key rotated", { description: `New key ${res.data.kid.slice(0, 12)}… signs from now on.` });
+          toast.positive("Signing key rotated", {
+            description: `New key ${res.data.kid.slice(0, 12)}… signs from now on.`,
+          });
           router.refresh();
         }}
       >
-        A new key signs every access token from now on. The current key stops signing but stays in the JWKS for {graceMinutes} minutes,
-        so tokens it signed keep working until they expire.
+        A new key signs every access token from now on. The current key stops signing but stays in the JWKS for{" "}
+        {graceMinutes} minutes, so tokens it signed keep working until they expire.
       </ConfirmDialog>
     </>
   );

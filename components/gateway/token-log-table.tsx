@@ -4,9 +4,18 @@ import { StatusLight } from "@/components/ui/status-light";
 import { formatDateTime } from "@/lib/format";
 import { GRANT_JWT_BEARER } from "@/lib/gateway/scopes";
 
-export type TokenLogRow = { id: number; at: string; grantType: string | null; result: string; error: string | null; reason: string | null; scope: string | null; ip: string | null };
+export type TokenLogRow = {
+  id: number;
+  at: string;
+  grantType: string | null;
+  result: string;
+  error: string | null;
+  reason: string | null;
+  scope: string | null;
+  ip: string | null;
+};
 
-const grantLabel = (g: string | null) => (g === GRANT_JWT_BEARER ? "jwt-bearer" : g ?? "—");
+const grantLabel = (g: string | null) => (g === GRANT_JWT_BEARER ? "jwt-bearer" : (g ?? "—"));
 
 export function TokenLogTable({ rows }: { rows: TokenLogRow[] }) {
   return (
@@ -20,13 +29,20 @@ export function TokenLogTable({ rows }: { rows: TokenLogRow[] }) {
           <Column>Reason</Column>
           <Column>Address</Column>
         </TableHeader>
-        <TableBody items={rows} renderEmptyState={() => <p className="p-6 text-center text-ink-muted">No token requests yet.</p>}>
+        <TableBody
+          items={rows}
+          renderEmptyState={() => <p className="p-6 text-center text-ink-muted">No token requests yet.</p>}
+        >
           {(r) => (
             <Row id={r.id}>
               <Cell className="whitespace-nowrap">{formatDateTime(r.at)}</Cell>
               <Cell className="font-mono text-xs">{grantLabel(r.grantType)}</Cell>
               <Cell className="whitespace-nowrap">
-                {r.result === "success" ? <StatusLight tone="positive">Token issued</StatusLight> : <StatusLight tone="negative">{r.error ?? "error"}</StatusLight>}
+                {r.result === "success" ? (
+                  <StatusLight tone="positive">Token issued</StatusLight>
+                ) : (
+                  <StatusLight tone="negative">{r.error ?? "error"}</StatusLight>
+                )}
               </Cell>
               <Cell className="font-mono text-xs">{r.scope ?? ""}</Cell>
               <Cell className="max-w-md text-xs text-ink-muted">{r.reason ?? ""}</Cell>

@@ -20,7 +20,13 @@ export type AgentEditable = {
   description: string;
   enabled: boolean;
   paused: boolean;
-  settings: { retryDelayMs: number; maxAttempts: number; logLevel: string; connectTimeoutMs: number; socketTimeoutMs: number };
+  settings: {
+    retryDelayMs: number;
+    maxAttempts: number;
+    logLevel: string;
+    connectTimeoutMs: number;
+    socketTimeoutMs: number;
+  };
 };
 
 /** The agent page's title-bar actions: Edit, Test Connection, View Log, Pause/Resume. */
@@ -36,18 +42,36 @@ export function AgentActions({ agent }: { agent: AgentEditable }) {
     const res = await setPausedAction({ agentId: agent.id, paused: !agent.paused });
     setBusy(false);
     if (!res.ok) return toast.negative(res.error);
-    toast.positive(res.data.paused ? `${agent.name} paused: its waiting jobs went to the other agents` : `${agent.name} resumed: it takes its share of the queue again`);
+    toast.positive(
+      res.data.paused
+        ? `${agent.name} paused: its waiting jobs went to the other agents`
+        : `${agent.name} resumed: it takes its share of the queue again`,
+    );
     router.refresh();
     await qc.invalidateQueries({ queryKey: ["replication"] });
   }
 
   return (
     <>
-      <Button onPress={() => setEditing(true)}><Pencil size={15} aria-hidden /> Edit</Button>
-      <Button onPress={() => setTesting(true)}><PlugZap size={15} aria-hidden /> Test Connection</Button>
-      <LinkButton href={`/tools/replication/agents/${agent.id}/log`}><FileText size={15} aria-hidden /> View Log</LinkButton>
+      <Button onPress={() => setEditing(true)}>
+        <Pencil size={15} aria-hidden /> Edit
+      </Button>
+      <Button onPress={() => setTesting(true)}>
+        <PlugZap size={15} aria-hidden /> Test Connection
+      </Button>
+      <LinkButton href={`/tools/replication/agents/${agent.id}/log`}>
+        <FileText size={15} aria-hidden /> View Log
+      </LinkButton>
       <Button variant="primary" onPress={togglePause} isDisabled={busy}>
-        {agent.paused ? <><Play size={15} aria-hidden /> Resume</> : <><Pause size={15} aria-hidden /> Pause</>}
+        {agent.paused ? (
+          <>
+            <Play size={15} aria-hidden /> Resume
+          </>
+        ) : (
+          <>
+            <Pause size={15} aria-hidden /> Pause
+          </>
+        )}
       </Button>
       <Dialog title="Agent Settings" isOpen={editing} onOpenChange={setEditing}>
         {(close) => <EditForm agent={agent} onDone={close} />}
@@ -112,18 +136,64 @@ function EditForm({ agent, onDone }: { agent: AgentEditable; onDone: () => void 
     <Form onSubmit={submit} className="grid gap-4">
       {error && <Alert tone="negative">{error}</Alert>}
       <TextField label="Name" value={v.name} onChange={set("name")} error={errors.name} autoFocus />
-      <TextField label="Description" value={v.description} onChange={set("description")} error={errors.description} multiline rows={2} />
-      <Checkbox isSelected={v.enabled} onChange={set("enabled")}>Enabled <span className="text-ink-muted">— a disabled agent hands its waiting jobs to the other agents</span></Checkbox>
+      <TextField
+        label="Description"
+        value={v.description}
+        onChange={set("description")}
+        error={errors.description}
+        multiline
+        rows={2}
+      />
+      <Checkbox isSelected={v.enabled} onChange={set("enabled")}>
+        Enabled <span className="text-ink-muted">— a disabled agent hands its waiting jobs to the other agents</span>
+      </Checkbox>
       <div className="grid grid-cols-2 gap-4">
-        <TextField label="Retry Delay (ms)" inputMode="numeric" value={v.retryDelayMs} onChange={set("retryDelayMs")} error={errors.retryDelayMs} description="Wait before the first retry; doubles each time" />
-        <TextField label="Max attempts" inputMode="numeric" value={v.maxAttempts} onChange={set("maxAttempts")} error={errors.maxAttempts} description="Then the item is parked as failed" />
-        <TextField label="Connect timeout (ms)" inputMode="numeric" value={v.connectTimeoutMs} onChange={set("connectTimeoutMs")} error={errors.connectTimeoutMs} />
-        <TextField label="Socket timeout (ms)" inputMode="numeric" value={v.socketTimeoutMs} onChange={set("socketTimeoutMs")} error={errors.socketTimeoutMs} />
+        <TextField
+          label="Retry Delay (ms)"
+          inputMode="numeric"
+          value={v.retryDelayMs}
+          onChange={set("retryDelayMs")}
+          error={errors.retryDelayMs}
+          description="Wait before the first retry; doubles each time"
+        />
+        <TextField
+          label="Max attempts"
+          inputMode="numeric"
+          value={v.maxAttempts}
+          onChange={set("maxAttempts")}
+          error={errors.maxAttempts}
+          description="Then the item is parked as failed"
+        />
+        <TextField
+          label="Connect timeout (ms)"
+          inputMode="numeric"
+          value={v.connectTimeoutMs}
+          onChange={set("connectTimeoutMs")}
+          error={errors.connectTimeoutMs}
+        />
+        <TextField
+          label="Socket timeout (ms)"
+          inputMode="numeric"
+          value={v.socketTimeoutMs}
+          onChange={set("socketTimeoutMs")}
+          error={errors.socketTimeoutMs}
+        />
       </div>
-      <Select label="Log Level" options={levels} value={v.logLevel} onChange={set("logLevel")} error={errors.logLevel} description="Info logs every attempt and test; Error only failures; Debug adds detail" />
+      <Select
+        label="Log Level"
+        options={levels}
+        value={v.logLevel}
+        onChange={set("logLevel")}
+        error={errors.logLevel}
+        description="Info logs every attempt and test; Error only failures; Debug adds detail"
+      />
       <DialogFooter>
-        <Button slot="close" variant="secondary">Cancel</Button>
-        <Button type="submit" variant="primary" isDisabled={pending}>OK</Button>
+        <Button slot="close" variant="secondary">
+          Cancel
+        </Button>
+        <Button type="submit" variant="primary" isDisabled={pending}>
+          OK
+        </Button>
       </DialogFooter>
     </Form>
   );

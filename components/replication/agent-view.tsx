@@ -15,6 +15,7 @@ import { useLive } from "@/components/replication/live";
 import { formatDateTime } from "@/lib/format";
 import { clearQueueAction, forceRetryAction, removeJobAction, retryJobAction } from "@/lib/replication/actions";
 import type { AgentDetail, QueueItem } from "@/lib/replication/agents/agent-detail";
+import { useNow } from "@/components/ui/use-now";
 
 const PAGE_SIZE = 20;
 export const agentKey = (id: string) => ["replication", "agent", id];
@@ -22,9 +23,13 @@ export const agentKey = (id: string) => ["replication", "agent", id];
 /** The live part of the agent page: status block, settings summary and the queue. */
 export function AgentView({ initial }: { initial: AgentDetail }) {
   const [page, setPage] = useState(1);
-  const query = useLive<AgentDetail>([...agentKey(initial.id), page], `/api/replication/agents/${initial.id}?page=${page}&pageSize=${PAGE_SIZE}`, {
-    initialData: page === 1 ? initial : undefined,
-  });
+  const query = useLive<AgentDetail>(
+    [...agentKey(initial.id), page],
+    `/api/replication/agents/${initial.id}?page=${page}&pageSize=${PAGE_SIZE}`,
+    {
+      initialData: page === 1 ? initial : undefined,
+    },
+  );
   const a = query.data ?? initial;
   return (
     <div className="grid gap-5">
@@ -39,10 +44,23 @@ export function AgentView({ initial }: { initial: AgentDetail }) {
 function StatusBlock({ agent: a }: { agent: AgentDetail }) {
   return (
     <section aria-label="Status" className="grid gap-1.5 rounded border border-line bg-surface px-4 py-3">
-      {a.enabled ? <StatusLight tone="positive">Agent is enabled.</StatusLight> : <StatusLight tone="neutral">Agent is disabled.</StatusLight>}
-      {a.paused && <StatusLight tone="notice">Agent is paused: its waiting jobs go to the other agents until you resume it. The pause is kept across restarts.</StatusLight>}
+      {a.enabled ? (
+        <StatusLight tone="positive">Agent is enabled.</StatusLight>
+      ) : (
+        <StatusLight tone="neutral">Agent is disabled.</StatusLight>
+      )}
+      {a.paused && (
+        <StatusLight tone="notice">
+          Agent is paused: its waiting jobs go to the other agents until you resume it. The pause is kept across
+          restarts.
+        </StatusLight>
+      )}
       <QueueStatus queue={a.queue} prefix />
-      {a.queue.failed > 0 && <StatusLight tone="negative">{a.queue.failed} item{a.queue.failed === 1 ? "" : "s"} parked as failed: Retry or Remove them below.</StatusLight>}
+      {a.queue.failed > 0 && (
+        <StatusLight tone="negative">
+          {a.queue.failed} item{a.queue.failed === 1 ? "" : "s"} parked as failed: Retry or Remove them below.
+        </StatusLight>
+      )}
       {a.lastError && a.queue.state === "blocked" && <p className="text-sm text-negative">Last error: {a.lastError}</p>}
     </section>
   );
@@ -54,7 +72,12 @@ function Settings({ agent: a }: { agent: AgentDetail }) {
     ["Description", a.description || "—"],
     ["Enabled", a.enabled ? "Yes" : "No"],
     ["Configuration", a.config.title],
-    ["Target", <span key="t" className="font-mono text-xs">{a.config.tenantUrl || "No tenant URL"}</span>],
+    [
+      "Target",
+      <span key="t" className="font-mono text-xs">
+        {a.config.tenantUrl || "No tenant URL"}
+      </span>,
+    ],
     ["Retry Delay", formatMs(a.settings.retryDelayMs)],
     ["Max attempts", a.settings.maxAttempts],
     ["Log Level", a.settings.logLevel],
@@ -64,7 +87,9 @@ function Settings({ agent: a }: { agent: AgentDetail }) {
   ];
   return (
     <section aria-labelledby="settings-h" className="rounded border border-line bg-surface px-4 py-3">
-      <h2 id="settings-h" className="mb-2 text-base">Settings</h2>
+      <h2 id="settings-h" className="mb-2 text-base">
+        Settings
+      </h2>
       <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-1 text-sm md:grid-cols-[10rem_1fr_10rem_1fr]">
         {rows.map(([k, v]) => (
           <div key={k} className="contents">
@@ -79,7 +104,19 @@ function Settings({ agent: a }: { agent: AgentDetail }) {
 
 const stateTone = { queued: "info", running: "positive", failed: "negative" } as const;
 
-function Queue({ agent, page, setPage, refetch, fetching }: { agent: AgentDetail; page: number; setPage: (p: number) => void; refetch: () => void; fetching: boolean }) {
+function Queue({
+  agent,
+  page,
+  setPage,
+  refetch,
+  fetching,
+}: {
+  agent: AgentDetail;
+  page: number;
+  setPage: (p: number) => void;
+  refetch: () => void;
+  fetching: boolean;
+}) {
   const qc = useQueryClient();
   const [confirm, setConfirm] = useState<null | "clear" | { remove: QueueItem }>(null);
   const { rows, total } = agent.items;
@@ -91,15 +128,30 @@ function Queue({ agent, page, setPage, refetch, fetching }: { agent: AgentDetail
     else toast.positive(done);
     await refresh();
   };
-  const now = Date.now();
+  const now = useNow();
 
   return (
     <section aria-labelledby="queue-h" className="rounded border border-line bg-surface">
       <div className="flex flex-wrap items-center gap-2 border-b border-line px-4 py-2">
-        <h2 id="queue-h" className="mr-auto text-base">Queue <span className="text-sm font-normal text-ink-muted">({total} item{total === 1 ? "" : "s"})</span></h2>
-        <Button variant="quiet" onPress={refetch} isDisabled={fetching}><RefreshCw size={15} aria-hidden /> Refresh</Button>
-        <Button variant="quiet" onPress={() => run(forceRetryAction({ agentId: agent.id }), "Every waiting item is tried again now")} isDisabled={total === 0}><RotateCcw size={15} aria-hidden /> Force Retry</Button>
-        <Button variant="quiet" onPress={() => setConfirm("clear")} isDisabled={total === 0}><Trash2 size={15} aria-hidden /> Clear</Button>
+        <h2 id="queue-h" className="mr-auto text-base">
+          Queue{" "}
+          <span className="text-sm font-normal text-ink-muted">
+            ({total} item{total === 1 ? "" : "s"})
+          </span>
+        </h2>
+        <Button variant="quiet" onPress={refetch} isDisabled={fetching}>
+          <RefreshCw size={15} aria-hidden /> Refresh
+        </Button>
+        <Button
+          variant="quiet"
+          onPress={() => run(forceRetryAction({ agentId: agent.id }), "Every waiting item is tried again now")}
+          isDisabled={total === 0}
+        >
+          <RotateCcw size={15} aria-hidden /> Force Retry
+        </Button>
+        <Button variant="quiet" onPress={() => setConfirm("clear")} isDisabled={total === 0}>
+          <Trash2 size={15} aria-hidden /> Clear
+        </Button>
       </div>
       <Table aria-label="Queue">
         <TableHeader>
@@ -109,23 +161,63 @@ function Queue({ agent, page, setPage, refetch, fetching }: { agent: AgentDetail
           <Column>State</Column>
           <Column>Next attempt</Column>
           <Column>Last error</Column>
-          <Column className="w-12"><span className="sr-only">Actions</span></Column>
+          <Column className="w-12">
+            <span className="sr-only">Actions</span>
+          </Column>
         </TableHeader>
-        <TableBody items={rows} renderEmptyState={() => <p className="p-6 text-center text-ink-muted">The queue is empty.</p>}>
+        <TableBody
+          items={rows}
+          renderEmptyState={() => <p className="p-6 text-center text-ink-muted">The queue is empty.</p>}
+        >
           {(j) => (
             <Row id={j.id}>
-              <Cell className="max-w-96 break-all font-mono text-xs">{j.path}<span className="ml-2 font-sans text-ink-muted">{j.kind}</span></Cell>
+              <Cell className="max-w-96 break-all font-mono text-xs">
+                {j.path}
+                <span className="ml-2 font-sans text-ink-muted">{j.kind}</span>
+              </Cell>
               <Cell>{j.action === "publish" ? "Publish" : "Unpublish"}</Cell>
               <Cell>{j.attempts}</Cell>
-              <Cell><StatusLight tone={stateTone[j.state as keyof typeof stateTone] ?? "neutral"}>{j.state === "queued" ? "Waiting" : j.state === "running" ? "Sending" : "Failed"}</StatusLight></Cell>
-              <Cell className="whitespace-nowrap text-ink-muted">
-                {j.nextAttemptAt ? (new Date(j.nextAttemptAt).getTime() <= now ? "Now" : `in ${formatAge(new Date(now).toISOString(), new Date(j.nextAttemptAt).getTime())}`) : "—"}
-              </Cell>
-              <Cell className="max-w-96 text-xs">{j.lastError ? <span className="line-clamp-3 text-negative" title={j.lastError}>{j.lastError}</span> : <span className="text-ink-muted">—</span>}</Cell>
               <Cell>
-                <Menu label={`Actions for ${j.path}`} trigger={<IconButton label={`Actions for ${j.path}`}><MoreHorizontal size={18} aria-hidden /></IconButton>}>
-                  <MenuItem isDisabled={j.state === "running"} onAction={() => run(retryJobAction({ agentId: agent.id, jobId: j.id }), `${j.path} is tried again now`)}>Retry</MenuItem>
-                  <MenuItem destructive isDisabled={j.state === "running"} onAction={() => setConfirm({ remove: j })}>Remove</MenuItem>
+                <StatusLight tone={stateTone[j.state as keyof typeof stateTone] ?? "neutral"}>
+                  {j.state === "queued" ? "Waiting" : j.state === "running" ? "Sending" : "Failed"}
+                </StatusLight>
+              </Cell>
+              <Cell className="whitespace-nowrap text-ink-muted">
+                {j.nextAttemptAt
+                  ? new Date(j.nextAttemptAt).getTime() <= now
+                    ? "Now"
+                    : `in ${formatAge(new Date(now).toISOString(), new Date(j.nextAttemptAt).getTime())}`
+                  : "—"}
+              </Cell>
+              <Cell className="max-w-96 text-xs">
+                {j.lastError ? (
+                  <span className="line-clamp-3 text-negative" title={j.lastError}>
+                    {j.lastError}
+                  </span>
+                ) : (
+                  <span className="text-ink-muted">—</span>
+                )}
+              </Cell>
+              <Cell>
+                <Menu
+                  label={`Actions for ${j.path}`}
+                  trigger={
+                    <IconButton label={`Actions for ${j.path}`}>
+                      <MoreHorizontal size={18} aria-hidden />
+                    </IconButton>
+                  }
+                >
+                  <MenuItem
+                    isDisabled={j.state === "running"}
+                    onAction={() =>
+                      run(retryJobAction({ agentId: agent.id, jobId: j.id }), `${j.path} is tried again now`)
+                    }
+                  >
+                    Retry
+                  </MenuItem>
+                  <MenuItem destructive isDisabled={j.state === "running"} onAction={() => setConfirm({ remove: j })}>
+                    Remove
+                  </MenuItem>
                 </Menu>
               </Cell>
             </Row>
@@ -133,10 +225,19 @@ function Queue({ agent, page, setPage, refetch, fetching }: { agent: AgentDetail
         </TableBody>
       </Table>
       {pages > 1 && (
-        <nav aria-label="Queue pages" className="flex items-center justify-end gap-3 border-t border-line px-4 py-2 text-sm">
-          <span className="text-ink-muted">Page {page} of {pages}</span>
-          <Button variant="quiet" onPress={() => setPage(page - 1)} isDisabled={page <= 1}>Previous</Button>
-          <Button variant="quiet" onPress={() => setPage(page + 1)} isDisabled={page >= pages}>Next</Button>
+        <nav
+          aria-label="Queue pages"
+          className="flex items-center justify-end gap-3 border-t border-line px-4 py-2 text-sm"
+        >
+          <span className="text-ink-muted">
+            Page {page} of {pages}
+          </span>
+          <Button variant="quiet" onPress={() => setPage(page - 1)} isDisabled={page <= 1}>
+            Previous
+          </Button>
+          <Button variant="quiet" onPress={() => setPage(page + 1)} isDisabled={page >= pages}>
+            Next
+          </Button>
         </nav>
       )}
 
@@ -153,7 +254,8 @@ function Queue({ agent, page, setPage, refetch, fetching }: { agent: AgentDetail
           await refresh();
         }}
       >
-        Remove every waiting and failed item from the queue of <strong>{agent.name}</strong>? They will not be published. Items being sent right now finish.
+        Remove every waiting and failed item from the queue of <strong>{agent.name}</strong>? They will not be
+        published. Items being sent right now finish.
       </ConfirmDialog>
       {confirm && typeof confirm === "object" && (
         <ConfirmDialog
@@ -169,7 +271,8 @@ function Queue({ agent, page, setPage, refetch, fetching }: { agent: AgentDetail
             await refresh();
           }}
         >
-          Remove <strong className="break-all">{confirm.remove.path}</strong> ({confirm.remove.action}) from the queue? It will not be sent.
+          Remove <strong className="break-all">{confirm.remove.path}</strong> ({confirm.remove.action}) from the queue?
+          It will not be sent.
         </ConfirmDialog>
       )}
     </section>

@@ -7,15 +7,22 @@ import { formatAge } from "@/components/replication/format";
 import { useLive } from "@/components/replication/live";
 import { formatDateTime } from "@/lib/format";
 import type { AgentSummary } from "@/lib/replication/agents/overview";
+import { useNow } from "@/components/ui/use-now";
 
 /** Agents on author: every agent of every configuration, live. */
 export function AgentsTable({ initial }: { initial: AgentSummary[] }) {
-  const { data, error } = useLive<{ agents: AgentSummary[] }>(["replication", "agents"], "/api/replication/agents", { initialData: { agents: initial } });
+  const { data, error } = useLive<{ agents: AgentSummary[] }>(["replication", "agents"], "/api/replication/agents", {
+    initialData: { agents: initial },
+  });
   const agents = data?.agents ?? [];
-  const now = Date.now();
+  const now = useNow();
   return (
     <>
-      {error && <Alert tone="negative" className="mb-3">Live updates stopped: {error.message}</Alert>}
+      {error && (
+        <Alert tone="negative" className="mb-3">
+          Live updates stopped: {error.message}
+        </Alert>
+      )}
       <div className="overflow-x-auto rounded border border-line bg-surface">
         <Table aria-label="Agents on author">
           <TableHeader>
@@ -39,21 +46,43 @@ export function AgentsTable({ initial }: { initial: AgentSummary[] }) {
             {(a) => (
               <Row id={a.id}>
                 <Cell>
-                  <Link href={`/tools/replication/agents/${a.id}`} className="focus-ring font-semibold text-accent data-[hovered]:underline">
+                  <Link
+                    href={`/tools/replication/agents/${a.id}`}
+                    className="focus-ring font-semibold text-accent data-[hovered]:underline"
+                  >
                     {a.name}
                   </Link>
-                  {a.description && <span className="block max-w-72 truncate text-xs text-ink-muted">{a.description}</span>}
+                  {a.description && (
+                    <span className="block max-w-72 truncate text-xs text-ink-muted">{a.description}</span>
+                  )}
                 </Cell>
                 <Cell>
-                  <Link href={`/tools/cloud-services/brand-portal/${a.config.name}`} className="focus-ring data-[hovered]:underline">{a.config.title}</Link>
+                  <Link
+                    href={`/tools/cloud-services/brand-portal/${a.config.name}`}
+                    className="focus-ring data-[hovered]:underline"
+                  >
+                    {a.config.title}
+                  </Link>
                 </Cell>
                 <Cell className="max-w-72 truncate font-mono text-xs">
-                  {a.config.tenantUrl ? <span title={a.config.tenantUrl}>{a.config.tenantUrl}</span> : <span className="font-sans text-ink-muted">No tenant URL</span>}
+                  {a.config.tenantUrl ? (
+                    <span title={a.config.tenantUrl}>{a.config.tenantUrl}</span>
+                  ) : (
+                    <span className="font-sans text-ink-muted">No tenant URL</span>
+                  )}
                 </Cell>
-                <Cell><AgentState agent={a} /></Cell>
-                <Cell className="whitespace-nowrap"><QueueStatus queue={a.queue} /></Cell>
-                <Cell className="whitespace-nowrap text-ink-muted">{a.queue.pending ? formatAge(a.queue.oldestPendingAt, now) : "—"}</Cell>
-                <Cell className="whitespace-nowrap text-ink-muted">{a.lastSuccessAt ? formatDateTime(a.lastSuccessAt) : "Never"}</Cell>
+                <Cell>
+                  <AgentState agent={a} />
+                </Cell>
+                <Cell className="whitespace-nowrap">
+                  <QueueStatus queue={a.queue} />
+                </Cell>
+                <Cell className="whitespace-nowrap text-ink-muted">
+                  {a.queue.pending ? formatAge(a.queue.oldestPendingAt, now) : "—"}
+                </Cell>
+                <Cell className="whitespace-nowrap text-ink-muted">
+                  {a.lastSuccessAt ? formatDateTime(a.lastSuccessAt) : "Never"}
+                </Cell>
                 <Cell className="max-w-80 text-xs">
                   {a.lastError ? (
                     <span title={a.lastError}>

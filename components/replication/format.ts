@@ -16,7 +16,9 @@ export function formatDuration(ms: number): string {
 }
 
 export function formatMs(ms: number): string {
-  return ms >= 1000 && ms % 1000 === 0 ? `${ms.toLocaleString("en-GB")} ms (${ms / 1000} s)` : `${ms.toLocaleString("en-GB")} ms`;
+  return ms >= 1000 && ms % 1000 === 0
+    ? `${ms.toLocaleString("en-GB")} ms (${ms / 1000} s)`
+    : `${ms.toLocaleString("en-GB")} ms`;
 }
 
 export function formatTime(iso: string): string {

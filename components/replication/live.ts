@@ -5,7 +5,10 @@ import { useQuery, type QueryKey } from "@tanstack/react-query";
 // states and counts move while work runs, without reloading the page.
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -11,7 +11,18 @@ import { useLive } from "@/components/replication/live";
 import { formatTime } from "@/components/replication/format";
 import { formatBytes } from "@/lib/format";
 
-type LogRow = { id: number; at: string; level: string; message: string; path: string | null; action: string | null; durationMs: number | null; bytes: number | null; statusCode: number | null; result: string | null };
+type LogRow = {
+  id: number;
+  at: string;
+  level: string;
+  message: string;
+  path: string | null;
+  action: string | null;
+  durationMs: number | null;
+  bytes: number | null;
+  statusCode: number | null;
+  result: string | null;
+};
 type LogPage = { rows: LogRow[]; total: number; page: number; pageSize: number };
 
 const levels = [
@@ -35,18 +46,33 @@ export function LogView({ agentId }: { agentId: string }) {
     return () => clearTimeout(t);
   }, [text]);
   const params = new URLSearchParams({ level, page: String(page), ...(q ? { q } : {}) });
-  const { data, error } = useLive<LogPage>(["replication", "log", agentId, level, q, page], `/api/replication/agents/${agentId}/log?${params}`, { intervalMs: 3_000 });
+  const { data, error } = useLive<LogPage>(
+    ["replication", "log", agentId, level, q, page],
+    `/api/replication/agents/${agentId}/log?${params}`,
+    { intervalMs: 3_000 },
+  );
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
     <div className="grid gap-3">
       <div className="flex flex-wrap items-end gap-4">
-        <Select className="w-56" label="Level" options={levels} value={level} onChange={(l) => { setLevel(l); setPage(1); }} />
+        <Select
+          className="w-56"
+          label="Level"
+          options={levels}
+          value={level}
+          onChange={(l) => {
+            setLevel(l);
+            setPage(1);
+          }}
+        />
         <SearchField value={text} onChange={setText} className="flex w-80 flex-col">
           <Label className={labelClass}>Filter</Label>
           <Input placeholder="Path or message text" className={inputClass} />
         </SearchField>
-        <span className="ml-auto text-sm text-ink-muted">{data ? `${data.total} entr${data.total === 1 ? "y" : "ies"}` : "Loading…"}</span>
+        <span className="ml-auto text-sm text-ink-muted">
+          {data ? `${data.total} entr${data.total === 1 ? "y" : "ies"}` : "Loading…"}
+        </span>
       </div>
       {error && <Alert tone="negative">{error.message}</Alert>}
       <div className="overflow-x-auto rounded border border-line bg-surface">
@@ -62,11 +88,18 @@ export function LogView({ agentId }: { agentId: string }) {
             <Column>Result</Column>
             <Column>Message</Column>
           </TableHeader>
-          <TableBody items={data?.rows ?? []} renderEmptyState={() => <p className="p-6 text-center text-ink-muted">{data ? "No log entries match." : "Loading…"}</p>}>
+          <TableBody
+            items={data?.rows ?? []}
+            renderEmptyState={() => (
+              <p className="p-6 text-center text-ink-muted">{data ? "No log entries match." : "Loading…"}</p>
+            )}
+          >
             {(r) => (
               <Row id={r.id}>
                 <Cell className="whitespace-nowrap font-mono text-xs">{formatTime(r.at)}</Cell>
-                <Cell><StatusLight tone={tone[r.level as keyof typeof tone] ?? "neutral"}>{r.level}</StatusLight></Cell>
+                <Cell>
+                  <StatusLight tone={tone[r.level as keyof typeof tone] ?? "neutral"}>{r.level}</StatusLight>
+                </Cell>
                 <Cell>{r.action ?? "—"}</Cell>
                 <Cell className="max-w-72 break-all font-mono text-xs">{r.path ?? "—"}</Cell>
                 <Cell className="whitespace-nowrap">{r.durationMs === null ? "—" : `${r.durationMs} ms`}</Cell>
@@ -81,9 +114,15 @@ export function LogView({ agentId }: { agentId: string }) {
       </div>
       {pages > 1 && (
         <nav aria-label="Log pages" className="flex items-center justify-end gap-3 text-sm">
-          <span className="text-ink-muted">Page {page} of {pages}</span>
-          <Button variant="quiet" onPress={() => setPage(page - 1)} isDisabled={page <= 1}>Newer</Button>
-          <Button variant="quiet" onPress={() => setPage(page + 1)} isDisabled={page >= pages}>Older</Button>
+          <span className="text-ink-muted">
+            Page {page} of {pages}
+          </span>
+          <Button variant="quiet" onPress={() => setPage(page - 1)} isDisabled={page <= 1}>
+            Newer
+          </Button>
+          <Button variant="quiet" onPress={() => setPage(page + 1)} isDisabled={page >= pages}>
+            Older
+          </Button>
         </nav>
       )}
     </div>

@@ -12,7 +12,18 @@ import { toast } from "@/components/ui/toast";
 import { formatDateTime } from "@/lib/format";
 import { createTenantAction } from "@/lib/portal/actions";
 
-export type TenantRow = { id: string; name: string; slug: string; orgTechId: string; issuer: string; url: string; createdAt: string; assets: number; folders: number; collections: number };
+export type TenantRow = {
+  id: string;
+  name: string;
+  slug: string;
+  orgTechId: string;
+  issuer: string;
+  url: string;
+  createdAt: string;
+  assets: number;
+  folders: number;
+  collections: number;
+};
 
 export function TenantsTable({ tenants }: { tenants: TenantRow[] }) {
   return (
@@ -28,11 +39,23 @@ export function TenantsTable({ tenants }: { tenants: TenantRow[] }) {
           <Column>Collections</Column>
           <Column>Created</Column>
         </TableHeader>
-        <TableBody items={tenants} renderEmptyState={() => <p className="p-6 text-center text-ink-muted">No tenants yet. Create one, then paste its Tenant URL into a Brand Portal configuration.</p>}>
+        <TableBody
+          items={tenants}
+          renderEmptyState={() => (
+            <p className="p-6 text-center text-ink-muted">
+              No tenants yet. Create one, then paste its Tenant URL into a Brand Portal configuration.
+            </p>
+          )}
+        >
           {(t) => (
             <Row id={t.id}>
-              <Cell><span className="font-semibold">{t.name}</span><span className="block text-xs text-ink-muted">{t.slug}</span></Cell>
-              <Cell><code className="select-all break-all rounded bg-canvas px-1.5 py-0.5 text-xs">{t.url}</code></Cell>
+              <Cell>
+                <span className="font-semibold">{t.name}</span>
+                <span className="block text-xs text-ink-muted">{t.slug}</span>
+              </Cell>
+              <Cell>
+                <code className="select-all break-all rounded bg-canvas px-1.5 py-0.5 text-xs">{t.url}</code>
+              </Cell>
               <Cell className="font-mono text-xs">{t.orgTechId}</Cell>
               <Cell className="break-all font-mono text-xs">{t.issuer}</Cell>
               <Cell>{t.assets}</Cell>
@@ -47,13 +70,21 @@ export function TenantsTable({ tenants }: { tenants: TenantRow[] }) {
   );
 }
 
-const slugOf = (name: string) => name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 63);
+const slugOf = (name: string) =>
+  name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 63);
 
 export function CreateTenantButton({ defaultIssuer }: { defaultIssuer: string }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="primary" onPress={() => setOpen(true)}><Plus size={16} aria-hidden /> Create</Button>
+      <Button variant="primary" onPress={() => setOpen(true)}>
+        <Plus size={16} aria-hidden /> Create
+      </Button>
       <Dialog title="Create Tenant" isOpen={open} onOpenChange={setOpen}>
         {(close) => <CreateTenantForm defaultIssuer={defaultIssuer} onDone={close} />}
       </Dialog>
@@ -87,13 +118,47 @@ function CreateTenantForm({ defaultIssuer, onDone }: { defaultIssuer: string; on
   return (
     <Form onSubmit={submit} className="grid gap-4">
       {error && <Alert tone="negative">{error}</Alert>}
-      <TextField label="Name" value={v.name} onChange={(name) => setV({ ...v, name, slug: slugEdited ? v.slug : slugOf(name) })} error={errors.name} autoFocus />
-      <TextField label="Slug" value={v.slug} onChange={(slug) => { setSlugEdited(true); setV({ ...v, slug }); }} error={errors.slug} description="The last part of the tenant URL: lowercase letters, digits and '-'" />
-      <TextField label="Organization ID" value={v.orgTechId} onChange={(orgTechId) => setV({ ...v, orgTechId })} error={errors.orgTechId} description="The technical ID of the gateway organization that publishes here, such as A1B2C3D4E5@OutpostOrg" mono />
-      <TextField label="Trusted issuer" value={v.issuer} onChange={(issuer) => setV({ ...v, issuer })} error={errors.issuer} placeholder={defaultIssuer} description={`The OAuth gateway whose access tokens this tenant accepts. Empty: this install's gateway (${defaultIssuer}).`} mono />
+      <TextField
+        label="Name"
+        value={v.name}
+        onChange={(name) => setV({ ...v, name, slug: slugEdited ? v.slug : slugOf(name) })}
+        error={errors.name}
+        autoFocus
+      />
+      <TextField
+        label="Slug"
+        value={v.slug}
+        onChange={(slug) => {
+          setSlugEdited(true);
+          setV({ ...v, slug });
+        }}
+        error={errors.slug}
+        description="The last part of the tenant URL: lowercase letters, digits and '-'"
+      />
+      <TextField
+        label="Organization ID"
+        value={v.orgTechId}
+        onChange={(orgTechId) => setV({ ...v, orgTechId })}
+        error={errors.orgTechId}
+        description="The technical ID of the gateway organization that publishes here, such as A1B2C3D4E5@OutpostOrg"
+        mono
+      />
+      <TextField
+        label="Trusted issuer"
+        value={v.issuer}
+        onChange={(issuer) => setV({ ...v, issuer })}
+        error={errors.issuer}
+        placeholder={defaultIssuer}
+        description={`The OAuth gateway whose access tokens this tenant accepts. Empty: this install's gateway (${defaultIssuer}).`}
+        mono
+      />
       <DialogFooter>
-        <Button slot="close" variant="secondary">Cancel</Button>
-        <Button type="submit" variant="primary" isDisabled={pending}>Create</Button>
+        <Button slot="close" variant="secondary">
+          Cancel
+        </Button>
+        <Button type="submit" variant="primary" isDisabled={pending}>
+          Create
+        </Button>
       </DialogFooter>
     </Form>
   );

@@ -9,7 +9,15 @@ import { testConnectionAction } from "@/lib/replication/actions";
 import type { TestResult } from "@/lib/replication/test-connection";
 
 /** Runs Test Connection and shows its log: one timestamped line per step, the verdict last. */
-export function TestConnectionDialog({ agentId, agentName, onClose }: { agentId: string; agentName: string; onClose: () => void }) {
+export function TestConnectionDialog({
+  agentId,
+  agentName,
+  onClose,
+}: {
+  agentId: string;
+  agentName: string;
+  onClose: () => void;
+}) {
   const qc = useQueryClient();
   const [result, setResult] = useState<TestResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -34,22 +42,40 @@ export function TestConnectionDialog({ agentId, agentName, onClose }: { agentId:
 
   return (
     <Dialog title={`Test Connection: ${agentName}`} isOpen onOpenChange={(o) => !o && onClose()} size="lg">
-      <div role="log" aria-label="Test Connection log" aria-busy={running} className="max-h-[55vh] overflow-auto rounded border border-line bg-canvas p-3 font-mono text-xs leading-relaxed">
-        {running && <p className="text-ink-muted">Testing… (creating the assertion, requesting a token, pinging the tenant)</p>}
+      <div
+        role="log"
+        aria-label="Test Connection log"
+        aria-busy={running}
+        className="max-h-[55vh] overflow-auto rounded border border-line bg-canvas p-3 font-mono text-xs leading-relaxed"
+      >
+        {running && (
+          <p className="text-ink-muted">Testing… (creating the assertion, requesting a token, pinging the tenant)</p>
+        )}
         {error && <p className="text-negative">{error}</p>}
         {result?.lines.map((l, i) => {
           const last = i === result.lines.length - 1;
           return (
-            <p key={i} className={cx("whitespace-pre-wrap break-words", last && "mt-1 text-sm font-bold", last && (result.ok ? "text-positive" : "text-negative"))}>
-              {!last && <span className="text-ink-muted">{formatTime(l.at)}  </span>}
+            <p
+              key={i}
+              className={cx(
+                "whitespace-pre-wrap break-words",
+                last && "mt-1 text-sm font-bold",
+                last && (result.ok ? "text-positive" : "text-negative"),
+              )}
+            >
+              {!last && <span className="text-ink-muted">{formatTime(l.at)} </span>}
               {l.text}
             </p>
           );
         })}
       </div>
       <DialogFooter>
-        <Button onPress={run} isDisabled={running}>Run again</Button>
-        <Button variant="primary" onPress={onClose}>Close</Button>
+        <Button onPress={run} isDisabled={running}>
+          Run again
+        </Button>
+        <Button variant="primary" onPress={onClose}>
+          Close
+        </Button>
       </DialogFooter>
     </Dialog>
   );

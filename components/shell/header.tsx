@@ -12,8 +12,12 @@ export function Header({ user }: { user: SessionUser }) {
         <span>Outpost</span>
       </Link>
       <nav aria-label="Main" className="flex items-center gap-1 text-sm">
-        <Link href="/assets" className="rounded px-2 py-1 text-white/85 hover:bg-white/10 hover:text-white">Assets</Link>
-        <Link href="/tools" className="rounded px-2 py-1 text-white/85 hover:bg-white/10 hover:text-white">Tools</Link>
+        <Link href="/assets" className="rounded px-2 py-1 text-white/85 hover:bg-white/10 hover:text-white">
+          Assets
+        </Link>
+        <Link href="/tools" className="rounded px-2 py-1 text-white/85 hover:bg-white/10 hover:text-white">
+          Tools
+        </Link>
       </nav>
       <div className="ml-auto">
         <UserMenu name={user.name} login={user.login} roleLabel={ROLE_LABELS[user.role]} />

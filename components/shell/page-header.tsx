@@ -1,7 +1,12 @@
 import { Breadcrumbs, type Crumb } from "@/components/ui/breadcrumbs";
 
 /** A console page's title bar: breadcrumbs, the title, and the page's actions on the right. */
-export function PageHeader({ title, crumbs, actions, children }: {
+export function PageHeader({
+  title,
+  crumbs,
+  actions,
+  children,
+}: {
   title: string;
   crumbs: Crumb[];
   actions?: React.ReactNode;

@@ -3,7 +3,17 @@ import { NavIcon } from "@/components/shell/icon";
 import type { IconName } from "@/lib/navigation";
 
 /** A large tile that opens a console (Navigation and Tools pages). */
-export function Tile({ href, title, description, icon }: { href: string; title: string; description?: string; icon: IconName }) {
+export function Tile({
+  href,
+  title,
+  description,
+  icon,
+}: {
+  href: string;
+  title: string;
+  description?: string;
+  icon: IconName;
+}) {
   return (
     <Link
       href={href}

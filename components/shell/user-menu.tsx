@@ -9,7 +9,10 @@ export function UserMenu({ name, login, roleLabel }: { name: string; login: stri
     <Menu
       label="User menu"
       trigger={
-        <Button aria-label={`User menu for ${name}`} className="focus-ring flex items-center gap-2 rounded px-2 py-1 text-sm data-[hovered]:bg-white/10">
+        <Button
+          aria-label={`User menu for ${name}`}
+          className="focus-ring flex items-center gap-2 rounded px-2 py-1 text-sm data-[hovered]:bg-white/10"
+        >
           <CircleUserRound size={20} aria-hidden />
           <span className="hidden sm:inline">{name}</span>
           <ChevronDown size={14} aria-hidden />
@@ -18,7 +21,9 @@ export function UserMenu({ name, login, roleLabel }: { name: string; login: stri
     >
       <MenuItem isDisabled textValue={login} className="flex-col items-start !opacity-100">
         <span className="font-semibold">{name}</span>
-        <span className="text-xs text-ink-muted">{login} · {roleLabel}</span>
+        <span className="text-xs text-ink-muted">
+          {login} · {roleLabel}
+        </span>
       </MenuItem>
       <MenuSeparator />
       <MenuItem href="/account">Change password</MenuItem>

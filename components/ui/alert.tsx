@@ -10,13 +10,31 @@ const tones: Record<Tone, { box: string; Icon: typeof Info }> = {
   negative: { box: "border-negative bg-negative-soft", Icon: XCircle },
 };
 
-const iconColor: Record<Tone, string> = { info: "text-accent", positive: "text-positive", notice: "text-notice", negative: "text-negative" };
+const iconColor: Record<Tone, string> = {
+  info: "text-accent",
+  positive: "text-positive",
+  notice: "text-notice",
+  negative: "text-negative",
+};
 
 /** An inline message banner. Errors use role=alert so screen readers announce them. */
-export function Alert({ tone = "info", title, children, className }: { tone?: Tone; title?: string; children?: React.ReactNode; className?: string }) {
+export function Alert({
+  tone = "info",
+  title,
+  children,
+  className,
+}: {
+  tone?: Tone;
+  title?: string;
+  children?: React.ReactNode;
+  className?: string;
+}) {
   const { box, Icon } = tones[tone];
   return (
-    <div role={tone === "negative" ? "alert" : "status"} className={cx("flex gap-2.5 rounded border-l-4 px-3 py-2.5 text-sm", box, className)}>
+    <div
+      role={tone === "negative" ? "alert" : "status"}
+      className={cx("flex gap-2.5 rounded border-l-4 px-3 py-2.5 text-sm", box, className)}
+    >
       <Icon size={18} className={cx("mt-0.5 shrink-0", iconColor[tone])} aria-hidden />
       <div className="min-w-0">
         {title && <p className="font-semibold">{title}</p>}

@@ -18,12 +18,20 @@ export function buttonClass(variant: Variant = "secondary", className?: string) 
   return cx(base, variants[variant], className);
 }
 
-export function Button({ variant = "secondary", className, ...props }: ButtonProps & { variant?: Variant; className?: string }) {
+export function Button({
+  variant = "secondary",
+  className,
+  ...props
+}: ButtonProps & { variant?: Variant; className?: string }) {
   return <AriaButton {...props} className={buttonClass(variant, className)} />;
 }
 
 /** A link that looks like a button (navigation, downloads). */
-export function LinkButton({ variant = "secondary", className, ...props }: LinkProps & { variant?: Variant; className?: string }) {
+export function LinkButton({
+  variant = "secondary",
+  className,
+  ...props
+}: LinkProps & { variant?: Variant; className?: string }) {
   return <AriaLink {...props} className={buttonClass(variant, className)} />;
 }
 

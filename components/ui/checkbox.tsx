@@ -3,7 +3,11 @@ import { Checkbox as AriaCheckbox, type CheckboxProps } from "react-aria-compone
 import { Check, Minus } from "lucide-react";
 import { cx } from "@/components/ui/cx";
 
-export function Checkbox({ children, className, ...props }: CheckboxProps & { className?: string; children?: React.ReactNode }) {
+export function Checkbox({
+  children,
+  className,
+  ...props
+}: CheckboxProps & { className?: string; children?: React.ReactNode }) {
   return (
     <AriaCheckbox {...props} className={cx("group flex items-center gap-2 text-sm cursor-default", className)}>
       {({ isSelected, isIndeterminate }) => (
@@ -16,7 +20,11 @@ export function Checkbox({ children, className, ...props }: CheckboxProps & { cl
               isSelected || isIndeterminate ? "border-accent bg-accent text-white" : "border-ink-muted bg-surface",
             )}
           >
-            {isIndeterminate ? <Minus size={12} strokeWidth={3} /> : isSelected ? <Check size={12} strokeWidth={3} /> : null}
+            {isIndeterminate ? (
+              <Minus size={12} strokeWidth={3} />
+            ) : isSelected ? (
+              <Check size={12} strokeWidth={3} />
+            ) : null}
           </span>
           {children}
         </>

@@ -20,13 +20,28 @@ export function ConfirmDialog({ isOpen, onOpenChange, title, children, confirmLa
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
-    <Dialog isOpen={isOpen} onOpenChange={(o) => { if (!o) setError(null); onOpenChange(o); }} title={title} size="sm" role="alertdialog">
+    <Dialog
+      isOpen={isOpen}
+      onOpenChange={(o) => {
+        if (!o) setError(null);
+        onOpenChange(o);
+      }}
+      title={title}
+      size="sm"
+      role="alertdialog"
+    >
       {(close) => (
         <>
           <div className="text-sm">{children}</div>
-          {error && <Alert tone="negative" className="mt-4">{error}</Alert>}
+          {error && (
+            <Alert tone="negative" className="mt-4">
+              {error}
+            </Alert>
+          )}
           <DialogFooter>
-            <Button variant="secondary" onPress={close} isDisabled={pending}>Cancel</Button>
+            <Button variant="secondary" onPress={close} isDisabled={pending}>
+              Cancel
+            </Button>
             <Button
               variant={destructive ? "negative" : "primary"}
               isDisabled={pending}

@@ -30,7 +30,17 @@ export async function copyText(text: string): Promise<boolean> {
  * A button that copies `text`; `label` names what is copied ("Copy application ID"). The icon form
  * confirms with a toast; the labelled form ("Copy" → "Copied") confirms in place.
  */
-export function CopyButton({ text, label, copiedMessage, labelled }: { text: string; label: string; copiedMessage?: string; labelled?: boolean }) {
+export function CopyButton({
+  text,
+  label,
+  copiedMessage,
+  labelled,
+}: {
+  text: string;
+  label: string;
+  copiedMessage?: string;
+  labelled?: boolean;
+}) {
   const [copied, setCopied] = useState(false);
   const onPress = async () => {
     if (await copyText(text)) {
@@ -50,5 +60,9 @@ export function CopyButton({ text, label, copiedMessage, labelled }: { text: str
       </Button>
     );
   }
-  return <IconButton label={label} onPress={onPress}>{icon}</IconButton>;
+  return (
+    <IconButton label={label} onPress={onPress}>
+      {icon}
+    </IconButton>
+  );
 }

@@ -4,7 +4,12 @@ import { ChevronRight } from "lucide-react";
 import { cx } from "@/components/ui/cx";
 
 /** A titled section that opens and closes (Spectrum's accordion item), e.g. "Advanced" in a dialog. */
-export function Disclosure({ title, children, defaultExpanded, className }: {
+export function Disclosure({
+  title,
+  children,
+  defaultExpanded,
+  className,
+}: {
   title: string;
   children: React.ReactNode;
   defaultExpanded?: boolean;

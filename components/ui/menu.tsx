@@ -1,9 +1,21 @@
 "use client";
-import { Menu as AriaMenu, MenuItem as AriaMenuItem, MenuTrigger, Popover, Separator, type MenuItemProps } from "react-aria-components";
+import {
+  Menu as AriaMenu,
+  MenuItem as AriaMenuItem,
+  MenuTrigger,
+  Popover,
+  Separator,
+  type MenuItemProps,
+} from "react-aria-components";
 import { cx } from "@/components/ui/cx";
 
 /** A button that opens a menu: <Menu trigger={<Button>…</Button>}><MenuItem …/></Menu>. */
-export function Menu({ trigger, children, label, placement = "bottom end" }: {
+export function Menu({
+  trigger,
+  children,
+  label,
+  placement = "bottom end",
+}: {
   trigger: React.ReactNode;
   children: React.ReactNode;
   label: string;
@@ -12,7 +24,10 @@ export function Menu({ trigger, children, label, placement = "bottom end" }: {
   return (
     <MenuTrigger>
       {trigger}
-      <Popover placement={placement} className="min-w-48 rounded border border-line bg-surface py-1 shadow-lg outline-none">
+      <Popover
+        placement={placement}
+        className="min-w-48 rounded border border-line bg-surface py-1 shadow-lg outline-none"
+      >
         <AriaMenu aria-label={label} className="outline-none">
           {children}
         </AriaMenu>
@@ -21,7 +36,11 @@ export function Menu({ trigger, children, label, placement = "bottom end" }: {
   );
 }
 
-export function MenuItem({ className, destructive, ...props }: MenuItemProps & { className?: string; destructive?: boolean }) {
+export function MenuItem({
+  className,
+  destructive,
+  ...props
+}: MenuItemProps & { className?: string; destructive?: boolean }) {
   return (
     <AriaMenuItem
       {...props}

@@ -16,9 +16,15 @@ export function Pager({ page, pageSize, total }: { page: number; pageSize: numbe
   };
   return (
     <nav aria-label="Pages" className="mt-4 flex items-center justify-end gap-3 text-sm">
-      <span className="text-ink-muted">Page {page} of {pages}</span>
-      <LinkButton variant="quiet" href={href(page - 1)} isDisabled={page <= 1} aria-label="Previous page"><ChevronLeft size={16} aria-hidden /> Previous</LinkButton>
-      <LinkButton variant="quiet" href={href(page + 1)} isDisabled={page >= pages} aria-label="Next page">Next <ChevronRight size={16} aria-hidden /></LinkButton>
+      <span className="text-ink-muted">
+        Page {page} of {pages}
+      </span>
+      <LinkButton variant="quiet" href={href(page - 1)} isDisabled={page <= 1} aria-label="Previous page">
+        <ChevronLeft size={16} aria-hidden /> Previous
+      </LinkButton>
+      <LinkButton variant="quiet" href={href(page + 1)} isDisabled={page >= pages} aria-label="Next page">
+        Next <ChevronRight size={16} aria-hidden />
+      </LinkButton>
     </nav>
   );
 }

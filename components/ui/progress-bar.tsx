@@ -6,7 +6,15 @@ type Tone = "accent" | "positive" | "negative";
 const fill: Record<Tone, string> = { accent: "bg-accent", positive: "bg-positive", negative: "bg-negative" };
 
 /** Spectrum's progress bar: a label, the value text, and a thin track. role=progressbar with aria-valuenow. */
-export function ProgressBar({ label, value, valueText, tone = "accent", hideLabel, size = "md", className }: {
+export function ProgressBar({
+  label,
+  value,
+  valueText,
+  tone = "accent",
+  hideLabel,
+  size = "md",
+  className,
+}: {
   label: string;
   /** 0–100 */
   value: number;
@@ -17,7 +25,12 @@ export function ProgressBar({ label, value, valueText, tone = "accent", hideLabe
   className?: string;
 }) {
   return (
-    <AriaProgressBar value={value} valueLabel={valueText} aria-label={hideLabel ? label : undefined} className={cx("flex w-full flex-col gap-1", className)}>
+    <AriaProgressBar
+      value={value}
+      valueLabel={valueText}
+      aria-label={hideLabel ? label : undefined}
+      className={cx("flex w-full flex-col gap-1", className)}
+    >
       {({ percentage, valueText: text }) => (
         <>
           {!hideLabel && (
@@ -27,7 +40,10 @@ export function ProgressBar({ label, value, valueText, tone = "accent", hideLabe
             </div>
           )}
           <div className={cx("w-full overflow-hidden rounded-full bg-line", size === "sm" ? "h-1" : "h-1.5")}>
-            <div className={cx("h-full rounded-full transition-[width] duration-150", fill[tone])} style={{ width: `${percentage ?? 0}%` }} />
+            <div
+              className={cx("h-full rounded-full transition-[width] duration-150", fill[tone])}
+              style={{ width: `${percentage ?? 0}%` }}
+            />
           </div>
         </>
       )}

@@ -7,7 +7,13 @@ import { inputClass } from "@/components/ui/text-field";
 import { cx } from "@/components/ui/cx";
 
 /** A search field that keeps its text in the URL (?q=), debounced, and resets paging. */
-export function SearchBox({ label, placeholder, defaultValue, param = "q", className }: {
+export function SearchBox({
+  label,
+  placeholder,
+  defaultValue,
+  param = "q",
+  className,
+}: {
   label: string;
   placeholder?: string;
   defaultValue?: string;
@@ -32,11 +38,22 @@ export function SearchBox({ label, placeholder, defaultValue, param = "q", class
   }, [value, param, params, pathname, router]);
 
   return (
-    <SearchField value={value} onChange={setValue} aria-label={label} className={cx("group relative w-full max-w-sm", className)}>
+    <SearchField
+      value={value}
+      onChange={setValue}
+      aria-label={label}
+      className={cx("group relative w-full max-w-sm", className)}
+    >
       <Label className="sr-only">{label}</Label>
       <Search size={16} className="pointer-events-none absolute left-2.5 top-2 text-ink-muted" aria-hidden />
-      <Input placeholder={placeholder} className={cx(inputClass, "pl-8 pr-8 [&::-webkit-search-cancel-button]:hidden")} />
-      <Button aria-label="Clear search" className="absolute right-1.5 top-1.5 rounded p-0.5 text-ink-muted group-data-[empty]:hidden data-[hovered]:bg-black/5">
+      <Input
+        placeholder={placeholder}
+        className={cx(inputClass, "pl-8 pr-8 [&::-webkit-search-cancel-button]:hidden")}
+      />
+      <Button
+        aria-label="Clear search"
+        className="absolute right-1.5 top-1.5 rounded p-0.5 text-ink-muted group-data-[empty]:hidden data-[hovered]:bg-black/5"
+      >
         <X size={14} aria-hidden />
       </Button>
     </SearchField>

@@ -30,7 +30,18 @@ type Props = {
   className?: string;
 };
 
-export function Select({ label, options, value, onChange, description, error, placeholder = "Select…", name, isDisabled, className }: Props) {
+export function Select({
+  label,
+  options,
+  value,
+  onChange,
+  description,
+  error,
+  placeholder = "Select…",
+  name,
+  isDisabled,
+  className,
+}: Props) {
   return (
     <AriaSelect
       selectedKey={value}
@@ -49,7 +60,11 @@ export function Select({ label, options, value, onChange, description, error, pl
         </SelectValue>
         <ChevronDown size={16} className="text-ink-muted" aria-hidden />
       </Button>
-      {description && !error && <Text slot="description" className="mt-1 text-xs text-ink-muted">{description}</Text>}
+      {description && !error && (
+        <Text slot="description" className="mt-1 text-xs text-ink-muted">
+          {description}
+        </Text>
+      )}
       <FieldError className="mt-1 text-xs text-negative">{error}</FieldError>
       <Popover className="min-w-(--trigger-width) rounded border border-line bg-surface py-1 shadow-lg outline-none">
         <ListBox className="max-h-72 overflow-auto outline-none" items={options}>

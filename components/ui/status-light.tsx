@@ -11,7 +11,15 @@ const dot: Record<StatusTone, string> = {
 };
 
 /** Spectrum's status light: a coloured dot and a label (the label carries the meaning, not the colour). */
-export function StatusLight({ tone, children, className }: { tone: StatusTone; children: React.ReactNode; className?: string }) {
+export function StatusLight({
+  tone,
+  children,
+  className,
+}: {
+  tone: StatusTone;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <span className={cx("inline-flex items-center gap-2 text-sm", className)}>
       <span className={cx("h-2 w-2 shrink-0 rounded-full", dot[tone])} aria-hidden />

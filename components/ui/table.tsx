@@ -41,11 +41,18 @@ export function TableHeader<T extends object>({ columns, children, ...props }: T
   );
 }
 
-export function Column({ className, children, ...props }: ColumnProps & { className?: string; children: React.ReactNode }) {
+export function Column({
+  className,
+  children,
+  ...props
+}: ColumnProps & { className?: string; children: React.ReactNode }) {
   return (
     <AriaColumn
       {...props}
-      className={cx("focus-ring px-3 py-2 text-xs font-semibold uppercase tracking-wide text-ink-muted whitespace-nowrap", className)}
+      className={cx(
+        "focus-ring px-3 py-2 text-xs font-semibold uppercase tracking-wide text-ink-muted whitespace-nowrap",
+        className,
+      )}
     >
       {({ allowsSorting, sortDirection }) => (
         <span className="inline-flex items-center gap-1">
@@ -54,7 +61,11 @@ export function Column({ className, children, ...props }: ColumnProps & { classN
             <ArrowUp
               size={12}
               aria-hidden
-              className={cx("transition-transform", !sortDirection && "opacity-0", sortDirection === "descending" && "rotate-180")}
+              className={cx(
+                "transition-transform",
+                !sortDirection && "opacity-0",
+                sortDirection === "descending" && "rotate-180",
+              )}
             />
           )}
         </span>
@@ -67,7 +78,13 @@ export function TableBody<T extends object>(props: TableBodyProps<T>) {
   return <AriaTableBody {...props} />;
 }
 
-export function Row<T extends object>({ id, columns, children, className, ...props }: RowProps<T> & { className?: string }) {
+export function Row<T extends object>({
+  id,
+  columns,
+  children,
+  className,
+  ...props
+}: RowProps<T> & { className?: string }) {
   const { selectionBehavior, selectionMode } = useTableOptions();
   return (
     <AriaRow

@@ -28,7 +28,17 @@ type Props = Omit<TextFieldProps, "children"> & {
 };
 
 /** A labelled text field whose error comes from zod on the server (or the browser's own checks). */
-export function TextField({ label, description, error, placeholder, multiline, rows = 4, mono, className, ...props }: Props) {
+export function TextField({
+  label,
+  description,
+  error,
+  placeholder,
+  multiline,
+  rows = 4,
+  mono,
+  className,
+  ...props
+}: Props) {
   return (
     <AriaTextField
       {...props}
@@ -38,11 +48,19 @@ export function TextField({ label, description, error, placeholder, multiline, r
     >
       <Label className={labelClass}>{label}</Label>
       {multiline ? (
-        <TextArea rows={rows} placeholder={placeholder} className={cx(inputClass, "h-auto py-1.5", mono && "font-mono text-xs")} />
+        <TextArea
+          rows={rows}
+          placeholder={placeholder}
+          className={cx(inputClass, "h-auto py-1.5", mono && "font-mono text-xs")}
+        />
       ) : (
         <Input placeholder={placeholder} className={cx(inputClass, mono && "font-mono text-xs")} />
       )}
-      {description && !error && <Text slot="description" className="mt-1 text-xs text-ink-muted">{description}</Text>}
+      {description && !error && (
+        <Text slot="description" className="mt-1 text-xs text-ink-muted">
+          {description}
+        </Text>
+      )}
       <FieldError className="mt-1 text-xs text-negative">{error}</FieldError>
     </AriaTextField>
   );

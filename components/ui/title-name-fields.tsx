@@ -22,7 +22,11 @@ export function useTitleName(derive: (title: string) => string) {
 }
 
 /** The Title and Name fields of a Create dialog (AEM's pattern). */
-export function TitleNameFields({ state, errors, nameDescription }: {
+export function TitleNameFields({
+  state,
+  errors,
+  nameDescription,
+}: {
   state: ReturnType<typeof useTitleName>;
   errors: Record<string, string>;
   nameDescription: string;
@@ -30,7 +34,13 @@ export function TitleNameFields({ state, errors, nameDescription }: {
   return (
     <>
       <TextField label="Title" value={state.title} onChange={state.setTitle} error={errors.title} autoFocus />
-      <TextField label="Name" description={nameDescription} value={state.name} onChange={state.setName} error={errors.name} />
+      <TextField
+        label="Name"
+        description={nameDescription}
+        value={state.name}
+        onChange={state.setName}
+        error={errors.name}
+      />
     </>
   );
 }

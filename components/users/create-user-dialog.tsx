@@ -13,7 +13,12 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { createUserAction } from "@/lib/auth/actions";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/auth/roles";
 
-const roleOptions = ROLES.map((r) => ({ id: r, label: ROLE_LABELS[r], description: r === "administrator" ? "Everything, including Tools and Security" : "Assets, publication and workflow instances" }));
+const roleOptions = ROLES.map((r) => ({
+  id: r,
+  label: ROLE_LABELS[r],
+  description:
+    r === "administrator" ? "Everything, including Tools and Security" : "Assets, publication and workflow instances",
+}));
 
 export function CreateUserButton() {
   const [open, setOpen] = useState(false);
@@ -46,13 +51,38 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
   return (
     <Form onSubmit={submit} className="grid gap-4">
       {error && <Alert tone="negative">{error}</Alert>}
-      <TextField label="User name" description="Lowercase letters, digits, '.', '_' and '-'" value={v.login} onChange={(login) => setV({ ...v, login })} error={errors.login} autoFocus />
+      <TextField
+        label="User name"
+        description="Lowercase letters, digits, '.', '_' and '-'"
+        value={v.login}
+        onChange={(login) => setV({ ...v, login })}
+        error={errors.login}
+        autoFocus
+      />
       <TextField label="Name" value={v.name} onChange={(name) => setV({ ...v, name })} error={errors.name} />
-      <Select label="Role" options={roleOptions} value={v.role} onChange={(role) => setV({ ...v, role: role as Role })} error={errors.role} />
-      <TextField label="Initial password" type="password" autoComplete="new-password" description="At least 10 characters. Tell the user to change it after signing in." value={v.password} onChange={(password) => setV({ ...v, password })} error={errors.password} />
+      <Select
+        label="Role"
+        options={roleOptions}
+        value={v.role}
+        onChange={(role) => setV({ ...v, role: role as Role })}
+        error={errors.role}
+      />
+      <TextField
+        label="Initial password"
+        type="password"
+        autoComplete="new-password"
+        description="At least 10 characters. Tell the user to change it after signing in."
+        value={v.password}
+        onChange={(password) => setV({ ...v, password })}
+        error={errors.password}
+      />
       <DialogFooter>
-        <Button slot="close" variant="secondary">Cancel</Button>
-        <Button type="submit" variant="primary" isDisabled={pending}>Create</Button>
+        <Button slot="close" variant="secondary">
+          Cancel
+        </Button>
+        <Button type="submit" variant="primary" isDisabled={pending}>
+          Create
+        </Button>
       </DialogFooter>
     </Form>
   );

@@ -17,7 +17,15 @@ import { changeRoleAction, resetPasswordAction, setDisabledAction } from "@/lib/
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/format";
 
-export type UserRow = { id: string; login: string; name: string; role: string; disabled: boolean; lastLoginAt: string | null; createdAt: string };
+export type UserRow = {
+  id: string;
+  login: string;
+  name: string;
+  role: string;
+  disabled: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+};
 type Pending = { kind: "role" | "password" | "disable" | "enable"; user: UserRow } | null;
 
 export function UsersTable({ users, me }: { users: UserRow[]; me: string }) {
@@ -34,24 +42,51 @@ export function UsersTable({ users, me }: { users: UserRow[]; me: string }) {
           <Column>Role</Column>
           <Column>Status</Column>
           <Column>Last sign-in</Column>
-          <Column className="w-12"><span className="sr-only">Actions</span></Column>
+          <Column className="w-12">
+            <span className="sr-only">Actions</span>
+          </Column>
         </TableHeader>
-        <TableBody items={users} renderEmptyState={() => <p className="p-6 text-center text-ink-muted">No users match.</p>}>
+        <TableBody
+          items={users}
+          renderEmptyState={() => <p className="p-6 text-center text-ink-muted">No users match.</p>}
+        >
           {(u) => (
             <Row id={u.id}>
-              <Cell className="font-medium">{u.login}{u.id === me && <span className="ml-2 text-xs text-ink-muted">(you)</span>}</Cell>
+              <Cell className="font-medium">
+                {u.login}
+                {u.id === me && <span className="ml-2 text-xs text-ink-muted">(you)</span>}
+              </Cell>
               <Cell>{u.name}</Cell>
               <Cell>{ROLE_LABELS[u.role as Role] ?? u.role}</Cell>
-              <Cell>{u.disabled ? <StatusLight tone="neutral">Disabled</StatusLight> : <StatusLight tone="positive">Enabled</StatusLight>}</Cell>
+              <Cell>
+                {u.disabled ? (
+                  <StatusLight tone="neutral">Disabled</StatusLight>
+                ) : (
+                  <StatusLight tone="positive">Enabled</StatusLight>
+                )}
+              </Cell>
               <Cell className="text-ink-muted">{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "Never"}</Cell>
               <Cell>
-                <Menu label={`Actions for ${u.login}`} trigger={<IconButton label={`Actions for ${u.login}`}><MoreHorizontal size={18} aria-hidden /></IconButton>}>
+                <Menu
+                  label={`Actions for ${u.login}`}
+                  trigger={
+                    <IconButton label={`Actions for ${u.login}`}>
+                      <MoreHorizontal size={18} aria-hidden />
+                    </IconButton>
+                  }
+                >
                   <MenuItem onAction={() => setPending({ kind: "role", user: u })}>Change role</MenuItem>
                   <MenuItem onAction={() => setPending({ kind: "password", user: u })}>Reset password</MenuItem>
                   {u.disabled ? (
                     <MenuItem onAction={() => setPending({ kind: "enable", user: u })}>Enable</MenuItem>
                   ) : (
-                    <MenuItem destructive isDisabled={u.id === me} onAction={() => setPending({ kind: "disable", user: u })}>Disable</MenuItem>
+                    <MenuItem
+                      destructive
+                      isDisabled={u.id === me}
+                      onAction={() => setPending({ kind: "disable", user: u })}
+                    >
+                      Disable
+                    </MenuItem>
                   )}
                 </Menu>
               </Cell>
@@ -76,9 +111,16 @@ export function UsersTable({ users, me }: { users: UserRow[]; me: string }) {
             router.refresh();
           }}
         >
-          {pending.kind === "disable"
-            ? <>Disable <strong>{pending.user.login}</strong>? Their sessions end at once and they cannot sign in until enabled again.</>
-            : <>Enable <strong>{pending.user.login}</strong>? They can sign in again with their password.</>}
+          {pending.kind === "disable" ? (
+            <>
+              Disable <strong>{pending.user.login}</strong>? Their sessions end at once and they cannot sign in until
+              enabled again.
+            </>
+          ) : (
+            <>
+              Enable <strong>{pending.user.login}</strong>? They can sign in again with their password.
+            </>
+          )}
         </ConfirmDialog>
       )}
     </div>
@@ -103,10 +145,19 @@ function ChangeRoleDialog({ user, onClose }: { user: UserRow; onClose: () => voi
         }}
       >
         {error && <Alert tone="negative">{error}</Alert>}
-        <Select label="Role" options={ROLES.map((r) => ({ id: r, label: ROLE_LABELS[r] }))} value={role} onChange={setRole} />
+        <Select
+          label="Role"
+          options={ROLES.map((r) => ({ id: r, label: ROLE_LABELS[r] }))}
+          value={role}
+          onChange={setRole}
+        />
         <DialogFooter>
-          <Button slot="close" variant="secondary">Cancel</Button>
-          <Button type="submit" variant="primary">Save</Button>
+          <Button slot="close" variant="secondary">
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary">
+            Save
+          </Button>
         </DialogFooter>
       </Form>
     </Dialog>
@@ -133,10 +184,23 @@ function ResetPasswordDialog({ user, onClose }: { user: UserRow; onClose: () => 
         }}
       >
         {error && <Alert tone="negative">{error}</Alert>}
-        <TextField label="New password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={fieldError} description="At least 10 characters. The user's open sessions end." autoFocus />
+        <TextField
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+          error={fieldError}
+          description="At least 10 characters. The user's open sessions end."
+          autoFocus
+        />
         <DialogFooter>
-          <Button slot="close" variant="secondary">Cancel</Button>
-          <Button type="submit" variant="primary">Reset password</Button>
+          <Button slot="close" variant="secondary">
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary">
+            Reset password
+          </Button>
         </DialogFooter>
       </Form>
     </Dialog>

@@ -1,7 +1,8 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 
 /** A name no other spec (or earlier run) uses. */
-export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+export const unique = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** Signs in through the login page in a fresh context (no stored session). */
 export async function signInAs(browser: Browser, login: string, password: string): Promise<Page> {
@@ -16,7 +17,10 @@ export async function signInAs(browser: Browser, login: string, password: string
 }
 
 /** Creates a console user through Tools › Security › Users (as the signed-in administrator). */
-export async function createUser(page: Page, user: { login: string; name: string; role: "Administrator" | "Author"; password: string }) {
+export async function createUser(
+  page: Page,
+  user: { login: string; name: string; role: "Administrator" | "Author"; password: string },
+) {
   await page.goto("/tools/security/users");
   await page.getByRole("button", { name: "Create" }).click();
   const dialog = page.getByRole("dialog", { name: "Create user" });

@@ -18,12 +18,14 @@ export function action<S extends z.ZodType, R>(
 ): (input: z.input<S>) => Promise<ActionResult<R>> {
   return async (raw) => {
     try {
-      if (!(await sameOrigin())) return { ok: false, error: "This request did not come from an Outpost page. Reload the page and try again." };
+      if (!(await sameOrigin()))
+        return { ok: false, error: "This request did not come from an Outpost page. Reload the page and try again." };
       const user = await currentUser();
       if (!user) return { ok: false, error: "Your session has ended. Sign in again." };
       if (!hasRole(user.role, opts.role)) return { ok: false, error: "You don't have access to do this." };
       const parsed = opts.input.safeParse(raw);
-      if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
+      if (!parsed.success)
+        return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
       return { ok: true, data: await run(parsed.data, user) };
     } catch (e) {
       return failure(e);
@@ -32,11 +34,22 @@ export function action<S extends z.ZodType, R>(
 }
 
 export function failure(e: unknown): { ok: false; error: string; fieldErrors?: Record<string, string> } {
-  if (e instanceof UserError) return { ok: false, error: e.message, ...(e.field ? { fieldErrors: { [e.field]: e.message } } : {}) };
+  if (e instanceof UserError)
+    return { ok: false, error: e.message, ...(e.field ? { fieldErrors: { [e.field]: e.message } } : {}) };
   // Next's redirect()/notFound() signal by throwing: let them through.
-  if (e && typeof e === "object" && "digest" in e && typeof (e as { digest: unknown }).digest === "string" && (e as { digest: string }).digest.startsWith("NEXT_")) throw e;
+  if (
+    e &&
+    typeof e === "object" &&
+    "digest" in e &&
+    typeof (e as { digest: unknown }).digest === "string" &&
+    (e as { digest: string }).digest.startsWith("NEXT_")
+  )
+    throw e;
   console.error("[action] unexpected error", e);
-  return { ok: false, error: "Something went wrong on the server. Try again; if it keeps failing, see the server log." };
+  return {
+    ok: false,
+    error: "Something went wrong on the server. Try again; if it keeps failing, see the server log.",
+  };
 }
 
 export function fieldErrors(error: z.ZodError): Record<string, string> {

@@ -22,7 +22,8 @@ export function consoleRoute<P = Record<string, string>>(
     try {
       const user = await resolveSession(req.cookies.get(SESSION_COOKIE)?.value);
       if (!user) return json(401, { error: "unauthenticated", message: "Sign in to use this API." });
-      if (!hasRole(user.role, role)) return json(403, { error: "forbidden", message: "You don't have access to this." });
+      if (!hasRole(user.role, role))
+        return json(403, { error: "forbidden", message: "You don't have access to this." });
       if (req.method !== "GET" && req.method !== "HEAD" && !sameOrigin(req)) {
         return json(403, { error: "forbidden", message: "Cross-site request refused." });
       }
@@ -35,8 +36,14 @@ export function consoleRoute<P = Record<string, string>>(
 }
 
 export function errorResponse(e: unknown): Response {
-  if (e instanceof z.ZodError) return json(400, { error: "invalid_request", message: "Check the input.", fieldErrors: fieldErrors(e) });
-  if (e instanceof UserError) return json(e.status, { error: e.code ?? "invalid_request", message: e.message, ...(e.field ? { field: e.field } : {}) });
+  if (e instanceof z.ZodError)
+    return json(400, { error: "invalid_request", message: "Check the input.", fieldErrors: fieldErrors(e) });
+  if (e instanceof UserError)
+    return json(e.status, {
+      error: e.code ?? "invalid_request",
+      message: e.message,
+      ...(e.field ? { field: e.field } : {}),
+    });
   console.error("[api] unexpected error", e);
   return json(500, { error: "server_error", message: "Something went wrong on the server." });
 }

@@ -10,24 +10,46 @@ import * as collections from "@/lib/assets/collections";
 
 // The Assets console's mutations. Authors and administrators both use them; identity comes from the session.
 
-export const createFolderAction = action({ role: "author", input: s.createFolderInput }, (input, me) => createFolder(input, me.id));
+export const createFolderAction = action({ role: "author", input: s.createFolderInput }, (input, me) =>
+  createFolder(input, me.id),
+);
 
-export const renameFolderAction = action({ role: "author", input: s.renameFolderInput }, (input) => renameFolder(input));
+export const renameFolderAction = action({ role: "author", input: s.renameFolderInput }, (input) =>
+  renameFolder(input),
+);
 
-export const renameAssetAction = action({ role: "author", input: s.renameAssetInput }, (input, me) => renameAsset(input, me.id));
+export const renameAssetAction = action({ role: "author", input: s.renameAssetInput }, (input, me) =>
+  renameAsset(input, me.id),
+);
 
-export const moveItemsAction = action({ role: "author", input: s.moveInput }, (input) => moveItems(input.items, input.targetPath));
+export const moveItemsAction = action({ role: "author", input: s.moveInput }, (input) =>
+  moveItems(input.items, input.targetPath),
+);
 
-export const deleteItemsAction = action({ role: "author", input: s.deleteInput }, (input) => deleteItems(input.items, { confirmNonEmpty: input.confirmNonEmpty }));
+export const deleteItemsAction = action({ role: "author", input: s.deleteInput }, (input) =>
+  deleteItems(input.items, { confirmNonEmpty: input.confirmNonEmpty }),
+);
 
-export const updateMetadataAction = action({ role: "author", input: s.metadataInput }, (input, me) => updateMetadata(input, me.id));
+export const updateMetadataAction = action({ role: "author", input: s.metadataInput }, (input, me) =>
+  updateMetadata(input, me.id),
+);
 
-export const createCollectionAction = action({ role: "author", input: s.createCollectionInput }, (input, me) => collections.createCollection(input, me.id));
+export const createCollectionAction = action({ role: "author", input: s.createCollectionInput }, (input, me) =>
+  collections.createCollection(input, me.id),
+);
 
-export const updateCollectionAction = action({ role: "author", input: s.updateCollectionInput }, (input) => collections.updateCollection(input));
+export const updateCollectionAction = action({ role: "author", input: s.updateCollectionInput }, (input) =>
+  collections.updateCollection(input),
+);
 
-export const addToCollectionAction = action({ role: "author", input: s.collectionMembersInput }, (input) => collections.addToCollection(input.collectionId, input.assetIds));
+export const addToCollectionAction = action({ role: "author", input: s.collectionMembersInput }, (input) =>
+  collections.addToCollection(input.collectionId, input.assetIds),
+);
 
-export const removeFromCollectionAction = action({ role: "author", input: s.collectionMembersInput }, (input) => collections.removeFromCollection(input.collectionId, input.assetIds));
+export const removeFromCollectionAction = action({ role: "author", input: s.collectionMembersInput }, (input) =>
+  collections.removeFromCollection(input.collectionId, input.assetIds),
+);
 
-export const deleteCollectionsAction = action({ role: "author", input: s.deleteCollectionsInput }, (input) => collections.deleteCollections(input.ids));
+export const deleteCollectionsAction = action({ role: "author", input: s.deleteCollectionsInput }, (input) =>
+  collections.deleteCollections(input.ids),
+);

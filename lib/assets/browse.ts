@@ -13,7 +13,11 @@ const assetOrder = (sort: SortKey, dir: SortDir): Prisma.AssetOrderByWithRelatio
   return [{ [by]: dir }, ...(by === "name" ? [] : [{ name: "asc" as const }])];
 };
 const folderOrder = (sort: SortKey, dir: SortDir) =>
-  sort === "title" ? [{ title: dir }, { name: "asc" as const }] : sort === "modified" ? [{ updatedAt: dir }] : [{ name: sort === "name" ? dir : "asc" }];
+  sort === "title"
+    ? [{ title: dir }, { name: "asc" as const }]
+    : sort === "modified"
+      ? [{ updatedAt: dir }]
+      : [{ name: sort === "name" ? dir : "asc" }];
 
 /**
  * One page of a folder: its subfolders first, then its assets, each sorted. Two counts and at most
@@ -28,7 +32,11 @@ export async function listFolder(p: BrowseParams): Promise<BrowsePage> {
   const items: BrowseItem[] = [];
   if (p.offset < folderCount) {
     const rows = await db.folder.findMany({
-      where: { parentId: folder.id }, select: folderListSelect, orderBy: folderOrder(p.sort, p.dir), skip: p.offset, take: p.limit,
+      where: { parentId: folder.id },
+      select: folderListSelect,
+      orderBy: folderOrder(p.sort, p.dir),
+      skip: p.offset,
+      take: p.limit,
     });
     items.push(...rows.map(folderItem));
   }

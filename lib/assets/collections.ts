@@ -7,13 +7,29 @@ import { conflict, notFound } from "@/lib/errors";
 // Assets › Collections: named sets of assets. A collection refers to its assets; deleting it
 // leaves them where they are, deleting an asset removes it from every collection.
 
-const select = { id: true, name: true, title: true, description: true, updatedAt: true, bpState: true, bpAt: true, bpBy: true, _count: { select: { members: true } } } as const;
+const select = {
+  id: true,
+  name: true,
+  title: true,
+  description: true,
+  updatedAt: true,
+  bpState: true,
+  bpAt: true,
+  bpBy: true,
+  _count: { select: { members: true } },
+} as const;
 
-export async function createCollection(input: { name: string; title: string; description: string; assetIds?: string[] }, userId: string) {
+export async function createCollection(
+  input: { name: string; title: string; description: string; assetIds?: string[] },
+  userId: string,
+) {
   if (await db.collection.findUnique({ where: { name: input.name }, select: { id: true } })) {
     throw conflict(`A collection named "${input.name}" already exists. Choose another name.`, "name");
   }
-  const c = await db.collection.create({ data: { name: input.name, title: input.title, description: input.description, createdById: userId }, select: { id: true, name: true } });
+  const c = await db.collection.create({
+    data: { name: input.name, title: input.title, description: input.description, createdById: userId },
+    select: { id: true, name: true },
+  });
   if (input.assetIds?.length) await addToCollection(c.id, input.assetIds);
   return c;
 }
@@ -26,7 +42,12 @@ export async function listCollections(opts: { q?: string; skip?: number; take?: 
   ]);
   return {
     total,
-    rows: rows.map(({ _count, ...c }) => ({ ...c, members: _count.members, updatedAt: c.updatedAt.toISOString(), bpAt: c.bpAt?.toISOString() ?? null })),
+    rows: rows.map(({ _count, ...c }) => ({
+      ...c,
+      members: _count.members,
+      updatedAt: c.updatedAt.toISOString(),
+      bpAt: c.bpAt?.toISOString() ?? null,
+    })),
   };
 }
 
@@ -65,10 +86,14 @@ export async function addToCollection(collectionId: string, assetIds: string[]):
     for (const part of chunks([...new Set(assetIds)])) {
       const existing = await tx.asset.findMany({ where: { id: { in: part } }, select: { id: true } });
       if (existing.length !== part.length) throw notFound("A selected asset");
-      const already = await tx.collectionMember.findMany({ where: { collectionId, assetId: { in: part } }, select: { assetId: true } });
+      const already = await tx.collectionMember.findMany({
+        where: { collectionId, assetId: { in: part } },
+        select: { assetId: true },
+      });
       const have = new Set(already.map((m) => m.assetId));
       const fresh = part.filter((id) => !have.has(id));
-      if (fresh.length) await tx.collectionMember.createMany({ data: fresh.map((assetId) => ({ collectionId, assetId })) });
+      if (fresh.length)
+        await tx.collectionMember.createMany({ data: fresh.map((assetId) => ({ collectionId, assetId })) });
       added += fresh.length;
     }
     await tx.collection.update({ where: { id: collectionId }, data: { updatedAt: new Date() } });
@@ -85,7 +110,11 @@ export async function removeFromCollection(collectionId: string, assetIds: strin
 export async function updateCollection(input: { id: string; title: string; description: string }) {
   const c = await db.collection.findUnique({ where: { id: input.id }, select: { id: true } });
   if (!c) throw notFound("The collection");
-  return db.collection.update({ where: { id: input.id }, data: { title: input.title, description: input.description }, select: { id: true, name: true } });
+  return db.collection.update({
+    where: { id: input.id },
+    data: { title: input.title, description: input.description },
+    select: { id: true, name: true },
+  });
 }
 
 export async function deleteCollections(ids: string[]): Promise<{ deleted: number }> {

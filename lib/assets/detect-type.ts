@@ -33,16 +33,36 @@ export function typeLabel(mimeType: string): string {
 
 // Extensions whose content we can recognise: a mismatch is flagged.
 const BY_EXTENSION: Record<string, string> = {
-  jpg: "image/jpeg", jpeg: "image/jpeg", jpe: "image/jpeg", png: "image/png", gif: "image/gif", webp: "image/webp",
-  tif: "image/tiff", tiff: "image/tiff", avif: "image/avif", heic: "image/heic", svg: "image/svg+xml", bmp: "image/bmp",
-  pdf: "application/pdf", mp4: "video/mp4", m4v: "video/mp4", mov: "video/quicktime", webm: "video/webm",
-  mp3: "audio/mpeg", wav: "audio/wav", zip: "application/zip",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  jpe: "image/jpeg",
+  png: "image/png",
+  gif: "image/gif",
+  webp: "image/webp",
+  tif: "image/tiff",
+  tiff: "image/tiff",
+  avif: "image/avif",
+  heic: "image/heic",
+  svg: "image/svg+xml",
+  bmp: "image/bmp",
+  pdf: "application/pdf",
+  mp4: "video/mp4",
+  m4v: "video/mp4",
+  mov: "video/quicktime",
+  webm: "video/webm",
+  mp3: "audio/mpeg",
+  wav: "audio/wav",
+  zip: "application/zip",
 };
 
 // Extensions of formats without a signature of their own (text) or inside a ZIP (Office): trusted
 // when the content does not contradict them.
 const TRUSTED_EXTENSION: Record<string, string> = {
-  txt: "text/plain", csv: "text/csv", md: "text/markdown", json: "application/json", xml: "application/xml",
+  txt: "text/plain",
+  csv: "text/csv",
+  md: "text/markdown",
+  json: "application/json",
+  xml: "application/xml",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
@@ -53,7 +73,8 @@ const ascii = (b: Buffer, start: number, end: number) => b.subarray(start, end).
 /** The MIME type the leading bytes of a file prove, or null when they prove none. */
 export function sniff(head: Buffer): string | null {
   if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return "image/jpeg";
-  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "image/png";
+  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return "image/png";
   if (ascii(head, 0, 6) === "GIF87a" || ascii(head, 0, 6) === "GIF89a") return "image/gif";
   if (ascii(head, 0, 4) === "RIFF" && ascii(head, 8, 12) === "WEBP") return "image/webp";
   if (ascii(head, 0, 4) === "RIFF" && ascii(head, 8, 12) === "WAVE") return "audio/wav";
@@ -61,7 +82,11 @@ export function sniff(head: Buffer): string | null {
   if (ascii(head, 0, 4) === "II*\0" || ascii(head, 0, 4) === "MM\0*") return "image/tiff";
   if (ascii(head, 0, 2) === "BM" && head.length >= 26) return "image/bmp";
   if (head.length >= 4 && head.readUInt32BE(0) === 0x1a45dfa3) return "video/webm";
-  if (ascii(head, 0, 3) === "ID3" || (head.length >= 2 && head[0] === 0xff && (head[1] & 0xe0) === 0xe0 && (head[1] & 0x06) !== 0)) return "audio/mpeg";
+  if (
+    ascii(head, 0, 3) === "ID3" ||
+    (head.length >= 2 && head[0] === 0xff && (head[1] & 0xe0) === 0xe0 && (head[1] & 0x06) !== 0)
+  )
+    return "audio/mpeg";
   if (ascii(head, 0, 4) === "PK\u0003\u0004") return "application/zip";
   if (ascii(head, 4, 8) === "ftyp") {
     const brand = ascii(head, 8, 12);
@@ -70,14 +95,18 @@ export function sniff(head: Buffer): string | null {
     if (brand === "qt  ") return "video/quicktime";
     return "video/mp4"; // isom, iso2, mp41, mp42, avc1, M4V, dash, …
   }
-  const text = head.subarray(0, 1024).toString("utf8").replace(/^\uFEFF/, "").trimStart();
+  const text = head
+    .subarray(0, 1024)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .trimStart();
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(text)) return "image/svg+xml";
   return null;
 }
 
 function looksLikeText(head: Buffer): boolean {
   if (head.length === 0) return true;
-  for (const b of head) if (b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20 && b !== 0x1b)) return false;
+  for (const b of head) if (b === 0 || b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) return false;
   return true;
 }
 
@@ -89,7 +118,8 @@ export function detectType(head: Buffer, name: string): Detected {
   const text = looksLikeText(head.subarray(0, 1024));
   if (real) {
     if (real === "application/zip" && claimed?.includes("openxmlformats")) return { mimeType: claimed, typeFlag: null }; // Office files are ZIPs
-    if (claimed && claimed !== real) return { mimeType: real, typeFlag: mismatch(ext, claimed, `is a ${typeLabel(real)}`) };
+    if (claimed && claimed !== real)
+      return { mimeType: real, typeFlag: mismatch(ext, claimed, `is a ${typeLabel(real)}`) };
     return { mimeType: real, typeFlag: null };
   }
   const textual = !!claimed && !BY_EXTENSION[ext] && !claimed.includes("openxmlformats");
@@ -103,7 +133,10 @@ function mismatch(ext: string, claimed: string, what: string): string {
 }
 
 const MORE_LABELS: Record<string, string> = {
-  "text/csv": "CSV text", "text/markdown": "Markdown text", "application/json": "JSON", "application/xml": "XML",
+  "text/csv": "CSV text",
+  "text/markdown": "Markdown text",
+  "application/json": "JSON",
+  "application/xml": "XML",
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word document",
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel workbook",
   "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PowerPoint presentation",
@@ -111,4 +144,12 @@ const MORE_LABELS: Record<string, string> = {
 Object.assign(LABELS, MORE_LABELS);
 
 /** Types sharp reads: these get a thumbnail and a web rendition. */
-export const RASTER_TYPES = new Set(["image/jpeg", "image/png", "image/gif", "image/webp", "image/tiff", "image/avif", "image/svg+xml"]);
+export const RASTER_TYPES = new Set([
+  "image/jpeg",
+  "image/png",
+  "image/gif",
+  "image/webp",
+  "image/tiff",
+  "image/avif",
+  "image/svg+xml",
+]);

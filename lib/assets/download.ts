@@ -7,17 +7,33 @@ import { notFound } from "@/lib/errors";
 type Which = { rendition?: string; version?: number };
 
 /** Finds the binary an asset download asks for: the original, an older version, or a rendition. */
-export async function resolveBinary(assetId: string, which: Which): Promise<{ sha256: string; mimeType: string; fileName: string }> {
-  const asset = await db.asset.findUnique({ where: { id: assetId }, select: { name: true, sha256: true, mimeType: true, version: true } });
+export async function resolveBinary(
+  assetId: string,
+  which: Which,
+): Promise<{ sha256: string; mimeType: string; fileName: string }> {
+  const asset = await db.asset.findUnique({
+    where: { id: assetId },
+    select: { name: true, sha256: true, mimeType: true, version: true },
+  });
   if (!asset) throw notFound("The asset");
   if (which.rendition) {
-    const r = await db.rendition.findUnique({ where: { assetId_kind: { assetId, kind: which.rendition } }, select: { sha256: true, mimeType: true } });
+    const r = await db.rendition.findUnique({
+      where: { assetId_kind: { assetId, kind: which.rendition } },
+      select: { sha256: true, mimeType: true },
+    });
     if (!r) throw notFound(`The ${which.rendition} rendition`);
     const base = asset.name.replace(/\.[^.]*$/, "");
-    return { sha256: r.sha256, mimeType: r.mimeType, fileName: `${base}.${which.rendition}.${r.mimeType === "image/webp" ? "webp" : "jpg"}` };
+    return {
+      sha256: r.sha256,
+      mimeType: r.mimeType,
+      fileName: `${base}.${which.rendition}.${r.mimeType === "image/webp" ? "webp" : "jpg"}`,
+    };
   }
   if (which.version && which.version !== asset.version) {
-    const v = await db.assetVersion.findUnique({ where: { assetId_version: { assetId, version: which.version } }, select: { sha256: true, mimeType: true } });
+    const v = await db.assetVersion.findUnique({
+      where: { assetId_version: { assetId, version: which.version } },
+      select: { sha256: true, mimeType: true },
+    });
     if (!v) throw notFound(`Version ${which.version}`);
     return { sha256: v.sha256, mimeType: v.mimeType, fileName: `v${which.version}-${asset.name}` };
   }
@@ -28,7 +44,11 @@ export async function resolveBinary(assetId: string, which: Which): Promise<{ sh
  * Streams a stored blob as an HTTP response: exact Content-Length, Content-Disposition, a single
  * byte Range (video seeking, resumed downloads), ETag = SHA-256. Never reads the file into memory.
  */
-export async function blobResponse(req: Request, b: { sha256: string; mimeType: string; fileName: string }, opts: { attachment: boolean; immutable: boolean }): Promise<Response> {
+export async function blobResponse(
+  req: Request,
+  b: { sha256: string; mimeType: string; fileName: string },
+  opts: { attachment: boolean; immutable: boolean },
+): Promise<Response> {
   let size: number;
   try {
     size = await assetBlobs.size(b.sha256);
@@ -43,16 +63,31 @@ export async function blobResponse(req: Request, b: { sha256: string; mimeType: 
     ETag: etag,
     "Cache-Control": opts.immutable ? "private, max-age=31536000, immutable" : "private, no-cache",
     // A stored file is never a page of ours: no scripts, even if someone opens an SVG directly.
-    "Content-Security-Policy": "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'",
+    "Content-Security-Policy":
+      "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'",
   };
   if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
   const range = parseRange(req.headers.get("range"), size);
-  if (range === "unsatisfiable") return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${size}` } });
-  const body = req.method === "HEAD" ? null : (Readable.toWeb(assetBlobs.open(b.sha256, range ?? undefined)) as ReadableStream<Uint8Array>);
+  if (range === "unsatisfiable")
+    return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${size}` } });
+  const body =
+    req.method === "HEAD"
+      ? null
+      : (Readable.toWeb(assetBlobs.open(b.sha256, range ?? undefined)) as ReadableStream<Uint8Array>);
   if (range) {
-    return new Response(body, { status: 206, headers: { ...headers, "Content-Length": String(range.end - range.start + 1), "Content-Range": `bytes ${range.start}-${range.end}/${size}` } });
+    return new Response(body, {
+      status: 206,
+      headers: {
+        ...headers,
+        "Content-Length": String(range.end - range.start + 1),
+        "Content-Range": `bytes ${range.start}-${range.end}/${size}`,
+      },
+    });
   }
-  return new Response(size === 0 && body ? null : body, { status: 200, headers: { ...headers, "Content-Length": String(size) } });
+  return new Response(size === 0 && body ? null : body, {
+    status: 200,
+    headers: { ...headers, "Content-Length": String(size) },
+  });
 }
 
 function parseRange(header: string | null, size: number): { start: number; end: number } | null | "unsatisfiable" {

@@ -42,20 +42,32 @@ export async function assertNameFree(tx: DbOrTx, parentPath: string, name: strin
   }
 }
 
-export async function createFolder(input: { parentPath: string; name: string; title: string }, userId: string): Promise<FolderRef> {
+export async function createFolder(
+  input: { parentPath: string; name: string; title: string },
+  userId: string,
+): Promise<FolderRef> {
   return db.$transaction(async (tx) => {
     const parent = await tx.folder.findUnique({ where: { path: input.parentPath }, select: { id: true, path: true } });
     if (!parent) throw notFound(`The folder ${input.parentPath}`);
     await assertNameFree(tx, parent.path, input.name);
     return tx.folder.create({
-      data: { path: joinPath(parent.path, input.name), name: input.name, title: input.title, parentId: parent.id, createdById: userId },
+      data: {
+        path: joinPath(parent.path, input.name),
+        name: input.name,
+        title: input.title,
+        parentId: parent.id,
+        createdById: userId,
+      },
       select: refSelect,
     });
   });
 }
 
 /** One level of the folder tree (the Move dialog browses with it). */
-export async function childFolders(parentPath: string, take = 200): Promise<{ parent: FolderRef; folders: (FolderRef & { hasChildren: boolean })[] }> {
+export async function childFolders(
+  parentPath: string,
+  take = 200,
+): Promise<{ parent: FolderRef; folders: (FolderRef & { hasChildren: boolean })[] }> {
   const parent = await getFolderByPath(parentPath);
   const rows = await db.folder.findMany({
     where: { parentId: parent.id },

@@ -26,6 +26,11 @@ export async function inspectBlob(sha256: string, name: string): Promise<Inspect
     const h = meta.pageHeight ?? meta.height ?? null;
     return { mimeType, typeFlag, width: rotated ? h : w, height: rotated ? w : h };
   } catch {
-    return { mimeType, typeFlag: typeFlag ?? "The file starts like an image but cannot be read as one.", width: null, height: null };
+    return {
+      mimeType,
+      typeFlag: typeFlag ?? "The file starts like an image but cannot be read as one.",
+      width: null,
+      height: null,
+    };
   }
 }

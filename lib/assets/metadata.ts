@@ -29,6 +29,9 @@ export async function updateMetadata(input: MetadataInput, userId: string): Prom
       updatedAt,
     },
   });
-  if (saved.count === 0) throw conflict("This asset was changed by someone else since you opened it. Reload to see their changes, then edit again.");
+  if (saved.count === 0)
+    throw conflict(
+      "This asset was changed by someone else since you opened it. Reload to see their changes, then edit again.",
+    );
   return { updatedAt: updatedAt.toISOString() };
 }

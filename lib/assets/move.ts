@@ -13,16 +13,24 @@ export async function moveItems(items: ItemRef[], targetPath: string): Promise<{
     if (!target) throw notFound(`The folder ${targetPath}`);
     const names = new Set<string>();
     for (const item of items) {
-      const row = item.kind === "folder"
-        ? await tx.folder.findUnique({ where: { id: item.id }, select: { id: true, path: true, name: true, parentId: true } })
-        : await tx.asset.findUnique({ where: { id: item.id }, select: { id: true, path: true, name: true, folderId: true } });
+      const row =
+        item.kind === "folder"
+          ? await tx.folder.findUnique({
+              where: { id: item.id },
+              select: { id: true, path: true, name: true, parentId: true },
+            })
+          : await tx.asset.findUnique({
+              where: { id: item.id },
+              select: { id: true, path: true, name: true, folderId: true },
+            });
       if (!row) throw notFound(item.kind === "folder" ? "A selected folder" : "A selected asset");
       const path = joinPath(target.path, row.name);
       if (path === row.path) throw new UserError(`"${row.name}" is already in ${target.path}.`);
       if (item.kind === "folder" && (target.path === row.path || target.path.startsWith(`${row.path}/`))) {
         throw new UserError(`The folder "${row.name}" cannot be moved into itself or one of its subfolders.`);
       }
-      if (names.has(row.name)) throw new UserError(`Two selected items are named "${row.name}"; they cannot both move into ${target.path}.`);
+      if (names.has(row.name))
+        throw new UserError(`Two selected items are named "${row.name}"; they cannot both move into ${target.path}.`);
       names.add(row.name);
       await assertNameFree(tx, target.path, row.name);
       if (item.kind === "folder") {

@@ -97,5 +97,12 @@ export function pathFromSegments(segments: string[] | undefined): string {
 
 /** Parses "a, b , c" into unique tags. */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(",").map((t) => t.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(",")
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

@@ -9,7 +9,10 @@ import { notFound, UserError } from "@/lib/errors";
 /** Renames a folder (name and title); everything below it follows. */
 export async function renameFolder(input: { id: string; name: string; title: string }): Promise<{ path: string }> {
   return db.$transaction(async (tx) => {
-    const folder = await tx.folder.findUnique({ where: { id: input.id }, select: { id: true, path: true, parentId: true } });
+    const folder = await tx.folder.findUnique({
+      where: { id: input.id },
+      select: { id: true, path: true, parentId: true },
+    });
     if (!folder) throw notFound("The folder");
     if (!folder.parentId) throw new UserError("The Assets root folder cannot be renamed.");
     const parent = parentOf(folder.path);
@@ -37,7 +40,14 @@ export async function renameAsset(input: { id: string; name: string }, userId: s
     await assertNameFree(tx, parent, input.name, asset.id);
     await tx.asset.update({
       where: { id: asset.id },
-      data: { name: input.name, path, searchText: `${input.name} ${asset.title}`.toLowerCase(), typeFlag, modifiedById: userId, updatedAt: new Date() },
+      data: {
+        name: input.name,
+        path,
+        searchText: `${input.name} ${asset.title}`.toLowerCase(),
+        typeFlag,
+        modifiedById: userId,
+        updatedAt: new Date(),
+      },
     });
     return { path };
   });

@@ -9,7 +9,10 @@ import { onRenditionKick } from "@/lib/assets/rendition-kick";
 const LEASE_MS = 2 * 60_000;
 const POLL_MS = 5_000;
 
-const claimable = (now: Date) => ({ renditionState: "pending", OR: [{ renditionLeaseUntil: null }, { renditionLeaseUntil: { lt: now } }] });
+const claimable = (now: Date) => ({
+  renditionState: "pending",
+  OR: [{ renditionLeaseUntil: null }, { renditionLeaseUntil: { lt: now } }],
+});
 
 /** Claims the oldest pending asset (compare-and-set on its lease), or null when none is waiting. */
 export async function claimNextRendition() {

@@ -24,36 +24,71 @@ export async function generateRenditions(asset: Target): Promise<"ready" | "none
   try {
     for (const r of RENDITIONS) {
       // One page/frame, EXIF orientation applied, never enlarged; decoding stops at the pixel limit.
-      let img = sharp(assetBlobs.pathOf(asset.sha256), { failOn: "none", limitInputPixels: 268_402_689, animated: false })
+      let img = sharp(assetBlobs.pathOf(asset.sha256), {
+        failOn: "none",
+        limitInputPixels: 268_402_689,
+        animated: false,
+      })
         .rotate()
         .resize({ width: r.size, height: r.size, fit: "inside", withoutEnlargement: true });
-      img = r.mimeType === "image/jpeg" ? img.flatten({ background: "#ffffff" }).jpeg({ quality: 85, mozjpeg: true }) : img.webp({ quality: 80 });
+      img =
+        r.mimeType === "image/jpeg"
+          ? img.flatten({ background: "#ffffff" }).jpeg({ quality: 85, mozjpeg: true })
+          : img.webp({ quality: 80 });
       const { data, info } = await img.toBuffer({ resolveWithObject: true }); // at most 1280², small
       const blob = await assetBlobs.write(Readable.from([data]));
-      made.push({ kind: r.kind, sha256: blob.sha256, size: blob.size, width: info.width, height: info.height, mimeType: r.mimeType });
+      made.push({
+        kind: r.kind,
+        sha256: blob.sha256,
+        size: blob.size,
+        width: info.width,
+        height: info.height,
+        mimeType: r.mimeType,
+      });
     }
   } catch (e) {
     console.warn(`[assets] renditions of ${asset.id} failed: ${(e as Error).message}`);
-    await collectBlobs(made.map((m) => m.sha256), { keepRecent: false });
+    await collectBlobs(
+      made.map((m) => m.sha256),
+      { keepRecent: false },
+    );
     return finish(asset, "failed", []);
   }
   return finish(asset, "ready", made);
 }
 
 /** Records the outcome unless the binary changed meanwhile (a replace queues its own run). */
-async function finish(asset: Target, state: "ready" | "none" | "failed", made: { kind: string; sha256: string; size: number; width: number; height: number; mimeType: string }[]) {
+async function finish(
+  asset: Target,
+  state: "ready" | "none" | "failed",
+  made: { kind: string; sha256: string; size: number; width: number; height: number; mimeType: string }[],
+) {
   const done = await db.$transaction(async (tx) => {
-    const claimed = await tx.asset.updateMany({ where: { id: asset.id, sha256: asset.sha256 }, data: { renditionState: state, renditionLeaseUntil: null } });
+    const claimed = await tx.asset.updateMany({
+      where: { id: asset.id, sha256: asset.sha256 },
+      data: { renditionState: state, renditionLeaseUntil: null },
+    });
     if (claimed.count === 0) return false;
     for (const m of made) {
-      await tx.blob.upsert({ where: { sha256: m.sha256 }, create: { sha256: m.sha256, size: BigInt(m.size) }, update: {} });
+      await tx.blob.upsert({
+        where: { sha256: m.sha256 },
+        create: { sha256: m.sha256, size: BigInt(m.size) },
+        update: {},
+      });
       const data = { sha256: m.sha256, mimeType: m.mimeType, width: m.width, height: m.height, size: BigInt(m.size) };
-      await tx.rendition.upsert({ where: { assetId_kind: { assetId: asset.id, kind: m.kind } }, create: { assetId: asset.id, kind: m.kind, ...data }, update: data });
+      await tx.rendition.upsert({
+        where: { assetId_kind: { assetId: asset.id, kind: m.kind } },
+        create: { assetId: asset.id, kind: m.kind, ...data },
+        update: data,
+      });
     }
     return true;
   });
   if (!done) {
-    await collectBlobs(made.map((m) => m.sha256), { keepRecent: false });
+    await collectBlobs(
+      made.map((m) => m.sha256),
+      { keepRecent: false },
+    );
     return "stale" as const;
   }
   return state;

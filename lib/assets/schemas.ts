@@ -8,12 +8,22 @@ export const damPath = z
   .string()
   .max(4000)
   .refine(
-    (p) => !/[\u0000-\u001f\u007f]/.test(p) && (p === DAM_ROOT || (p.startsWith(`${DAM_ROOT}/`) && !p.slice(DAM_ROOT.length + 1).split("/").some((s) => s === "" || s === "." || s === ".."))),
+    (p) =>
+      !/[\u0000-\u001f\u007f]/.test(p) &&
+      (p === DAM_ROOT ||
+        (p.startsWith(`${DAM_ROOT}/`) &&
+          !p
+            .slice(DAM_ROOT.length + 1)
+            .split("/")
+            .some((s) => s === "" || s === "." || s === ".."))),
     "Not a path under /content/dam",
   );
 
 export const itemRef = z.object({ kind: z.enum(["folder", "asset"]), id });
-export const itemRefs = z.array(itemRef).min(1, "Select at least one item").max(1000, "Select at most 1000 items at once");
+export const itemRefs = z
+  .array(itemRef)
+  .min(1, "Select at least one item")
+  .max(1000, "Select at most 1000 items at once");
 
 export const createFolderInput = z.object({ parentPath: damPath, title, name: folderName });
 export const renameFolderInput = z.object({ id, title, name: folderName });
@@ -30,7 +40,10 @@ export const createCollectionInput = z.object({
   assetIds: z.array(id).max(1000).optional(),
 });
 export const updateCollectionInput = z.object({ id, title, description });
-export const collectionMembersInput = z.object({ collectionId: id, assetIds: z.array(id).min(1, "Select at least one asset").max(1000) });
+export const collectionMembersInput = z.object({
+  collectionId: id,
+  assetIds: z.array(id).min(1, "Select at least one asset").max(1000),
+});
 export const deleteCollectionsInput = z.object({ ids: z.array(id).min(1).max(200) });
 
 export const sortKey = z.enum(["name", "title", "type", "size", "modified"]);
@@ -48,4 +61,10 @@ export const uploadQuery = z.object({
   name: z.string().max(NAME_MAX * 4),
   conflict: z.enum(["replace", "keep-both"]).optional(),
 });
-export const checkNamesInput = z.object({ folder: damPath, names: z.array(z.string().max(NAME_MAX * 4)).min(1).max(1000) });
+export const checkNamesInput = z.object({
+  folder: damPath,
+  names: z
+    .array(z.string().max(NAME_MAX * 4))
+    .min(1)
+    .max(1000),
+});

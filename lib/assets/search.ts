@@ -8,7 +8,13 @@ import type { BrowsePage, SortDir, SortKey } from "@/lib/assets/types";
 
 export type SearchParams = { path: string; q: string; sort: SortKey; dir: SortDir; offset: number; limit: number };
 
-const COLUMN: Record<SortKey, string> = { name: "name", title: "title", type: "mimeType", size: "size", modified: "updatedAt" };
+const COLUMN: Record<SortKey, string> = {
+  name: "name",
+  title: "title",
+  type: "mimeType",
+  size: "size",
+  modified: "updatedAt",
+};
 
 /**
  * Assets anywhere below a folder whose name or title contains every word of the query, matched
@@ -23,12 +29,19 @@ export async function searchAssets(p: SearchParams): Promise<BrowsePage> {
   const dir = p.dir === "desc" ? "DESC" : "ASC";
   const order = raw(`"${COLUMN[p.sort]}" ${dir}, "id" ASC`);
   const [ids, count] = await Promise.all([
-    db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Asset" ${where} ORDER BY ${order} LIMIT ${p.limit} OFFSET ${p.offset}`,
+    db.$queryRaw<
+      { id: string }[]
+    >`SELECT "id" FROM "Asset" ${where} ORDER BY ${order} LIMIT ${p.limit} OFFSET ${p.offset}`,
     db.$queryRaw<{ n: bigint | number }[]>`SELECT COUNT(*) AS "n" FROM "Asset" ${where}`,
   ]);
-  const rows = ids.length ? await db.asset.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: assetListSelect }) : [];
+  const rows = ids.length
+    ? await db.asset.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: assetListSelect })
+    : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const items = ids.map((r) => byId.get(r.id)).filter((r) => r !== undefined).map(assetItem);
+  const items = ids
+    .map((r) => byId.get(r.id))
+    .filter((r) => r !== undefined)
+    .map(assetItem);
   return { folder, items, total: Number(count[0]?.n ?? 0), offset: p.offset, limit: p.limit, query: p.q };
 }
 
@@ -37,7 +50,9 @@ export async function searchAssets(p: SearchParams): Promise<BrowsePage> {
  * else by path prefix (a scan, but then most of the repository is in scope anyway).
  */
 async function inSubtree(folder: { id: string; path: string }) {
-  const sub = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Folder" WHERE ${below("path", folder.path)} LIMIT ${SUBTREE_IDS + 1}`;
+  const sub = await db.$queryRaw<
+    { id: string }[]
+  >`SELECT "id" FROM "Folder" WHERE ${below("path", folder.path)} LIMIT ${SUBTREE_IDS + 1}`;
   if (sub.length > SUBTREE_IDS) return below("path", folder.path);
   return sql`"folderId" IN (${join([folder.id, ...sub.map((s) => s.id)])})`;
 }

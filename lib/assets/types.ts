@@ -52,7 +52,14 @@ export type BrowsePage = {
  * A selected card or row, as the selection toolbar's commands receive it. A collection's path is
  * where AEM keeps it: /content/dam/collections/<name>.
  */
-export type SelectedItem = { kind: "folder" | "asset" | "collection"; id: string; path: string; name: string; title: string; mimeType?: string };
+export type SelectedItem = {
+  kind: "folder" | "asset" | "collection";
+  id: string;
+  path: string;
+  name: string;
+  title: string;
+  mimeType?: string;
+};
 
 export const collectionPath = (name: string) => `/content/dam/collections/${name}`;
 

@@ -13,7 +13,10 @@ import { formatBytes } from "@/lib/format";
 
 export type Conflict = "replace" | "keep-both";
 export type UploadOutcome = "created" | "replaced" | "kept-both";
-export type UploadResult = { outcome: UploadOutcome; asset: { id: string; path: string; name: string; version: number; mimeType: string; typeFlag: string | null } };
+export type UploadResult = {
+  outcome: UploadOutcome;
+  asset: { id: string; path: string; name: string; version: number; mimeType: string; typeFlag: string | null };
+};
 
 type UploadInput = {
   folderPath: string;
@@ -35,25 +38,36 @@ type UploadInput = {
  */
 export async function uploadAsset(input: UploadInput): Promise<UploadResult> {
   const parsed = assetName.safeParse(input.name);
-  if (!parsed.success) throw new UserError(`${parsed.error.issues[0].message}.`, { field: "name", code: "invalid_name" });
+  if (!parsed.success)
+    throw new UserError(`${parsed.error.issues[0].message}.`, { field: "name", code: "invalid_name" });
   const folder = await db.folder.findUnique({ where: { path: input.folderPath }, select: { id: true, path: true } });
   if (!folder) throw notFound(`The folder ${input.folderPath}`);
   const limit = env.OUTPOST_UPLOAD_LIMIT_BYTES;
   if (input.size !== undefined && input.size > limit) {
-    throw new UserError(`The file is ${formatBytes(input.size)}, more than the upload limit of ${formatBytes(limit)}.`, { status: 413, code: "too_large" });
+    throw new UserError(
+      `The file is ${formatBytes(input.size)}, more than the upload limit of ${formatBytes(limit)}.`,
+      { status: 413, code: "too_large" },
+    );
   }
   await assertRoom(input.size ?? 0);
   const path = joinPath(folder.path, input.name);
   if (!input.conflict) await assertAbsent(path, input.name, folder.path);
 
-  const blob = await assetBlobs.write(input.body, { maxBytes: limit, expectedSize: input.size, signal: input.signal }).catch((e) => {
-    if (e instanceof UserError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ECONNRESET" || code === "ABORT_ERR" || (e as Error).name === "AbortError" || (e as Error).message === "aborted") {
-      throw new UserError("The upload was interrupted; nothing was stored.", { status: 400, code: "aborted" });
-    }
-    throw e;
-  });
+  const blob = await assetBlobs
+    .write(input.body, { maxBytes: limit, expectedSize: input.size, signal: input.signal })
+    .catch((e) => {
+      if (e instanceof UserError) throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (
+        code === "ECONNRESET" ||
+        code === "ABORT_ERR" ||
+        (e as Error).name === "AbortError" ||
+        (e as Error).message === "aborted"
+      ) {
+        throw new UserError("The upload was interrupted; nothing was stored.", { status: 400, code: "aborted" });
+      }
+      throw e;
+    });
   try {
     const info = await inspectBlob(blob.sha256, input.name);
     const result = await record({ ...input, folder, path, blob, info });
@@ -66,18 +80,31 @@ export async function uploadAsset(input: UploadInput): Promise<UploadResult> {
   }
 }
 
-async function record(x: UploadInput & {
-  folder: { id: string; path: string };
-  path: string;
-  blob: { sha256: string; size: number };
-  info: Awaited<ReturnType<typeof inspectBlob>>;
-}) {
+async function record(
+  x: UploadInput & {
+    folder: { id: string; path: string };
+    path: string;
+    blob: { sha256: string; size: number };
+    info: Awaited<ReturnType<typeof inspectBlob>>;
+  },
+) {
   const select = { id: true, path: true, name: true, version: true, mimeType: true, typeFlag: true } as const;
-  const binary = { sha256: x.blob.sha256, size: BigInt(x.blob.size), mimeType: x.info.mimeType, typeFlag: x.info.typeFlag, width: x.info.width, height: x.info.height };
+  const binary = {
+    sha256: x.blob.sha256,
+    size: BigInt(x.blob.size),
+    mimeType: x.info.mimeType,
+    typeFlag: x.info.typeFlag,
+    width: x.info.width,
+    height: x.info.height,
+  };
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
-        await tx.blob.upsert({ where: { sha256: x.blob.sha256 }, create: { sha256: x.blob.sha256, size: BigInt(x.blob.size) }, update: {} });
+        await tx.blob.upsert({
+          where: { sha256: x.blob.sha256 },
+          create: { sha256: x.blob.sha256, size: BigInt(x.blob.size) },
+          update: {},
+        });
         const existing = await tx.asset.findUnique({ where: { path: x.path }, select: { id: true, version: true } });
         const folderThere = await tx.folder.findUnique({ where: { path: x.path }, select: { id: true } });
         if ((existing || folderThere) && !x.conflict) throw exists(x.name, x.folder.path);
@@ -85,29 +112,64 @@ async function record(x: UploadInput & {
           const old = await tx.rendition.findMany({ where: { assetId: existing.id }, select: { sha256: true } });
           await tx.rendition.deleteMany({ where: { assetId: existing.id } });
           const version = existing.version + 1;
-          await tx.assetVersion.create({ data: { assetId: existing.id, version, sha256: binary.sha256, size: binary.size, mimeType: binary.mimeType, createdById: x.userId } });
+          await tx.assetVersion.create({
+            data: {
+              assetId: existing.id,
+              version,
+              sha256: binary.sha256,
+              size: binary.size,
+              mimeType: binary.mimeType,
+              createdById: x.userId,
+            },
+          });
           const asset = await tx.asset.update({
             where: { id: existing.id },
-            data: { ...binary, version, renditionState: "pending", renditionLeaseUntil: null, modifiedById: x.userId, updatedAt: new Date() },
+            data: {
+              ...binary,
+              version,
+              renditionState: "pending",
+              renditionLeaseUntil: null,
+              modifiedById: x.userId,
+              updatedAt: new Date(),
+            },
             select,
           });
           return { outcome: "replaced" as const, asset, oldRenditions: old.map((r) => r.sha256) };
         }
         if (folderThere && x.conflict === "replace") {
-          throw conflict(`A folder named "${x.name}" exists in ${x.folder.path}; a file cannot replace it. Choose Keep both or rename the file.`);
+          throw conflict(
+            `A folder named "${x.name}" exists in ${x.folder.path}; a file cannot replace it. Choose Keep both or rename the file.`,
+          );
         }
         let name = x.name;
         if (existing || folderThere) name = await freeName(tx, x.folder.path, x.name);
         const asset = await tx.asset.create({
           data: {
-            ...binary, path: joinPath(x.folder.path, name), name, title: titleFromFileName(name),
+            ...binary,
+            path: joinPath(x.folder.path, name),
+            name,
+            title: titleFromFileName(name),
             searchText: `${name} ${titleFromFileName(name)}`.toLowerCase(),
-            folderId: x.folder.id, createdById: x.userId, modifiedById: x.userId,
-            versions: { create: { version: 1, sha256: binary.sha256, size: binary.size, mimeType: binary.mimeType, createdById: x.userId } },
+            folderId: x.folder.id,
+            createdById: x.userId,
+            modifiedById: x.userId,
+            versions: {
+              create: {
+                version: 1,
+                sha256: binary.sha256,
+                size: binary.size,
+                mimeType: binary.mimeType,
+                createdById: x.userId,
+              },
+            },
           },
           select,
         });
-        return { outcome: name === x.name ? ("created" as const) : ("kept-both" as const), asset, oldRenditions: [] as string[] };
+        return {
+          outcome: name === x.name ? ("created" as const) : ("kept-both" as const),
+          asset,
+          oldRenditions: [] as string[],
+        };
       });
     } catch (e) {
       // Two uploads raced for the same name: look again (keep both picks the next number).
@@ -130,7 +192,11 @@ async function freeName(tx: Tx, folderPath: string, name: string): Promise<strin
 }
 
 const exists = (name: string, folderPath: string) =>
-  new UserError(`"${name}" already exists in ${folderPath}. Choose Replace or Keep both.`, { status: 409, code: "exists", field: "name" });
+  new UserError(`"${name}" already exists in ${folderPath}. Choose Replace or Keep both.`, {
+    status: 409,
+    code: "exists",
+    field: "name",
+  });
 
 async function assertAbsent(path: string, name: string, folderPath: string) {
   const [a, f] = await Promise.all([db.asset.count({ where: { path } }), db.folder.count({ where: { path } })]);
@@ -143,7 +209,10 @@ async function assertRoom(size: number) {
   const fs = await statfs(assetBlobs.root);
   const free = Number(fs.bavail) * Number(fs.bsize);
   if (size + 64 * 1024 * 1024 > free) {
-    throw new UserError(`The server's disk has ${formatBytes(free)} free, not enough for this file. Free some space or ask an administrator.`, { status: 507, code: "disk_full" });
+    throw new UserError(
+      `The server's disk has ${formatBytes(free)} free, not enough for this file. Free some space or ask an administrator.`,
+      { status: 507, code: "disk_full" },
+    );
   }
 }
 

@@ -11,14 +11,25 @@ import * as users from "@/lib/auth/users";
 import * as s from "@/lib/auth/schemas";
 import { publicUrl } from "@/lib/env";
 
-export async function signInAction(raw: { login: string; password: string; next?: string }): Promise<ActionResult<{ next: string }>> {
+export async function signInAction(raw: {
+  login: string;
+  password: string;
+  next?: string;
+}): Promise<ActionResult<{ next: string }>> {
   const parsed = s.signInInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
+  if (!parsed.success)
+    return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
   try {
     const { token, expiresAt } = await signIn(parsed.data.login, parsed.data.password);
     const h = await headers();
     const secure = h.get("x-forwarded-proto") === "https" || publicUrl.startsWith("https:");
-    (await cookies()).set(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, path: "/", expires: expiresAt });
+    (await cookies()).set(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure,
+      path: "/",
+      expires: expiresAt,
+    });
     return { ok: true, data: { next: safeNext(parsed.data.next) } };
   } catch (e) {
     return failure(e);
@@ -37,7 +48,9 @@ function safeNext(next: string | undefined): string {
   return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
 }
 
-export const createUserAction = action({ role: "administrator", input: s.createUserInput }, (input) => users.createUser(input));
+export const createUserAction = action({ role: "administrator", input: s.createUserInput }, (input) =>
+  users.createUser(input),
+);
 
 export const changeRoleAction = action({ role: "administrator", input: s.changeRoleInput }, (input, me) =>
   users.changeRole(me.id, input.userId, input.role),

@@ -18,7 +18,12 @@ export const password = z
 export const displayName = z.string().trim().min(1, "Enter a name").max(100, "Name must be at most 100 characters");
 
 export const signInInput = z.object({
-  login: z.string().trim().toLowerCase().min(1, "Enter your user name").max(64, "User name must be at most 64 characters"),
+  login: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter your user name")
+    .max(64, "User name must be at most 64 characters"),
   password: z.string().min(1, "Enter your password").max(200, "Password must be at most 200 characters"),
   next: z.string().max(2000).optional(),
 });
@@ -28,5 +33,9 @@ export const changeRoleInput = z.object({ userId: z.string().min(1).max(40), rol
 export const resetPasswordInput = z.object({ userId: z.string().min(1).max(40), password });
 export const setDisabledInput = z.object({ userId: z.string().min(1).max(40), disabled: z.boolean() });
 export const changeOwnPasswordInput = z
-  .object({ current: z.string().min(1, "Enter your current password").max(200), password, confirm: z.string().max(200) })
+  .object({
+    current: z.string().min(1, "Enter your current password").max(200),
+    password,
+    confirm: z.string().max(200),
+  })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ" });

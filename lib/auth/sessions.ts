@@ -22,7 +22,8 @@ export async function resolveSession(token: string | undefined): Promise<Session
     where: { id: claims.sid },
     select: { expiresAt: true, user: { select: { id: true, login: true, name: true, role: true, disabled: true } } },
   });
-  if (!session || session.user.id !== claims.sub || session.expiresAt <= new Date() || session.user.disabled) return null;
+  if (!session || session.user.id !== claims.sub || session.expiresAt <= new Date() || session.user.disabled)
+    return null;
   const { id, login, name, role } = session.user;
   return { id, login, name, role: role as Role, sessionId: claims.sid };
 }

@@ -17,7 +17,10 @@ export async function signIn(login: string, password: string): Promise<{ token: 
   const attempt = await db.loginAttempt.findUnique({ where: { login } });
   if (attempt?.lockedUntil && attempt.lockedUntil > now) {
     const wait = Math.ceil((attempt.lockedUntil.getTime() - now.getTime()) / 1000);
-    throw new UserError(`Too many failed sign-ins for this user name. Try again in ${wait} seconds.`, { status: 429, code: "locked" });
+    throw new UserError(`Too many failed sign-ins for this user name. Try again in ${wait} seconds.`, {
+      status: 429,
+      code: "locked",
+    });
   }
   const user = await db.user.findUnique({ where: { login }, omit: { passwordHash: false } });
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
@@ -25,7 +28,11 @@ export async function signIn(login: string, password: string): Promise<{ token: 
     await recordFailure(login, attempt?.failures ?? 0, now);
     throw new UserError(INVALID, { status: 401, code: "invalid_credentials" });
   }
-  if (user.disabled) throw new UserError("This account is disabled. Ask an administrator to enable it.", { status: 403, code: "disabled" });
+  if (user.disabled)
+    throw new UserError("This account is disabled. Ask an administrator to enable it.", {
+      status: 403,
+      code: "disabled",
+    });
   await db.loginAttempt.deleteMany({ where: { login } });
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
   return createSession(user.id);
@@ -34,6 +41,9 @@ export async function signIn(login: string, password: string): Promise<{ token: 
 async function recordFailure(login: string, previous: number, now: Date) {
   const failures = previous + 1;
   const locked = failures >= MAX_FAILURES;
-  const data = { failures: locked ? 0 : failures, lockedUntil: locked ? new Date(now.getTime() + LOCKOUT_SECONDS * 1000) : null };
+  const data = {
+    failures: locked ? 0 : failures,
+    lockedUntil: locked ? new Date(now.getTime() + LOCKOUT_SECONDS * 1000) : null,
+  };
   await db.loginAttempt.upsert({ where: { login }, create: { login, ...data }, update: data });
 }

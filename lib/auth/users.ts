@@ -5,12 +5,26 @@ import { endUserSessions } from "@/lib/auth/sessions";
 import type { Role } from "@/lib/auth/roles";
 import { conflict, notFound, UserError } from "@/lib/errors";
 
-const listSelect = { id: true, login: true, name: true, role: true, disabled: true, lastLoginAt: true, createdAt: true } as const;
+const listSelect = {
+  id: true,
+  login: true,
+  name: true,
+  role: true,
+  disabled: true,
+  lastLoginAt: true,
+  createdAt: true,
+} as const;
 
 export async function listUsers(opts: { q?: string; skip?: number; take?: number } = {}) {
   const where = opts.q ? { OR: [{ login: { contains: opts.q.toLowerCase() } }, { name: { contains: opts.q } }] } : {};
   const [rows, total] = await Promise.all([
-    db.user.findMany({ where, select: listSelect, orderBy: { login: "asc" }, skip: opts.skip ?? 0, take: opts.take ?? 50 }),
+    db.user.findMany({
+      where,
+      select: listSelect,
+      orderBy: { login: "asc" },
+      skip: opts.skip ?? 0,
+      take: opts.take ?? 50,
+    }),
     db.user.count({ where }),
   ]);
   return { rows, total };
@@ -21,12 +35,16 @@ export async function createUser(input: { login: string; name: string; role: Rol
     throw conflict(`A user named "${input.login}" already exists.`, "login");
   }
   const passwordHash = await hashPassword(input.password);
-  return db.user.create({ data: { login: input.login, name: input.name, role: input.role, passwordHash }, select: listSelect });
+  return db.user.create({
+    data: { login: input.login, name: input.name, role: input.role, passwordHash },
+    select: listSelect,
+  });
 }
 
 export async function changeRole(actorId: string, userId: string, role: Role) {
   const user = await getUser(userId);
-  if (user.id === actorId && role !== "administrator") throw new UserError("You cannot remove your own administrator role.");
+  if (user.id === actorId && role !== "administrator")
+    throw new UserError("You cannot remove your own administrator role.");
   if (user.role === "administrator" && role !== "administrator") await assertAnotherAdmin(userId);
   return db.user.update({ where: { id: userId }, data: { role }, select: listSelect });
 }

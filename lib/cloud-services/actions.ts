@@ -15,10 +15,13 @@ export const createConfigAction = action({ role: "administrator", input: createC
   return { id: config.id, name: config.name, href: configHref(config.name) };
 });
 
-export const updateConfigAction = action({ role: "administrator", input: configSettingsInput(ownOrigin()) }, async ({ configId, ...settings }) => {
-  const config = await updateConfig(configId, settings);
-  return { name: config.name };
-});
+export const updateConfigAction = action(
+  { role: "administrator", input: configSettingsInput(ownOrigin()) },
+  async ({ configId, ...settings }) => {
+    const config = await updateConfig(configId, settings);
+    return { name: config.name };
+  },
+);
 
 export const rotateKeyPairAction = action({ role: "administrator", input: configIdInput }, async ({ configId }) => {
   const key = await rotateKeyPair(configId);

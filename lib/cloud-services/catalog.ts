@@ -11,7 +11,9 @@ export const BRAND_PORTAL_SERVICE: CloudService = {
   configureLabel: "Configure now",
 };
 
-export const PROVIDERS: Provider[] = [{ id: "adobe-experience-cloud", title: "Adobe Experience Cloud", services: [BRAND_PORTAL_SERVICE] }];
+export const PROVIDERS: Provider[] = [
+  { id: "adobe-experience-cloud", title: "Adobe Experience Cloud", services: [BRAND_PORTAL_SERVICE] },
+];
 
 export const LEGACY_CLOUD_SERVICES_HREF = "/tools/cloud-services/legacy";
 export const configHref = (name: string) => `/tools/cloud-services/brand-portal/${encodeURIComponent(name)}`;

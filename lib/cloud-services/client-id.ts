@@ -7,7 +7,16 @@
 // secret prefix, or 40+ characters with the character mix and entropy of random base64/base62 text
 // (for gateways whose secrets carry no prefix).
 
-const SECRET_PREFIXES = [/^p8e-/i, /^sk[-_]/i, /^cs[-_]/i, /^secret[-_:]?/i, /^shh[-_]/i, /^s\.[a-z0-9]/i, /^gws_/i, /^ops_/i];
+const SECRET_PREFIXES = [
+  /^p8e-/i,
+  /^sk[-_]/i,
+  /^cs[-_]/i,
+  /^secret[-_:]?/i,
+  /^shh[-_]/i,
+  /^s\.[a-z0-9]/i,
+  /^gws_/i,
+  /^ops_/i,
+];
 
 export function looksLikeSecret(value: string): boolean {
   const v = value.trim();
@@ -29,4 +38,5 @@ function entropyBitsPerChar(s: string): number {
   return bits;
 }
 
-export const SECRET_WARNING = "This looks like the application secret, not the Application ID. Copy the Application ID from the gateway's application page.";
+export const SECRET_WARNING =
+  "This looks like the application secret, not the Application ID. Copy the Application ID from the gateway's application page.";

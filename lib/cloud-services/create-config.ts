@@ -6,7 +6,8 @@ import { newAgentRows } from "@/lib/cloud-services/agents";
 import { defaultGatewayUrl } from "@/lib/cloud-services/defaults";
 import { DEFAULT_SCOPE } from "@/lib/cloud-services/schemas";
 
-const nameTaken = (name: string) => conflict(`A configuration named "${name}" already exists. Choose another name.`, "name");
+const nameTaken = (name: string) =>
+  conflict(`A configuration named "${name}" already exists. Choose another name.`, "name");
 
 /**
  * Creates a Brand Portal configuration with its RSA-2048 key pair and its four replication agents.
@@ -14,7 +15,8 @@ const nameTaken = (name: string) => conflict(`A configuration named "${name}" al
  * are then written by one nested create, which Prisma runs as one transaction: all or nothing.
  */
 export async function createConfig(input: { title: string; name: string }, createdById?: string) {
-  if (await db.brandPortalConfig.findUnique({ where: { name: input.name }, select: { id: true } })) throw nameTaken(input.name);
+  if (await db.brandPortalConfig.findUnique({ where: { name: input.name }, select: { id: true } }))
+    throw nameTaken(input.name);
   const key = await generateConfigKeyPair({ commonName: `Outpost Brand Portal ${input.name}` });
   try {
     return await db.brandPortalConfig.create({

@@ -17,12 +17,20 @@ function attachment(body: string, fileName: string, type: string): Response {
 
 export async function publicKeyDownload(name: string): Promise<Response> {
   const config = await getConfigByName(name);
-  return attachment(currentKey(config).publicKeyPem.trim() + "\n", publicKeyFileName(config.name), "application/x-pem-file");
+  return attachment(
+    currentKey(config).publicKeyPem.trim() + "\n",
+    publicKeyFileName(config.name),
+    "application/x-pem-file",
+  );
 }
 
 export async function certificateDownload(name: string): Promise<Response> {
   const config = await getConfigByName(name);
   const key = currentKey(config);
-  if (!key.certPem) throw new UserError("This key pair has no certificate. Rotate the key pair to get one.", { status: 404, code: "not_found" });
+  if (!key.certPem)
+    throw new UserError("This key pair has no certificate. Rotate the key pair to get one.", {
+      status: 404,
+      code: "not_found",
+    });
   return attachment(key.certPem.trim() + "\n", certificateFileName(config.name), "application/x-x509-ca-cert");
 }

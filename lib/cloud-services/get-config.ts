@@ -24,7 +24,16 @@ const configSelect = {
   updatedAt: true,
 } as const;
 
-const keySelect = { id: true, kid: true, publicKeyPem: true, thumbprint: true, certPem: true, certNotAfter: true, createdAt: true, retiredAt: true } as const;
+const keySelect = {
+  id: true,
+  kid: true,
+  publicKeyPem: true,
+  thumbprint: true,
+  certPem: true,
+  certNotAfter: true,
+  createdAt: true,
+  retiredAt: true,
+} as const;
 const agentSelect = { id: true, name: true, position: true, enabled: true, paused: true } as const;
 
 export type ConfigSummary = Awaited<ReturnType<typeof listConfigs>>[number];
@@ -42,7 +51,11 @@ export async function listConfigs() {
 export async function getConfig(configId: string) {
   const config = await db.brandPortalConfig.findUnique({
     where: { id: configId },
-    select: { ...configSelect, keys: { select: keySelect, orderBy: { createdAt: "desc" } }, agents: { select: agentSelect, orderBy: { position: "asc" } } },
+    select: {
+      ...configSelect,
+      keys: { select: keySelect, orderBy: { createdAt: "desc" } },
+      agents: { select: agentSelect, orderBy: { position: "asc" } },
+    },
   });
   if (!config) throw notFound("The Brand Portal configuration");
   return config;

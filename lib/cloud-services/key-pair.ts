@@ -27,8 +27,18 @@ export async function generateConfigKeyPair(opts: { commonName?: string } = {}):
   const publicKeyPem = await exportSPKI(publicKey);
   const thumbprint = await calculateJwkThumbprint(await exportJWK(publicKey), "sha256");
   const kid = thumbprint;
-  const { certPem, notAfter } = await selfSignedCertificate({ publicKey, privateKey }, { commonName: opts.commonName ?? "Outpost Brand Portal" });
-  return { kid, publicKeyPem, thumbprint, certPem, certNotAfter: notAfter, privateEnc: seal(await exportPKCS8(privateKey), sealContext(kid)) };
+  const { certPem, notAfter } = await selfSignedCertificate(
+    { publicKey, privateKey },
+    { commonName: opts.commonName ?? "Outpost Brand Portal" },
+  );
+  return {
+    kid,
+    publicKeyPem,
+    thumbprint,
+    certPem,
+    certNotAfter: notAfter,
+    privateEnc: seal(await exportPKCS8(privateKey), sealContext(kid)),
+  };
 }
 
 /** The configuration's current (newest, not retired) signing key, for the token exchange. */

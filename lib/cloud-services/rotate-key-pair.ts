@@ -16,7 +16,10 @@ export async function rotateKeyPair(configId: string) {
   return db.$transaction(async (tx) => {
     await lockConfig(tx, configId);
     const now = new Date();
-    await tx.configKeyPair.updateMany({ where: { configId, retiredAt: null }, data: { retiredAt: now, privateEnc: "" } });
+    await tx.configKeyPair.updateMany({
+      where: { configId, retiredAt: null },
+      data: { retiredAt: now, privateEnc: "" },
+    });
     const created = await tx.configKeyPair.create({
       data: {
         configId,

@@ -9,8 +9,14 @@ export const DEFAULT_SCOPE = "dam-read dam-sync dam-write cc-share";
 export const GRANT_TYPES = ["jwt-bearer", "client-credentials"] as const;
 export type GrantType = (typeof GRANT_TYPES)[number];
 export const GRANT_LABELS: Record<GrantType, { label: string; description: string }> = {
-  "jwt-bearer": { label: "JWT bearer grant", description: "RFC 7523: the signed assertion is the grant (Adobe's legacy gateway, Outpost)" },
-  "client-credentials": { label: "Client credentials with private_key_jwt", description: "RFC 6749 client_credentials, authenticated by the signed assertion (RFC 7521)" },
+  "jwt-bearer": {
+    label: "JWT bearer grant",
+    description: "RFC 7523: the signed assertion is the grant (Adobe's legacy gateway, Outpost)",
+  },
+  "client-credentials": {
+    label: "Client credentials with private_key_jwt",
+    description: "RFC 6749 client_credentials, authenticated by the signed assertion (RFC 7521)",
+  },
 };
 
 const id = z.string().min(1).max(40);
@@ -42,7 +48,10 @@ export const clientIdField = z
   .trim()
   .min(1, { message: "Enter the Client ID: the Application ID shown on the gateway's application page", abort: true })
   .max(255, "Client ID must be at most 255 characters")
-  .regex(/^[\x21-\x7e]+$/, "Client ID must be one word of printable ASCII characters, without spaces (copy the Application ID again)");
+  .regex(
+    /^[\x21-\x7e]+$/,
+    "Client ID must be one word of printable ASCII characters, without spaces (copy the Application ID again)",
+  );
 
 /** The Brand Portal Replication dialog. `ownOrigin` lets this install's own portal be reached over http. */
 export function configSettingsInput(ownOrigin?: string) {
@@ -63,7 +72,10 @@ export function configSettingsInput(ownOrigin?: string) {
       .trim()
       .min(1, { message: "Enter the access-token scope, for example " + DEFAULT_SCOPE, abort: true })
       .max(500, "Scope must be at most 500 characters")
-      .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( +[\x21\x23-\x5b\x5d-\x7e]+)*$/, "Scope is a space-separated list of scope names (RFC 6749 §3.3)")
+      .regex(
+        /^[\x21\x23-\x5b\x5d-\x7e]+( +[\x21\x23-\x5b\x5d-\x7e]+)*$/,
+        "Scope is a space-separated list of scope names (RFC 6749 §3.3)",
+      )
       .transform((s) => s.split(/ +/).join(" ")),
   });
 }

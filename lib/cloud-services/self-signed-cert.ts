@@ -36,7 +36,12 @@ export async function selfSignedCertificate(
 }
 
 /** Validity of a stored certificate (for the page), read from the certificate itself. */
-export function certificateInfo(certPem: string): { notBefore: Date; notAfter: Date; subject: string; serialNumber: string } {
+export function certificateInfo(certPem: string): {
+  notBefore: Date;
+  notAfter: Date;
+  subject: string;
+  serialNumber: string;
+} {
   const cert = new x509.X509Certificate(certPem);
   return { notBefore: cert.notBefore, notAfter: cert.notAfter, subject: cert.subject, serialNumber: cert.serialNumber };
 }

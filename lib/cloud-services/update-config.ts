@@ -13,7 +13,9 @@ export async function updateConfig(configId: string, settings: ConfigSettings) {
     select: { clientId: true, gatewayUrl: true, orgId: true, grantType: true, scope: true },
   });
   if (!before) throw notFound("The Brand Portal configuration");
-  const tokenChanged = (["clientId", "gatewayUrl", "orgId", "grantType", "scope"] as const).some((k) => before[k] !== settings[k]);
+  const tokenChanged = (["clientId", "gatewayUrl", "orgId", "grantType", "scope"] as const).some(
+    (k) => before[k] !== settings[k],
+  );
   return db.brandPortalConfig.update({
     where: { id: configId },
     data: {

@@ -24,7 +24,9 @@ export function loadKeyFile(dir: string, name: string, opts: { create: boolean }
 export function parseKey(text: string, where: string): Buffer {
   const key = Buffer.from(text.trim(), "base64");
   if (key.length !== 32 || key.toString("base64") !== text.trim()) {
-    throw new Error(`Outpost cannot start: ${where} must hold a 32-byte key in base64 (openssl rand -base64 32). Restore the original key: secrets encrypted under it cannot be read with another.`);
+    throw new Error(
+      `Outpost cannot start: ${where} must hold a 32-byte key in base64 (openssl rand -base64 32). Restore the original key: secrets encrypted under it cannot be read with another.`,
+    );
   }
   return key;
 }

@@ -27,7 +27,9 @@ export function seal(plain: string, context: string): string {
   const cipher = createCipheriv("aes-256-gcm", masterKey(), iv);
   cipher.setAAD(Buffer.from(context)); // binds the ciphertext to its row, so it cannot be moved to another
   const ct = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), ct.toString("base64url")].join(".");
+  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), ct.toString("base64url")].join(
+    ".",
+  );
 }
 
 export function open(sealed: string, context: string): string {

@@ -70,7 +70,13 @@ function tuneSqlite(client: SqliteHandle) {
       columns: () => s.columns(),
       raw: () => ({ all: () => s.raw(true).all(args) }),
     });
-    return { reader: s.reader, run: (args?: unknown[]) => s.run(args ?? []), columns: () => s.columns(), raw: (on: boolean) => s.raw(on), bind: bound } as unknown as Statement;
+    return {
+      reader: s.reader,
+      run: (args?: unknown[]) => s.run(args ?? []),
+      columns: () => s.columns(),
+      raw: (on: boolean) => s.raw(on),
+      bind: bound,
+    } as unknown as Statement;
   };
 }
 
@@ -82,7 +88,8 @@ export function statementCache(max: number, prepare: (sql: string) => Statement)
   const cache = new Map<string, Statement>();
   return (sql) => {
     let stmt = cache.get(sql);
-    if (stmt) cache.delete(sql); // re-inserted below: Map order is the order of use
+    if (stmt)
+      cache.delete(sql); // re-inserted below: Map order is the order of use
     else {
       stmt = prepare(sql);
       if (cache.size >= max) cache.delete(cache.keys().next().value!);

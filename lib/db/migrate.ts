@@ -25,7 +25,10 @@ function readMigrations(provider: "sqlite" | "postgres"): Migration[] {
 function checkApplied(applied: Map<string, string>, all: Migration[]): Migration[] {
   for (const [name, checksum] of applied) {
     const m = all.find((x) => x.name === name);
-    if (!m) throw new Error(`Database has migration ${name}, which this version of Outpost does not know: is it older than the database?`);
+    if (!m)
+      throw new Error(
+        `Database has migration ${name}, which this version of Outpost does not know: is it older than the database?`,
+      );
     if (m.checksum !== checksum) throw new Error(`Migration ${name} was changed after it was applied; restore it.`);
   }
   return all.filter((m) => !applied.has(m.name));
@@ -42,13 +45,20 @@ function migrateSqlite(url: string): string[] {
   const sqlite = new Database(file);
   try {
     sqlite.pragma("journal_mode = WAL"); // persistent: readers never block the queue's writers
-    sqlite.exec(`CREATE TABLE IF NOT EXISTS _outpost_migrations (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-    const rows = sqlite.prepare("SELECT name, checksum FROM _outpost_migrations").all() as { name: string; checksum: string }[];
+    sqlite.exec(
+      `CREATE TABLE IF NOT EXISTS _outpost_migrations (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+    );
+    const rows = sqlite.prepare("SELECT name, checksum FROM _outpost_migrations").all() as {
+      name: string;
+      checksum: string;
+    }[];
     const pending = checkApplied(new Map(rows.map((r) => [r.name, r.checksum])), readMigrations("sqlite"));
     for (const m of pending) {
       sqlite.transaction(() => {
         sqlite.exec(m.sql);
-        sqlite.prepare("INSERT INTO _outpost_migrations VALUES (?, ?, ?)").run(m.name, m.checksum, new Date().toISOString());
+        sqlite
+          .prepare("INSERT INTO _outpost_migrations VALUES (?, ?, ?)")
+          .run(m.name, m.checksum, new Date().toISOString());
       })();
     }
     if (fresh || pending.length) sqlite.pragma("optimize");
@@ -63,8 +73,12 @@ async function migratePostgres(url: string): Promise<string[]> {
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock(727274)"); // one node migrates, the others wait
-    await client.query(`CREATE TABLE IF NOT EXISTS _outpost_migrations (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`);
-    const { rows } = await client.query<{ name: string; checksum: string }>("SELECT name, checksum FROM _outpost_migrations");
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS _outpost_migrations (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`,
+    );
+    const { rows } = await client.query<{ name: string; checksum: string }>(
+      "SELECT name, checksum FROM _outpost_migrations",
+    );
     const pending = checkApplied(new Map(rows.map((r) => [r.name, r.checksum])), readMigrations("postgres"));
     for (const m of pending) {
       await client.query("BEGIN");

@@ -21,7 +21,13 @@ export async function listApplications(userId: string, opts: { q?: string; skip:
   const q = opts.q?.trim().toLowerCase();
   const where = { org: memberOf(userId), ...(q ? { searchText: { contains: q } } : {}) };
   const [rows, total] = await Promise.all([
-    db.gatewayApplication.findMany({ where, select: listSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: opts.skip, take: opts.take }),
+    db.gatewayApplication.findMany({
+      where,
+      select: listSelect,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: opts.skip,
+      take: opts.take,
+    }),
     db.gatewayApplication.count({ where }),
   ]);
   return { rows: rows.map((r) => ({ ...r, scopes: parseScopes(r.scopes) })), total };

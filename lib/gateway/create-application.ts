@@ -17,9 +17,14 @@ export const secretContext = (clientId: string) => `gateway-app-secret:${clientI
 const newClientId = () => `app-${randomBytes(10).toString("hex")}`;
 const newSecret = () => `ops_${randomBytes(32).toString("base64url")}`;
 
-export async function createApplication(userId: string, input: { name: string; description: string; orgId: string; scopes: Scope[] }) {
+export async function createApplication(
+  userId: string,
+  input: { name: string; description: string; orgId: string; scopes: Scope[] },
+) {
   await assertOrgAdmin(userId, input.orgId);
-  if (await db.gatewayApplication.findFirst({ where: { orgId: input.orgId, name: input.name }, select: { id: true } })) {
+  if (
+    await db.gatewayApplication.findFirst({ where: { orgId: input.orgId, name: input.name }, select: { id: true } })
+  ) {
     throw conflict(`This organization already has an application named "${input.name}".`, "name");
   }
   for (let attempt = 0; ; attempt++) {

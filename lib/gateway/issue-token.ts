@@ -9,7 +9,12 @@ import { ACCESS_TOKEN_TTL_SECONDS, currentSigningKey, TOKEN_ALG } from "@/lib/ga
 
 export type AccessTokenResponse = { access_token: string; token_type: "Bearer"; expires_in: number; scope: string };
 
-export async function issueAccessToken(opts: { clientId: string; orgTechId: string; scopes: string[]; now?: number }): Promise<AccessTokenResponse> {
+export async function issueAccessToken(opts: {
+  clientId: string;
+  orgTechId: string;
+  scopes: string[];
+  now?: number;
+}): Promise<AccessTokenResponse> {
   const { kid, privateKey } = await currentSigningKey();
   const iat = Math.floor((opts.now ?? Date.now()) / 1000);
   const scope = opts.scopes.join(" ");

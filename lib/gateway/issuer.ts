@@ -24,7 +24,8 @@ export function acceptedAudiences(req: { headers: Headers; url: string }): strin
   if (!host) return configured;
   let url: URL;
   try {
-    const proto = req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || new URL(req.url).protocol.replace(":", "");
+    const proto =
+      req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || new URL(req.url).protocol.replace(":", "");
     url = new URL(`${proto}://${host}`);
   } catch {
     return configured;

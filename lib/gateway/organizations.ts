@@ -23,7 +23,10 @@ export async function listOrganizations(userId: string) {
       name: true,
       createdAt: true,
       _count: { select: { applications: true } },
-      members: { select: { user: { select: { id: true, login: true, name: true } } }, orderBy: { user: { login: "asc" } } },
+      members: {
+        select: { user: { select: { id: true, login: true, name: true } } },
+        orderBy: { user: { login: "asc" } },
+      },
     },
   });
 }
@@ -46,7 +49,10 @@ export async function createOrganization(userId: string, name: string) {
 }
 
 export async function assertOrgAdmin(userId: string, orgId: string) {
-  const org = await db.organization.findFirst({ where: { id: orgId, ...memberOf(userId) }, select: { id: true, techId: true, name: true } });
+  const org = await db.organization.findFirst({
+    where: { id: orgId, ...memberOf(userId) },
+    select: { id: true, techId: true, name: true },
+  });
   if (!org) throw notFound("The organization");
   return org;
 }
@@ -56,7 +62,11 @@ export async function addOrgAdmin(actorId: string, orgId: string, userId: string
   await assertOrgAdmin(actorId, orgId);
   const user = await db.user.findUnique({ where: { id: userId }, select: { role: true, disabled: true, login: true } });
   if (!user || user.disabled) throw notFound("The user");
-  if (user.role !== "administrator") throw new UserError(`${user.login} is not a console administrator: only administrators may manage an organization.`, { field: "userId" });
+  if (user.role !== "administrator")
+    throw new UserError(
+      `${user.login} is not a console administrator: only administrators may manage an organization.`,
+      { field: "userId" },
+    );
   try {
     await db.organizationMember.create({ data: { orgId, userId, role: "admin" } });
   } catch (e) {
@@ -79,7 +89,8 @@ export async function removeOrgAdmin(actorId: string, orgId: string, userId: str
 export async function deleteOrganization(actorId: string, orgId: string) {
   const org = await assertOrgAdmin(actorId, orgId);
   const apps = await db.gatewayApplication.count({ where: { orgId } });
-  if (apps > 0) throw new UserError(`${org.name} still has ${apps} application${apps === 1 ? "" : "s"}. Delete them first.`);
+  if (apps > 0)
+    throw new UserError(`${org.name} still has ${apps} application${apps === 1 ? "" : "s"}. Delete them first.`);
   await db.organization.delete({ where: { id: orgId } });
 }
 

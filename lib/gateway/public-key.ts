@@ -39,11 +39,16 @@ function fromJwk(input: string): KeyObject {
   try {
     jwk = JSON.parse(input);
   } catch {
-    throw fail("This looks like JSON but is not valid JSON. Paste a JWK such as {\"kty\":\"RSA\",\"n\":\"…\",\"e\":\"AQAB\"}, or a PEM public key.");
+    throw fail(
+      'This looks like JSON but is not valid JSON. Paste a JWK such as {"kty":"RSA","n":"…","e":"AQAB"}, or a PEM public key.',
+    );
   }
-  if (Array.isArray(jwk.keys)) throw fail("This is a JWK Set. Paste a single key (one object from its \"keys\" array).");
+  if (Array.isArray(jwk.keys)) throw fail('This is a JWK Set. Paste a single key (one object from its "keys" array).');
   if (jwk.kty === "oct") throw fail("This is a symmetric (oct) key. Paste an RSA or EC P-256 public key.");
-  if (jwk.kty !== "RSA" && jwk.kty !== "EC") throw fail(`JWK key type "${String(jwk.kty ?? "missing")}" is not supported. Use an RSA (2048 bits or more) or EC P-256 public key.`);
+  if (jwk.kty !== "RSA" && jwk.kty !== "EC")
+    throw fail(
+      `JWK key type "${String(jwk.kty ?? "missing")}" is not supported. Use an RSA (2048 bits or more) or EC P-256 public key.`,
+    );
   try {
     return createPublicKey({ key: jwk as import("node:crypto").JsonWebKey, format: "jwk" });
   } catch {
@@ -62,7 +67,9 @@ function fromPem(input: string): KeyObject {
         // fall through to the general message
       }
     }
-    throw fail("Not a PEM public key, certificate or JWK. Paste the whole text from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.");
+    throw fail(
+      "Not a PEM public key, certificate or JWK. Paste the whole text from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.",
+    );
   }
   const [pem, label] = m;
   try {
@@ -70,9 +77,13 @@ function fromPem(input: string): KeyObject {
     if (label === "RSA PUBLIC KEY") return createPublicKey({ key: pem, format: "pem", type: "pkcs1" });
     if (label === "CERTIFICATE") return new X509Certificate(pem).publicKey;
   } catch {
-    throw fail(`The ${label === "CERTIFICATE" ? "certificate" : "public key"} is damaged (its base64 content cannot be read). Copy it again, including the BEGIN and END lines.`);
+    throw fail(
+      `The ${label === "CERTIFICATE" ? "certificate" : "public key"} is damaged (its base64 content cannot be read). Copy it again, including the BEGIN and END lines.`,
+    );
   }
-  throw fail(`A PEM "${label}" is not a public key. Paste a PEM public key (BEGIN PUBLIC KEY), a certificate (BEGIN CERTIFICATE) or a JWK.`);
+  throw fail(
+    `A PEM "${label}" is not a public key. Paste a PEM public key (BEGIN PUBLIC KEY), a certificate (BEGIN CERTIFICATE) or a JWK.`,
+  );
 }
 
 function describe(key: KeyObject): string {
@@ -80,16 +91,24 @@ function describe(key: KeyObject): string {
   switch (key.asymmetricKeyType) {
     case "rsa": {
       const bits = details.modulusLength ?? 0;
-      if (bits < 2048) throw fail(`This RSA key has ${bits} bits; at least 2048 bits are required. Generate a new key pair of 2048 bits or more.`);
+      if (bits < 2048)
+        throw fail(
+          `This RSA key has ${bits} bits; at least 2048 bits are required. Generate a new key pair of 2048 bits or more.`,
+        );
       if (bits > 8192) throw fail(`This RSA key has ${bits} bits; at most 8192 bits are supported.`);
       return `RSA-${bits}`;
     }
     case "ec":
-      if (details.namedCurve !== "prime256v1") throw fail(`This EC key uses the curve ${details.namedCurve ?? "unknown"}; only P-256 (ES256) is supported.`);
+      if (details.namedCurve !== "prime256v1")
+        throw fail(`This EC key uses the curve ${details.namedCurve ?? "unknown"}; only P-256 (ES256) is supported.`);
       return "EC-P256";
     case "rsa-pss":
-      throw fail("This is an RSA-PSS-only key. Export it as a plain RSA public key (PS256 assertions still work with it).");
+      throw fail(
+        "This is an RSA-PSS-only key. Export it as a plain RSA public key (PS256 assertions still work with it).",
+      );
     default:
-      throw fail(`${String(key.asymmetricKeyType).toUpperCase()} keys are not supported. Use an RSA key of 2048 bits or more, or an EC P-256 key.`);
+      throw fail(
+        `${String(key.asymmetricKeyType).toUpperCase()} keys are not supported. Use an RSA key of 2048 bits or more, or an EC P-256 key.`,
+      );
   }
 }

@@ -4,9 +4,17 @@ import { SCOPES } from "@/lib/gateway/scopes";
 // Input schemas shared by the gateway's forms (hints) and server actions (the real check).
 
 const id = z.string().min(1).max(40);
-export const clientIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, "Not an application ID");
+export const clientIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._-]+$/, "Not an application ID");
 
-const appName = z.string().trim().min(1, "Enter an application name").max(100, "Application Name must be at most 100 characters");
+const appName = z
+  .string()
+  .trim()
+  .min(1, "Enter an application name")
+  .max(100, "Application Name must be at most 100 characters");
 const description = z.string().trim().max(500, "Description must be at most 500 characters");
 const scopes = z.array(z.enum(SCOPES)).min(1, "Select at least one scope").max(SCOPES.length);
 

@@ -27,8 +27,19 @@ async function createKey(generation: number): Promise<void> {
   const publicJwk: JWK = { kty: jwk.kty, n: jwk.n, e: jwk.e, kid, alg: TOKEN_ALG, use: "sig" };
   try {
     await db.$transaction([
-      db.gatewaySigningKey.create({ data: { kid, generation, alg: TOKEN_ALG, publicJwk: JSON.stringify(publicJwk), privateEnc: seal(await exportPKCS8(privateKey), context(kid)) } }),
-      db.gatewaySigningKey.updateMany({ where: { generation: { lt: generation }, retiredAt: null }, data: { retiredAt: new Date() } }),
+      db.gatewaySigningKey.create({
+        data: {
+          kid,
+          generation,
+          alg: TOKEN_ALG,
+          publicJwk: JSON.stringify(publicJwk),
+          privateEnc: seal(await exportPKCS8(privateKey), context(kid)),
+        },
+      }),
+      db.gatewaySigningKey.updateMany({
+        where: { generation: { lt: generation }, retiredAt: null },
+        data: { retiredAt: new Date() },
+      }),
     ]);
   } catch (e) {
     if (!isUniqueViolation(e)) throw e; // another node created this generation first: use theirs
@@ -54,7 +65,10 @@ export async function currentSigningKey(): Promise<SigningKey> {
 }
 
 function newest() {
-  return db.gatewaySigningKey.findFirst({ orderBy: { generation: "desc" }, select: { kid: true, generation: true, privateEnc: true } });
+  return db.gatewaySigningKey.findFirst({
+    orderBy: { generation: "desc" },
+    select: { kid: true, generation: true, privateEnc: true },
+  });
 }
 
 /** Start-up task: make sure a key exists before the first token request. */
@@ -92,6 +106,8 @@ export async function jwks(): Promise<{ keys: JWK[] }> {
 
 /** Deletes keys retired longer ago than any token they signed can live (their private keys too). */
 export async function pruneRetiredKeys(now = new Date()): Promise<number> {
-  const { count } = await db.gatewaySigningKey.deleteMany({ where: { retiredAt: { lt: new Date(now.getTime() - RETIRED_KEY_GRACE_MS) } } });
+  const { count } = await db.gatewaySigningKey.deleteMany({
+    where: { retiredAt: { lt: new Date(now.getTime() - RETIRED_KEY_GRACE_MS) } },
+  });
   return count;
 }

@@ -4,7 +4,13 @@ import { issueAccessToken } from "@/lib/gateway/issue-token";
 import { errorBody, OAuthError } from "@/lib/gateway/oauth-error";
 import { tokenRequestLimit } from "@/lib/gateway/rate-limit";
 import { readForm } from "@/lib/gateway/read-form";
-import { CLIENT_ASSERTION_TYPE_JWT, GRANT_CLIENT_CREDENTIALS, GRANT_JWT_BEARER, parseScopes, SCOPES } from "@/lib/gateway/scopes";
+import {
+  CLIENT_ASSERTION_TYPE_JWT,
+  GRANT_CLIENT_CREDENTIALS,
+  GRANT_JWT_BEARER,
+  parseScopes,
+  SCOPES,
+} from "@/lib/gateway/scopes";
 import { recordTokenRequest, type TokenLogEntry } from "@/lib/gateway/token-log";
 import { consumeJti, pruneUsedJtis } from "@/lib/gateway/used-jti";
 import { inspectAssertion, verifyAssertion, type AssertionMode } from "@/lib/gateway/verify-assertion";
@@ -35,7 +41,11 @@ export async function handleTokenRequest(req: Request): Promise<Response> {
     const scopes = grantedScopes(form.get("scope") ?? verified.scope, verified.app);
     entry.scope = scopes.join(" ");
     await consumeJti(verified.app.clientId, verified.jti, verified.exp, mode);
-    const token = await issueAccessToken({ clientId: verified.app.clientId, orgTechId: verified.app.org.techId, scopes });
+    const token = await issueAccessToken({
+      clientId: verified.app.clientId,
+      orgTechId: verified.app.org.techId,
+      scopes,
+    });
     entry.result = "success";
     return Response.json(token, { headers: NO_STORE });
   } catch (caught) {
@@ -52,7 +62,10 @@ export async function handleTokenRequest(req: Request): Promise<Response> {
       console.error("[gateway] token request failed", e);
       entry.error = "server_error";
       entry.reason = "internal error (see the server log)";
-      return Response.json({ error: "server_error", error_description: "the gateway could not issue a token; try again later" }, { status: 500, headers: NO_STORE });
+      return Response.json(
+        { error: "server_error", error_description: "the gateway could not issue a token; try again later" },
+        { status: 500, headers: NO_STORE },
+      );
     }
     entry.error = e.code;
     entry.reason = e.description;
@@ -65,26 +78,51 @@ export async function handleTokenRequest(req: Request): Promise<Response> {
   }
 }
 
-function assertionOf(req: Request, form: URLSearchParams, grantType: string | null): { assertion: string; mode: AssertionMode } {
+function assertionOf(
+  req: Request,
+  form: URLSearchParams,
+  grantType: string | null,
+): { assertion: string; mode: AssertionMode } {
   if (req.headers.get("authorization") || form.has("client_secret")) {
-    throw new OAuthError("invalid_client", "only private_key_jwt client authentication is supported: send a signed JWT, not a client secret", 401, req.headers.get("authorization") ? { "WWW-Authenticate": 'Basic realm="gateway"' } : {});
+    throw new OAuthError(
+      "invalid_client",
+      "only private_key_jwt client authentication is supported: send a signed JWT, not a client secret",
+      401,
+      req.headers.get("authorization") ? { "WWW-Authenticate": 'Basic realm="gateway"' } : {},
+    );
   }
   if (!grantType) throw new OAuthError("invalid_request", "grant_type is missing");
   if (grantType === GRANT_JWT_BEARER) {
-    if (form.has("client_assertion")) throw new OAuthError("invalid_request", "send the JWT either as assertion (jwt-bearer grant) or as client_assertion (client_credentials), not both");
+    if (form.has("client_assertion"))
+      throw new OAuthError(
+        "invalid_request",
+        "send the JWT either as assertion (jwt-bearer grant) or as client_assertion (client_credentials), not both",
+      );
     const assertion = form.get("assertion");
-    if (!assertion) throw new OAuthError("invalid_request", "assertion is missing: the jwt-bearer grant needs assertion=<signed JWT>");
+    if (!assertion)
+      throw new OAuthError(
+        "invalid_request",
+        "assertion is missing: the jwt-bearer grant needs assertion=<signed JWT>",
+      );
     return { assertion, mode: "grant" };
   }
   if (grantType === GRANT_CLIENT_CREDENTIALS) {
     const type = form.get("client_assertion_type");
     const assertion = form.get("client_assertion");
-    if (!type && !assertion) throw new OAuthError("invalid_client", `client authentication is missing: send client_assertion_type=${CLIENT_ASSERTION_TYPE_JWT} and client_assertion=<signed JWT>`);
-    if (type !== CLIENT_ASSERTION_TYPE_JWT) throw new OAuthError("invalid_client", `client_assertion_type must be ${CLIENT_ASSERTION_TYPE_JWT}`);
+    if (!type && !assertion)
+      throw new OAuthError(
+        "invalid_client",
+        `client authentication is missing: send client_assertion_type=${CLIENT_ASSERTION_TYPE_JWT} and client_assertion=<signed JWT>`,
+      );
+    if (type !== CLIENT_ASSERTION_TYPE_JWT)
+      throw new OAuthError("invalid_client", `client_assertion_type must be ${CLIENT_ASSERTION_TYPE_JWT}`);
     if (!assertion) throw new OAuthError("invalid_client", "client_assertion is missing");
     return { assertion, mode: "client" };
   }
-  throw new OAuthError("unsupported_grant_type", `grant_type ${grantType.slice(0, 80)} is not supported; use ${GRANT_JWT_BEARER} or ${GRANT_CLIENT_CREDENTIALS}`);
+  throw new OAuthError(
+    "unsupported_grant_type",
+    `grant_type ${grantType.slice(0, 80)} is not supported; use ${GRANT_JWT_BEARER} or ${GRANT_CLIENT_CREDENTIALS}`,
+  );
 }
 
 /** Requested scopes (default: all the application's); every one must be granted to it. */
@@ -93,17 +131,33 @@ function grantedScopes(requested: string | undefined, app: { clientId: string; s
   const asked = (requested ?? "").split(/\s+/).filter(Boolean);
   if (!asked.length) return granted;
   const unknown = asked.filter((s) => !(SCOPES as readonly string[]).includes(s));
-  if (unknown.length) throw new OAuthError("invalid_scope", `unknown scope ${unknown[0].slice(0, 40)}; this gateway knows ${SCOPES.join(" ")}`);
+  if (unknown.length)
+    throw new OAuthError(
+      "invalid_scope",
+      `unknown scope ${unknown[0].slice(0, 40)}; this gateway knows ${SCOPES.join(" ")}`,
+    );
   const missing = asked.filter((s) => !(granted as string[]).includes(s));
-  if (missing.length) throw new OAuthError("invalid_scope", `scope ${missing.join(" ")} is not granted to application ${app.clientId} (granted: ${granted.join(" ")})`);
+  if (missing.length)
+    throw new OAuthError(
+      "invalid_scope",
+      `scope ${missing.join(" ")} is not granted to application ${app.clientId} (granted: ${granted.join(" ")})`,
+    );
   return parseScopes(asked.join(" "));
 }
 
 class RateLimited extends OAuthError {
-  constructor(retryAfterSeconds: number, readonly first: boolean) {
-    super("temporarily_unavailable", `too many token requests; retry after ${retryAfterSeconds} s (further refusals are not logged until the client slows down)`, 429, {
-      "Retry-After": String(retryAfterSeconds),
-    });
+  constructor(
+    retryAfterSeconds: number,
+    readonly first: boolean,
+  ) {
+    super(
+      "temporarily_unavailable",
+      `too many token requests; retry after ${retryAfterSeconds} s (further refusals are not logged until the client slows down)`,
+      429,
+      {
+        "Retry-After": String(retryAfterSeconds),
+      },
+    );
   }
 }
 

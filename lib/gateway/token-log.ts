@@ -15,7 +15,8 @@ export type TokenLogEntry = {
   ip: string | null;
 };
 
-const clip = (v: string | null | undefined, n: number) => (v == null ? null : v.length > n ? `${v.slice(0, n - 1)}…` : v);
+const clip = (v: string | null | undefined, n: number) =>
+  v == null ? null : v.length > n ? `${v.slice(0, n - 1)}…` : v;
 
 export async function recordTokenRequest(e: TokenLogEntry): Promise<void> {
   try {
@@ -37,7 +38,10 @@ export async function recordTokenRequest(e: TokenLogEntry): Promise<void> {
 
 /** The application's token requests, newest first, for its page (membership checked). */
 export async function listTokenLog(userId: string, clientId: string, opts: { skip: number; take: number }) {
-  const app = await db.gatewayApplication.findFirst({ where: { clientId, org: memberOf(userId) }, select: { id: true } });
+  const app = await db.gatewayApplication.findFirst({
+    where: { clientId, org: memberOf(userId) },
+    select: { id: true },
+  });
   if (!app) throw notFound("The application");
   const where = { clientId };
   const [rows, total] = await Promise.all([
@@ -50,6 +54,8 @@ export async function listTokenLog(userId: string, clientId: string, opts: { ski
 export const LOG_RETENTION_DAYS = 90;
 
 export async function pruneTokenLog(now = new Date()): Promise<number> {
-  const { count } = await db.gatewayTokenLog.deleteMany({ where: { at: { lt: new Date(now.getTime() - LOG_RETENTION_DAYS * 86_400_000) } } });
+  const { count } = await db.gatewayTokenLog.deleteMany({
+    where: { at: { lt: new Date(now.getTime() - LOG_RETENTION_DAYS * 86_400_000) } },
+  });
   return count;
 }

@@ -15,7 +15,10 @@ export async function updateApplication(
 ) {
   const app = await getApplication(userId, input.clientId);
   const key = input.publicKey.trim() ? await parsePublicKey(input.publicKey) : null;
-  if (input.name !== app.name && (await db.gatewayApplication.findFirst({ where: { orgId: app.orgId, name: input.name }, select: { id: true } }))) {
+  if (
+    input.name !== app.name &&
+    (await db.gatewayApplication.findFirst({ where: { orgId: app.orgId, name: input.name }, select: { id: true } }))
+  ) {
     throw conflict(`This organization already has an application named "${input.name}".`, "name");
   }
   const keyChanged = (key?.pem ?? null) !== app.publicKeyPem;
@@ -27,7 +30,12 @@ export async function updateApplication(
       searchText: searchTextOf({ ...input, clientId: app.clientId }),
       scopes: input.scopes.join(" "),
       ...(keyChanged
-        ? { publicKeyPem: key?.pem ?? null, publicKeyAlg: key?.alg ?? null, publicKeyThumbprint: key?.thumbprint ?? null, publicKeyUpdatedAt: key ? new Date() : null }
+        ? {
+            publicKeyPem: key?.pem ?? null,
+            publicKeyAlg: key?.alg ?? null,
+            publicKeyThumbprint: key?.thumbprint ?? null,
+            publicKeyUpdatedAt: key ? new Date() : null,
+          }
         : {}),
     },
   });

@@ -8,7 +8,13 @@ import type { AssertionMode } from "@/lib/gateway/verify-assertion";
 // expires. The primary key makes two nodes accepting the same assertion at once impossible: the
 // second insert fails and is a replay.
 
-export async function consumeJti(clientId: string, jti: string, exp: number, mode: AssertionMode, now = new Date()): Promise<void> {
+export async function consumeJti(
+  clientId: string,
+  jti: string,
+  exp: number,
+  mode: AssertionMode,
+  now = new Date(),
+): Promise<void> {
   const expiresAt = new Date(exp * 1000);
   try {
     await db.gatewayUsedJti.create({ data: { clientId, jti, expiresAt } });
@@ -18,7 +24,10 @@ export async function consumeJti(clientId: string, jti: string, exp: number, mod
   }
   // A row that has expired but was not pruned yet no longer protects anything: take it over,
   // guarded by its old expiry so only one concurrent request can.
-  const { count } = await db.gatewayUsedJti.updateMany({ where: { clientId, jti, expiresAt: { lte: now } }, data: { expiresAt } });
+  const { count } = await db.gatewayUsedJti.updateMany({
+    where: { clientId, jti, expiresAt: { lte: now } },
+    data: { expiresAt },
+  });
   if (count !== 1) throw new OAuthError(mode === "grant" ? "invalid_grant" : "invalid_client", TOKEN_ERRORS.replay);
 }
 

@@ -17,14 +17,21 @@ export const MAX_ASSERTION_LIFETIME_SECONDS = 3600;
 const MAX_ASSERTION_BYTES = 8192;
 const SUPPORTED = ["RS256", "PS256", "ES256"];
 
-export type InspectedAssertion = { jwt: string; header: ProtectedHeaderParameters; claims: JWTPayload; clientId: string };
+export type InspectedAssertion = {
+  jwt: string;
+  header: ProtectedHeaderParameters;
+  claims: JWTPayload;
+  clientId: string;
+};
 
-const fail = (mode: AssertionMode, description: string) => new OAuthError((mode === "grant" ? "invalid_grant" : "invalid_client") as OAuthErrorCode, description);
+const fail = (mode: AssertionMode, description: string) =>
+  new OAuthError((mode === "grant" ? "invalid_grant" : "invalid_client") as OAuthErrorCode, description);
 
 /** Parses without trusting: shape, algorithm, iss = sub. Returns the claimed client ID. */
 export function inspectAssertion(jwt: string, mode: AssertionMode): InspectedAssertion {
   const parts = jwt.split(".");
-  if (parts.length === 5) throw fail(mode, "malformed assertion: encrypted assertions (JWE) are not supported; send a signed JWT");
+  if (parts.length === 5)
+    throw fail(mode, "malformed assertion: encrypted assertions (JWE) are not supported; send a signed JWT");
   if (parts.length !== 3 || jwt.length > MAX_ASSERTION_BYTES) {
     throw fail(mode, "malformed assertion: not a signed JWT (expected three base64url parts separated by dots)");
   }
@@ -38,19 +45,31 @@ export function inspectAssertion(jwt: string, mode: AssertionMode): InspectedAss
   try {
     claims = decodeJwt(jwt);
   } catch {
-    throw fail(mode, "malformed assertion: the JWT payload is not a base64url-encoded JSON object with numeric exp, iat and nbf");
+    throw fail(
+      mode,
+      "malformed assertion: the JWT payload is not a base64url-encoded JSON object with numeric exp, iat and nbf",
+    );
   }
   const alg = typeof header.alg === "string" ? header.alg : "";
   if (!alg) throw fail(mode, "malformed assertion: the JWT header has no alg");
-  if (alg.toLowerCase() === "none") throw fail(mode, "alg none is not allowed: assertions must be signed (RS256, PS256 or ES256)");
-  if (/^HS/i.test(alg)) throw fail(mode, `alg ${alg} is not allowed: symmetric algorithms are refused; sign with the private key of the registered public key (RS256, PS256 or ES256)`);
+  if (alg.toLowerCase() === "none")
+    throw fail(mode, "alg none is not allowed: assertions must be signed (RS256, PS256 or ES256)");
+  if (/^HS/i.test(alg))
+    throw fail(
+      mode,
+      `alg ${alg} is not allowed: symmetric algorithms are refused; sign with the private key of the registered public key (RS256, PS256 or ES256)`,
+    );
   if (!SUPPORTED.includes(alg)) throw fail(mode, `alg ${clip(alg)} is not allowed: use RS256, PS256 or ES256`);
-  if (typeof header.typ === "string" && /at\+jwt/i.test(header.typ)) throw fail(mode, "an access token is not an assertion: sign a new assertion");
+  if (typeof header.typ === "string" && /at\+jwt/i.test(header.typ))
+    throw fail(mode, "an access token is not an assertion: sign a new assertion");
 
   const { iss, sub } = claims;
-  if (typeof iss !== "string" || !iss) throw fail(mode, "assertion has no iss claim: set iss and sub to the application ID");
-  if (typeof sub !== "string" || !sub) throw fail(mode, "assertion has no sub claim: set iss and sub to the application ID");
-  if (iss !== sub) throw fail(mode, `iss and sub must both be the application ID (iss is ${clip(iss)}, sub is ${clip(sub)})`);
+  if (typeof iss !== "string" || !iss)
+    throw fail(mode, "assertion has no iss claim: set iss and sub to the application ID");
+  if (typeof sub !== "string" || !sub)
+    throw fail(mode, "assertion has no sub claim: set iss and sub to the application ID");
+  if (iss !== sub)
+    throw fail(mode, `iss and sub must both be the application ID (iss is ${clip(iss)}, sub is ${clip(sub)})`);
   return { jwt, header, claims, clientId: iss };
 }
 
@@ -72,11 +91,15 @@ export async function verifyAssertion(
     select: { clientId: true, scopes: true, publicKeyPem: true, publicKeyAlg: true, org: { select: { techId: true } } },
   });
   if (!app) throw new OAuthError("invalid_client", TOKEN_ERRORS.unknownClient(clip(a.clientId)));
-  if (!app.publicKeyPem || !app.publicKeyAlg) throw new OAuthError("invalid_client", TOKEN_ERRORS.noPublicKey(app.clientId));
+  if (!app.publicKeyPem || !app.publicKeyAlg)
+    throw new OAuthError("invalid_client", TOKEN_ERRORS.noPublicKey(app.clientId));
 
   const algorithms = allowedAlgorithms(app.publicKeyAlg);
   if (!algorithms.includes(a.header.alg as string)) {
-    throw fail(mode, `alg ${a.header.alg} does not match the registered ${app.publicKeyAlg} key: use ${algorithms.join(" or ")}`);
+    throw fail(
+      mode,
+      `alg ${a.header.alg} does not match the registered ${app.publicKeyAlg} key: use ${algorithms.join(" or ")}`,
+    );
   }
   try {
     await compactVerify(a.jwt, createPublicKey(app.publicKeyPem), { algorithms });
@@ -88,13 +111,17 @@ export async function verifyAssertion(
   const { exp, nbf, iat, aud, jti, scope } = a.claims;
   if (typeof exp !== "number") throw fail(mode, "assertion has no exp claim: set exp to at most 1 hour ahead");
   if (exp + CLOCK_SKEW_SECONDS <= now) throw fail(mode, TOKEN_ERRORS.expired);
-  if (exp - now > MAX_ASSERTION_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) throw fail(mode, "assertion exp is more than 1 hour ahead: make assertions short-lived");
-  if (typeof nbf === "number" && nbf - CLOCK_SKEW_SECONDS > now) throw fail(mode, "assertion is not valid yet (nbf is in the future): check the console's clock");
-  if (typeof iat === "number" && iat - CLOCK_SKEW_SECONDS > now) throw fail(mode, "assertion iat is in the future: check the console's clock");
+  if (exp - now > MAX_ASSERTION_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS)
+    throw fail(mode, "assertion exp is more than 1 hour ahead: make assertions short-lived");
+  if (typeof nbf === "number" && nbf - CLOCK_SKEW_SECONDS > now)
+    throw fail(mode, "assertion is not valid yet (nbf is in the future): check the console's clock");
+  if (typeof iat === "number" && iat - CLOCK_SKEW_SECONDS > now)
+    throw fail(mode, "assertion iat is in the future: check the console's clock");
   const auds = typeof aud === "string" ? [aud] : Array.isArray(aud) ? aud : [];
   if (!auds.length) throw fail(mode, `assertion has no aud claim; set it to ${opts.audiences[0]}`);
   if (!auds.some((v) => opts.audiences.includes(v))) throw fail(mode, TOKEN_ERRORS.audience(opts.audiences));
-  if (typeof jti !== "string" || !jti) throw fail(mode, "assertion has no jti claim: give every assertion a unique jti");
+  if (typeof jti !== "string" || !jti)
+    throw fail(mode, "assertion has no jti claim: give every assertion a unique jti");
   if (jti.length > 256) throw fail(mode, "assertion jti is longer than 256 characters");
   return {
     app: { clientId: app.clientId, scopes: app.scopes, org: app.org },

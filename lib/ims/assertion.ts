@@ -7,7 +7,13 @@ import { ASSERTION_ALG } from "@/lib/cloud-services/key-pair";
 // client ID, aud = the token endpoint, short-lived, with a single-use jti.
 export const ASSERTION_LIFETIME_S = 300;
 
-export async function signAssertion(opts: { clientId: string; audience: string; kid: string; privateKey: CryptoKey; nowMs: number }): Promise<string> {
+export async function signAssertion(opts: {
+  clientId: string;
+  audience: string;
+  kid: string;
+  privateKey: CryptoKey;
+  nowMs: number;
+}): Promise<string> {
   const iat = Math.floor(opts.nowMs / 1000);
   return new SignJWT({})
     .setProtectedHeader({ alg: ASSERTION_ALG, kid: opts.kid, typ: "JWT" })

@@ -8,7 +8,12 @@ import { networkTokenError, TokenError } from "@/lib/ims/token-error";
 // (RFC 8414 metadata, path-inserted or appended, or OpenID Connect discovery) or the token
 // endpoint itself. Found endpoints are kept for ten minutes.
 
-export type TokenEndpoint = { url: string; issuer: string | null; via: "oauth-authorization-server" | "openid-configuration" | "direct"; metadataUrl?: string };
+export type TokenEndpoint = {
+  url: string;
+  issuer: string | null;
+  via: "oauth-authorization-server" | "openid-configuration" | "direct";
+  metadataUrl?: string;
+};
 
 const TTL_MS = 10 * 60_000;
 const cache = new Map<string, { endpoint: TokenEndpoint; until: number }>();
@@ -29,7 +34,14 @@ export function metadataCandidates(gatewayUrl: string): { url: string; via: Toke
 
 export async function resolveTokenEndpoint(
   gatewayUrl: string,
-  deps: { transport: Transport; clock: Clock; connectTimeoutMs: number; socketTimeoutMs: number; log?: (line: string) => void; fresh?: boolean },
+  deps: {
+    transport: Transport;
+    clock: Clock;
+    connectTimeoutMs: number;
+    socketTimeoutMs: number;
+    log?: (line: string) => void;
+    fresh?: boolean;
+  },
 ): Promise<TokenEndpoint> {
   const hit = cache.get(gatewayUrl);
   if (hit && !deps.fresh && hit.until > deps.clock.now()) return hit.endpoint;
@@ -38,7 +50,13 @@ export async function resolveTokenEndpoint(
   for (const c of metadataCandidates(gatewayUrl)) {
     let res;
     try {
-      res = await deps.transport.request({ method: "GET", url: c.url, headers: { accept: "application/json" }, connectTimeoutMs: deps.connectTimeoutMs, socketTimeoutMs: deps.socketTimeoutMs });
+      res = await deps.transport.request({
+        method: "GET",
+        url: c.url,
+        headers: { accept: "application/json" },
+        connectTimeoutMs: deps.connectTimeoutMs,
+        socketTimeoutMs: deps.socketTimeoutMs,
+      });
     } catch (e) {
       if (e instanceof NetworkError) throw networkTokenError(e);
       throw e;
@@ -48,10 +66,18 @@ export async function resolveTokenEndpoint(
     const named = typeof meta.issuer === "string" ? meta.issuer.replace(/\/+$/, "") : null;
     if (named !== issuer) {
       // RFC 8414 §3.3: metadata for another issuer must not be used.
-      throw new TokenError("config", `${c.url} describes issuer ${named ?? "(none)"}`, `The OAuth gateway URL does not match the issuer the gateway names (${named ?? "none"}): set the OAuth gateway URL to exactly that issuer.`);
+      throw new TokenError(
+        "config",
+        `${c.url} describes issuer ${named ?? "(none)"}`,
+        `The OAuth gateway URL does not match the issuer the gateway names (${named ?? "none"}): set the OAuth gateway URL to exactly that issuer.`,
+      );
     }
     if (!/^https?:\/\//.test(meta.token_endpoint)) {
-      throw new TokenError("response", `${c.url} names token endpoint ${meta.token_endpoint}`, "The gateway's metadata names a token endpoint that is not an http(s) URL.");
+      throw new TokenError(
+        "response",
+        `${c.url} names token endpoint ${meta.token_endpoint}`,
+        "The gateway's metadata names a token endpoint that is not an http(s) URL.",
+      );
     }
     endpoint = { url: meta.token_endpoint, issuer: named, via: c.via, metadataUrl: c.url };
     break;

@@ -13,8 +13,21 @@ import { NetworkError } from "@/lib/replication/transport/network-error";
 // configuration's key, post it with the configuration's grant and scope, check the answer.
 
 export type ImsConfig = { id: string; clientId: string; gatewayUrl: string; grantType: string; scope: string };
-export type AccessToken = { token: string; expiresAt: number; scope: string; kid: string; endpoint: string; obtainedAt: number };
-export type TokenDeps = { transport: Transport; clock: Clock; connectTimeoutMs: number; socketTimeoutMs: number; log?: (line: string) => void };
+export type AccessToken = {
+  token: string;
+  expiresAt: number;
+  scope: string;
+  kid: string;
+  endpoint: string;
+  obtainedAt: number;
+};
+export type TokenDeps = {
+  transport: Transport;
+  clock: Clock;
+  connectTimeoutMs: number;
+  socketTimeoutMs: number;
+  log?: (line: string) => void;
+};
 
 export const defaultGatewayUrl = () => `${publicUrl}/gateway`;
 
@@ -28,23 +41,47 @@ const tokenAnswer = z.object({
 export async function requestAccessToken(cfg: ImsConfig, deps: TokenDeps): Promise<AccessToken> {
   const log = deps.log ?? (() => {});
   if (!cfg.clientId.trim()) {
-    throw new TokenError("config", "no Client ID", "The configuration has no Client ID: paste the Application ID from the gateway application.");
+    throw new TokenError(
+      "config",
+      "no Client ID",
+      "The configuration has no Client ID: paste the Application ID from the gateway application.",
+    );
   }
   const gatewayUrl = cfg.gatewayUrl.trim() || defaultGatewayUrl();
   if (!/^https?:\/\/[^/]/.test(gatewayUrl)) {
-    throw new TokenError("config", `OAuth gateway URL "${gatewayUrl}"`, "The OAuth gateway URL is not an http(s) URL: correct it in the configuration.");
+    throw new TokenError(
+      "config",
+      `OAuth gateway URL "${gatewayUrl}"`,
+      "The OAuth gateway URL is not an http(s) URL: correct it in the configuration.",
+    );
   }
 
   const key = await loadSigningKey(cfg.id).catch(() => {
-    throw new TokenError("config", "no key pair", "The configuration has no key pair: open it in Cloud Services to create one.");
+    throw new TokenError(
+      "config",
+      "no key pair",
+      "The configuration has no key pair: open it in Cloud Services to create one.",
+    );
   });
   const endpoint = await resolveTokenEndpoint(gatewayUrl, { ...deps, log });
-  log(`Creating the JWT assertion for client ID ${cfg.clientId} (RS256, key ${key.kid.slice(0, 12)}…, audience ${endpoint.url})`);
-  const assertion = await signAssertion({ clientId: cfg.clientId, audience: endpoint.url, kid: key.kid, privateKey: key.privateKey, nowMs: deps.clock.now() });
+  log(
+    `Creating the JWT assertion for client ID ${cfg.clientId} (RS256, key ${key.kid.slice(0, 12)}…, audience ${endpoint.url})`,
+  );
+  const assertion = await signAssertion({
+    clientId: cfg.clientId,
+    audience: endpoint.url,
+    kid: key.kid,
+    privateKey: key.privateKey,
+    nowMs: deps.clock.now(),
+  });
 
   const form = new URLSearchParams(
     cfg.grantType === "client-credentials"
-      ? { grant_type: "client_credentials", client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", client_assertion: assertion }
+      ? {
+          grant_type: "client_credentials",
+          client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+          client_assertion: assertion,
+        }
       : { grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion },
   );
   if (cfg.scope.trim()) form.set("scope", cfg.scope.trim());
@@ -69,24 +106,48 @@ export async function requestAccessToken(cfg: ImsConfig, deps: TokenDeps): Promi
   if (res.status !== 200) {
     const retryAfterMs = retryAfter(res.headers["retry-after"], deps.clock);
     if (body && typeof body.error === "string") {
-      throw oauthError(res.status, body.error, typeof body.error_description === "string" ? body.error_description : undefined, { ...cfg, retryAfterMs });
+      throw oauthError(
+        res.status,
+        body.error,
+        typeof body.error_description === "string" ? body.error_description : undefined,
+        { ...cfg, retryAfterMs },
+      );
     }
     if (res.status === 429) throw oauthError(429, "rate_limited", undefined, { ...cfg, retryAfterMs });
     const what =
-      res.status === 404 ? "there is no token endpoint at this URL"
-      : res.status >= 300 && res.status < 400 ? `it redirects to ${res.headers.location ?? "another page"}, so this is not a token endpoint`
-      : res.status >= 500 ? "the gateway failed"
-      : "the answer is not an OAuth error";
-    throw new TokenError("http", `HTTP ${res.status} from ${endpoint.url}`, `The OAuth gateway answered HTTP ${res.status}: ${what}. Check the OAuth gateway URL.`, { status: res.status });
+      res.status === 404
+        ? "there is no token endpoint at this URL"
+        : res.status >= 300 && res.status < 400
+          ? `it redirects to ${res.headers.location ?? "another page"}, so this is not a token endpoint`
+          : res.status >= 500
+            ? "the gateway failed"
+            : "the answer is not an OAuth error";
+    throw new TokenError(
+      "http",
+      `HTTP ${res.status} from ${endpoint.url}`,
+      `The OAuth gateway answered HTTP ${res.status}: ${what}. Check the OAuth gateway URL.`,
+      { status: res.status },
+    );
   }
   const parsed = tokenAnswer.safeParse(body);
   if (!parsed.success) {
-    throw new TokenError("response", `HTTP 200 without a usable token (${parsed.error.issues[0]?.message ?? "not JSON"})`, "The gateway's answer is not an OAuth token response. Check the OAuth gateway URL.");
+    throw new TokenError(
+      "response",
+      `HTTP 200 without a usable token (${parsed.error.issues[0]?.message ?? "not JSON"})`,
+      "The gateway's answer is not an OAuth token response. Check the OAuth gateway URL.",
+    );
   }
   const now = deps.clock.now();
   const lifetimeS = parsed.data.expires_in ?? 3600;
   // RFC 6749 §5.1: no scope in the answer means the requested scope was granted.
-  return { token: parsed.data.access_token, expiresAt: now + lifetimeS * 1000, scope: parsed.data.scope ?? cfg.scope.trim(), kid: key.kid, endpoint: endpoint.url, obtainedAt: now };
+  return {
+    token: parsed.data.access_token,
+    expiresAt: now + lifetimeS * 1000,
+    scope: parsed.data.scope ?? cfg.scope.trim(),
+    kid: key.kid,
+    endpoint: endpoint.url,
+    obtainedAt: now,
+  };
 }
 
 /** Retry-After in milliseconds (seconds or an HTTP date), or undefined. */

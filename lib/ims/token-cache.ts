@@ -15,7 +15,8 @@ let requests = 0;
 /** How many token requests this process has sent (benchmark, tests). */
 export const tokenRequestCount = () => requests;
 
-const fingerprintOf = (cfg: ImsConfig, kid: string) => [cfg.clientId, cfg.gatewayUrl, cfg.grantType, cfg.scope, kid].join("\n");
+const fingerprintOf = (cfg: ImsConfig, kid: string) =>
+  [cfg.clientId, cfg.gatewayUrl, cfg.grantType, cfg.scope, kid].join("\n");
 
 /** Renew this long before expiry: a minute, or a quarter of a short lifetime. */
 const margin = (t: AccessToken) => Math.min(60_000, (t.expiresAt - t.obtainedAt) / 4);
@@ -57,7 +58,10 @@ async function fetchAndRecord(cfg: ImsConfig, fingerprint: string, deps: TokenDe
   } catch (e) {
     cache.delete(cfg.id);
     const message = e instanceof TokenError ? e.cause : "The token request failed unexpectedly; see the server log.";
-    await db.brandPortalConfig.updateMany({ where: { id: cfg.id }, data: { lastTokenAt: at, lastTokenOk: false, lastTokenError: message.slice(0, 1000), tokenExpiresAt: null } });
+    await db.brandPortalConfig.updateMany({
+      where: { id: cfg.id },
+      data: { lastTokenAt: at, lastTokenOk: false, lastTokenError: message.slice(0, 1000), tokenExpiresAt: null },
+    });
     throw e;
   }
 }

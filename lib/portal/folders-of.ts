@@ -23,11 +23,17 @@ const MAX_KNOWN = 50_000;
 export async function ensureFolders(tenantId: string, folderPath: string, isPublic: boolean): Promise<void> {
   const wanted = ancestorFolders(folderPath);
   if (!wanted.length || known.has(`${tenantId}\n${folderPath}`)) return;
-  const have = new Set((await db.portalFolder.findMany({ where: { tenantId, path: { in: wanted } }, select: { path: true } })).map((f) => f.path));
+  const have = new Set(
+    (await db.portalFolder.findMany({ where: { tenantId, path: { in: wanted } }, select: { path: true } })).map(
+      (f) => f.path,
+    ),
+  );
   for (const path of wanted) {
     if (have.has(path)) continue;
     try {
-      await db.portalFolder.create({ data: { tenantId, path, parentPath: parentOf(path), title: nameOf(path), isPublic } });
+      await db.portalFolder.create({
+        data: { tenantId, path, parentPath: parentOf(path), title: nameOf(path), isPublic },
+      });
     } catch (e) {
       if ((e as { code?: string }).code !== "P2002") throw e; // created meanwhile by a parallel delivery
     }

@@ -18,7 +18,9 @@ const quote = (s: string) => s.replace(/["\\\r\n]/g, " ");
 
 /** 401 with the RFC 6750 challenge; `error` omitted when no token was sent at all. */
 export function tokenRejected(error: "invalid_token" | "invalid_request" | null, message: string): PortalError {
-  const challenge = error ? `Bearer realm="outpost-portal", error="${error}", error_description="${quote(message)}"` : `Bearer realm="outpost-portal"`;
+  const challenge = error
+    ? `Bearer realm="outpost-portal", error="${error}", error_description="${quote(message)}"`
+    : `Bearer realm="outpost-portal"`;
   return new PortalError(401, error ?? "unauthorized", message, { "WWW-Authenticate": challenge });
 }
 

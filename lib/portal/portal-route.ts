@@ -13,12 +13,20 @@ type Ctx<P> = { req: NextRequest; tenant: PortalTenantRow; caller: PortalCaller;
  * scope (401/403), then runs. Every failure is a JSON answer in the protocol's format, never a
  * stack trace; unexpected ones are logged and answered 500.
  */
-export function portalRoute<P extends { tenant: string }>(scope: "dam-read" | "dam-write", run: (ctx: Ctx<P>) => Promise<Response>) {
+export function portalRoute<P extends { tenant: string }>(
+  scope: "dam-read" | "dam-write",
+  run: (ctx: Ctx<P>) => Promise<Response>,
+) {
   return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const params = await context.params;
       const tenant = await findTenant(params.tenant);
-      if (!tenant) throw new PortalError(404, "tenant_not_found", `There is no tenant "${params.tenant}" on this portal: check the Tenant URL.`);
+      if (!tenant)
+        throw new PortalError(
+          404,
+          "tenant_not_found",
+          `There is no tenant "${params.tenant}" on this portal: check the Tenant URL.`,
+        );
       const caller = await verifyBearer(req.headers.get("authorization"), tenant, scope);
       return await run({ req, tenant, caller, params });
     } catch (e) {
@@ -31,11 +39,17 @@ export function portalFailure(e: unknown): Response {
   if (e instanceof PortalError) return portalErrorResponse(e);
   if (e instanceof z.ZodError) {
     const i = e.issues[0];
-    return portalJson(400, { error: "invalid_request", message: `${i.path.length ? `${i.path.join(".")}: ` : ""}${i.message}` });
+    return portalJson(400, {
+      error: "invalid_request",
+      message: `${i.path.length ? `${i.path.join(".")}: ` : ""}${i.message}`,
+    });
   }
   if (e instanceof UserError) return portalJson(e.status, { error: e.code ?? "invalid_request", message: e.message });
   console.error("[portal] unexpected error", e);
-  return portalJson(500, { error: "server_error", message: "The portal failed to process the request; try again later." });
+  return portalJson(500, {
+    error: "server_error",
+    message: "The portal failed to process the request; try again later.",
+  });
 }
 
 /** Reads a JSON request body of at most `limit` bytes. */
@@ -58,7 +72,12 @@ export async function readJson(req: NextRequest, limit = 4 * 1024 * 1024): Promi
 /** The ?path= query parameter. */
 export function pathParam(req: NextRequest, schema: z.ZodType<string>): string {
   const raw = req.nextUrl.searchParams.get("path");
-  if (raw === null) throw new PortalError(400, "invalid_request", "The path query parameter is required, such as ?path=/content/dam/folder/file.jpg.");
+  if (raw === null)
+    throw new PortalError(
+      400,
+      "invalid_request",
+      "The path query parameter is required, such as ?path=/content/dam/folder/file.jpg.",
+    );
   return pathSchema(schema).parse({ path: raw }).path;
 }
 

@@ -15,27 +15,53 @@ import { assetMetadata, sha256Hex, version as versionSchema, type AssetMetadata 
 // upserted by (tenant, path) so that a repeat is a no-op and an older version never overwrites a
 // newer one. See docs/replication-protocol.md.
 
-export type ReceiveResult = { status: 200 | 201; result: "created" | "updated" | "unchanged" | "stale"; path: string; version: number; sha256: string; size: number };
+export type ReceiveResult = {
+  status: 200 | 201;
+  result: "created" | "updated" | "unchanged" | "stale";
+  path: string;
+  version: number;
+  sha256: string;
+  size: number;
+};
 
 const MAX_METADATA_CHARS = 8192;
 
 export function parseAssetHeaders(h: Headers) {
   const sha256 = sha256Hex.safeParse(h.get("x-content-sha256") ?? "");
-  if (!sha256.success) throw new PortalError(400, "invalid_request", "X-Content-SHA256 must be the content's SHA-256 as 64 hex digits.");
+  if (!sha256.success)
+    throw new PortalError(400, "invalid_request", "X-Content-SHA256 must be the content's SHA-256 as 64 hex digits.");
   const version = versionSchema.safeParse(h.get("x-asset-version") ?? "");
   if (!version.success) throw new PortalError(400, "invalid_request", "X-Asset-Version must be a positive integer.");
   const sizeRaw = h.get("x-asset-size") ?? h.get("content-length") ?? "";
-  if (!/^\d{1,15}$/.test(sizeRaw)) throw new PortalError(400, "invalid_request", "X-Asset-Size must be the content's length in bytes.");
+  if (!/^\d{1,15}$/.test(sizeRaw))
+    throw new PortalError(400, "invalid_request", "X-Asset-Size must be the content's length in bytes.");
   const size = Number(sizeRaw);
-  if (size > env.OUTPOST_UPLOAD_LIMIT_BYTES) throw new PortalError(413, "too_large", `The asset is larger than this portal's limit of ${env.OUTPOST_UPLOAD_LIMIT_BYTES} bytes.`);
+  if (size > env.OUTPOST_UPLOAD_LIMIT_BYTES)
+    throw new PortalError(
+      413,
+      "too_large",
+      `The asset is larger than this portal's limit of ${env.OUTPOST_UPLOAD_LIMIT_BYTES} bytes.`,
+    );
   const mimeType = (h.get("content-type") ?? "application/octet-stream").split(";")[0].trim().toLowerCase();
-  if (!/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/.test(mimeType)) throw new PortalError(400, "invalid_request", "Content-Type must be the asset's MIME type.");
-  return { sha256: sha256.data, version: version.data, size, mimeType, metadata: parseMetadata(h.get("x-asset-metadata")) };
+  if (!/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/.test(mimeType))
+    throw new PortalError(400, "invalid_request", "Content-Type must be the asset's MIME type.");
+  return {
+    sha256: sha256.data,
+    version: version.data,
+    size,
+    mimeType,
+    metadata: parseMetadata(h.get("x-asset-metadata")),
+  };
 }
 
 function parseMetadata(raw: string | null): AssetMetadata {
   if (!raw) return assetMetadata.parse({});
-  if (raw.length > MAX_METADATA_CHARS) throw new PortalError(431, "metadata_too_large", `X-Asset-Metadata must be at most ${MAX_METADATA_CHARS} characters.`);
+  if (raw.length > MAX_METADATA_CHARS)
+    throw new PortalError(
+      431,
+      "metadata_too_large",
+      `X-Asset-Metadata must be at most ${MAX_METADATA_CHARS} characters.`,
+    );
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
@@ -59,10 +85,19 @@ export async function receiveAsset(tenantId: string, path: string, req: NextRequ
   }
   if (!req.body) throw new PortalError(400, "invalid_request", "Send the asset's bytes as the request body.");
   try {
-    await portalBlobs.write(req.body, { expectedSha256: head.sha256, expectedSize: head.size, maxBytes: env.OUTPOST_UPLOAD_LIMIT_BYTES, signal: req.signal });
+    await portalBlobs.write(req.body, {
+      expectedSha256: head.sha256,
+      expectedSize: head.size,
+      maxBytes: env.OUTPOST_UPLOAD_LIMIT_BYTES,
+      signal: req.signal,
+    });
   } catch (e) {
     if (e instanceof UserError) throw e; // 400 truncated, 422 SHA-256 mismatch, 413, 507
-    throw new PortalError(400, "interrupted", "The upload was interrupted before the whole body arrived; nothing was stored.");
+    throw new PortalError(
+      400,
+      "interrupted",
+      "The upload was interrupted before the whole body arrived; nothing was stored.",
+    );
   }
 
   const name = nameOf(path);
@@ -74,7 +109,13 @@ export async function receiveAsset(tenantId: string, path: string, req: NextRequ
     name,
     title,
     searchText: `${name} ${title}`.toLowerCase(),
-    metadata: JSON.stringify({ description: m.description, tags: m.tags, creator: m.creator, width: m.width ?? null, height: m.height ?? null }),
+    metadata: JSON.stringify({
+      description: m.description,
+      tags: m.tags,
+      creator: m.creator,
+      width: m.width ?? null,
+      height: m.height ?? null,
+    }),
     sha256: head.sha256,
     size: BigInt(head.size),
     mimeType: head.mimeType,
@@ -86,11 +127,27 @@ export async function receiveAsset(tenantId: string, path: string, req: NextRequ
   return { ...result, path, sha256: head.sha256, size: head.size };
 }
 
-type AssetData = { folderPath: string; name: string; title: string; searchText: string; metadata: string; sha256: string; size: bigint; mimeType: string; version: number; isPublic: boolean };
+type AssetData = {
+  folderPath: string;
+  name: string;
+  title: string;
+  searchText: string;
+  metadata: string;
+  sha256: string;
+  size: bigint;
+  mimeType: string;
+  version: number;
+  isPublic: boolean;
+};
 
 type Row = AssetData & { id: string };
 
-async function upsert(tenantId: string, path: string, data: AssetData, seen: Row | null): Promise<{ status: 200 | 201; result: ReceiveResult["result"]; version: number }> {
+async function upsert(
+  tenantId: string,
+  path: string,
+  data: AssetData,
+  seen: Row | null,
+): Promise<{ status: 200 | 201; result: ReceiveResult["result"]; version: number }> {
   // Compare-and-set on the version, so parallel deliveries of one path settle on the newest. The
   // row read before the upload is the first guess; the database has the last word.
   for (let i = 0; i < 5; i++) {
@@ -102,7 +159,10 @@ async function upsert(tenantId: string, path: string, data: AssetData, seen: Row
     if (cur.version > data.version) return { status: 200, result: "stale", version: cur.version };
     const same = (Object.keys(data) as (keyof AssetData)[]).every((k) => cur[k] === data[k]);
     if (same) return { status: 200, result: "unchanged", version: cur.version };
-    const { count } = await db.portalAsset.updateMany({ where: { id: cur.id, version: { lte: data.version } }, data: { ...data, publishedAt: new Date() } });
+    const { count } = await db.portalAsset.updateMany({
+      where: { id: cur.id, version: { lte: data.version } },
+      data: { ...data, publishedAt: new Date() },
+    });
     if (count === 1) return { status: 200, result: "updated", version: data.version };
   }
   throw new PortalError(409, "conflict", "The asset kept changing while it was being stored; try again.");
@@ -111,7 +171,8 @@ async function upsert(tenantId: string, path: string, data: AssetData, seen: Row
 /** A new row, unless the path exists (direct SQL, one statement: the common case of a first publish). */
 async function insertAsset(tenantId: string, path: string, d: AssetData): Promise<boolean> {
   const now = new Date();
-  const inserted = await direct.execute(sql`INSERT INTO "PortalAsset" ("id", "tenantId", "path", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic", "publishedAt", "updatedAt")
+  const inserted =
+    await direct.execute(sql`INSERT INTO "PortalAsset" ("id", "tenantId", "path", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic", "publishedAt", "updatedAt")
     VALUES (${randomUUID()}, ${tenantId}, ${path}, ${d.folderPath}, ${d.name}, ${d.title}, ${d.searchText}, ${d.metadata}, ${d.sha256}, ${d.size}, ${d.mimeType}, ${d.version}, ${d.isPublic}, ${now}, ${now})
     ON CONFLICT ("tenantId", "path") DO NOTHING`);
   return inserted === 1;
@@ -119,7 +180,9 @@ async function insertAsset(tenantId: string, path: string, d: AssetData): Promis
 
 /** The stored row of a path (direct SQL: it runs for every delivery), in the types Prisma would give. */
 async function findAsset(tenantId: string, path: string): Promise<Row | null> {
-  const rows = await direct.query<Record<keyof Row, unknown>>(sql`SELECT "id", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic"
+  const rows = await direct.query<
+    Record<keyof Row, unknown>
+  >(sql`SELECT "id", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic"
     FROM "PortalAsset" WHERE "tenantId" = ${tenantId} AND "path" = ${path}`);
   const r = rows[0];
   if (!r) return null;

@@ -6,15 +6,38 @@ import { ensureFolders, forgetFolders, nameOf, parentOf } from "@/lib/portal/fol
 // PUT/DELETE …/api/v1/folders?path=…: a folder's metadata, and unpublishing a folder, which takes
 // everything below it off the portal (as AEM does).
 
-export async function receiveFolder(tenantId: string, path: string, body: { title: string; description: string; public: boolean }) {
-  const data = { parentPath: parentOf(path), title: body.title || nameOf(path), metadata: JSON.stringify({ description: body.description }), isPublic: body.public };
+export async function receiveFolder(
+  tenantId: string,
+  path: string,
+  body: { title: string; description: string; public: boolean },
+) {
+  const data = {
+    parentPath: parentOf(path),
+    title: body.title || nameOf(path),
+    metadata: JSON.stringify({ description: body.description }),
+    isPublic: body.public,
+  };
   await ensureFolders(tenantId, parentOf(path), body.public);
   const cur = await db.portalFolder.findUnique({ where: { tenantId_path: { tenantId, path } } });
-  if (cur && cur.parentPath === data.parentPath && cur.title === data.title && cur.metadata === data.metadata && cur.isPublic === data.isPublic) {
+  if (
+    cur &&
+    cur.parentPath === data.parentPath &&
+    cur.title === data.title &&
+    cur.metadata === data.metadata &&
+    cur.isPublic === data.isPublic
+  ) {
     return { status: 200 as const, result: "unchanged" as const, path };
   }
-  await db.portalFolder.upsert({ where: { tenantId_path: { tenantId, path } }, create: { ...data, tenantId, path }, update: data });
-  return { status: cur ? (200 as const) : (201 as const), result: cur ? ("updated" as const) : ("created" as const), path };
+  await db.portalFolder.upsert({
+    where: { tenantId_path: { tenantId, path } },
+    create: { ...data, tenantId, path },
+    update: data,
+  });
+  return {
+    status: cur ? (200 as const) : (201 as const),
+    result: cur ? ("updated" as const) : ("created" as const),
+    path,
+  };
 }
 
 export async function removeFolder(tenantId: string, path: string) {
@@ -27,5 +50,9 @@ export async function removeFolder(tenantId: string, path: string) {
   ]);
   forgetFolders(tenantId);
   await collectPortalBlobs(shas);
-  return { result: folders.count || assets.count ? ("deleted" as const) : ("absent" as const), path, removed: { folders: folders.count, assets: assets.count } };
+  return {
+    result: folders.count || assets.count ? ("deleted" as const) : ("absent" as const),
+    path,
+    removed: { folders: folders.count, assets: assets.count },
+  };
 }

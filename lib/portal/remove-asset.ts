@@ -6,10 +6,15 @@ import { collectPortalBlobs } from "@/lib/portal/blob-gc";
 // a version older than the stored one is refused as stale so a late retry cannot remove a newer
 // publication. The binary goes too unless another asset (of any tenant) shares it.
 export async function removeAsset(tenantId: string, path: string, version: number | null) {
-  const cur = await db.portalAsset.findUnique({ where: { tenantId_path: { tenantId, path } }, select: { id: true, version: true, sha256: true } });
+  const cur = await db.portalAsset.findUnique({
+    where: { tenantId_path: { tenantId, path } },
+    select: { id: true, version: true, sha256: true },
+  });
   if (!cur) return { result: "absent" as const, path };
   if (version !== null && cur.version > version) return { result: "stale" as const, path, version: cur.version };
-  const { count } = await db.portalAsset.deleteMany({ where: { id: cur.id, ...(version !== null ? { version: { lte: version } } : {}) } });
+  const { count } = await db.portalAsset.deleteMany({
+    where: { id: cur.id, ...(version !== null ? { version: { lte: version } } : {}) },
+  });
   if (!count) return { result: "stale" as const, path };
   await collectPortalBlobs([cur.sha256]);
   return { result: "deleted" as const, path };

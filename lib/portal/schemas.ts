@@ -43,7 +43,16 @@ export const repoPath = z
   .string()
   .min(2, "path is required")
   .max(1024, "path must be at most 1024 characters")
-  .refine((p) => p.startsWith("/") && !/[\u0000-\u001f\u007f\\]/.test(p) && p.slice(1).split("/").every((s) => s !== "" && s !== "." && s !== ".."), "path must be absolute, like /content/dam/folder/file.jpg, with no empty, '.' or '..' segments");
+  .refine(
+    (p) =>
+      p.startsWith("/") &&
+      !/[\u0000-\u001f\u007f\\]/.test(p) &&
+      p
+        .slice(1)
+        .split("/")
+        .every((s) => s !== "" && s !== "." && s !== ".."),
+    "path must be absolute, like /content/dam/folder/file.jpg, with no empty, '.' or '..' segments",
+  );
 
 export const assetMetadata = z.object({
   title: z.string().max(500).default(""),
@@ -62,7 +71,11 @@ export const folderBody = z.object({
   public: z.boolean().default(false),
 });
 
-export const collectionName = z.string().min(1).max(200).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "collection names use letters, digits, '.', '_' and '-'");
+export const collectionName = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "collection names use letters, digits, '.', '_' and '-'");
 
 export const collectionBody = z.object({
   title: z.string().max(500).default(""),
@@ -71,5 +84,8 @@ export const collectionBody = z.object({
   public: z.boolean().default(false),
 });
 
-export const sha256Hex = z.string().regex(/^[0-9a-fA-F]{64}$/, "X-Content-SHA256 must be 64 hex digits").transform((s) => s.toLowerCase());
+export const sha256Hex = z
+  .string()
+  .regex(/^[0-9a-fA-F]{64}$/, "X-Content-SHA256 must be 64 hex digits")
+  .transform((s) => s.toLowerCase());
 export const version = z.coerce.number().int().min(1, "version must be a positive integer").max(2_147_483_647);

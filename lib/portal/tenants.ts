@@ -41,7 +41,9 @@ export type PortalTenantRow = { id: string; slug: string; name: string; orgTechI
 
 /** The tenant a request of the receiving API names (direct SQL: it runs for every request). */
 export async function findTenant(slug: string): Promise<PortalTenantRow | null> {
-  const rows = await direct.query<PortalTenantRow>(sql`SELECT "id", "slug", "name", "orgTechId", "issuer" FROM "PortalTenant" WHERE "slug" = ${slug}`);
+  const rows = await direct.query<PortalTenantRow>(
+    sql`SELECT "id", "slug", "name", "orgTechId", "issuer" FROM "PortalTenant" WHERE "slug" = ${slug}`,
+  );
   const t = rows[0];
   return t ? { ...t, issuer: t.issuer || defaultIssuer() } : null;
 }

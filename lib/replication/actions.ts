@@ -18,9 +18,19 @@ export const setPausedAction = action({ role: "administrator", input: pauseInput
   return { paused };
 });
 
-export const testConnectionAction = action({ role: "administrator", input: agentIdInput }, ({ agentId }) => testConnection(agentId));
+export const testConnectionAction = action({ role: "administrator", input: agentIdInput }, ({ agentId }) =>
+  testConnection(agentId),
+);
 
-export const retryJobAction = action({ role: "administrator", input: jobInput }, ({ agentId, jobId }) => retryJob(agentId, jobId));
-export const removeJobAction = action({ role: "administrator", input: jobInput }, ({ agentId, jobId }) => removeJob(agentId, jobId));
-export const forceRetryAction = action({ role: "administrator", input: agentIdInput }, ({ agentId }) => forceRetry(agentId));
-export const clearQueueAction = action({ role: "administrator", input: agentIdInput }, ({ agentId }) => clearQueue(agentId));
+export const retryJobAction = action({ role: "administrator", input: jobInput }, ({ agentId, jobId }) =>
+  retryJob(agentId, jobId),
+);
+export const removeJobAction = action({ role: "administrator", input: jobInput }, ({ agentId, jobId }) =>
+  removeJob(agentId, jobId),
+);
+export const forceRetryAction = action({ role: "administrator", input: agentIdInput }, ({ agentId }) =>
+  forceRetry(agentId),
+);
+export const clearQueueAction = action({ role: "administrator", input: agentIdInput }, ({ agentId }) =>
+  clearQueue(agentId),
+);

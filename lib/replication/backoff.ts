@@ -4,7 +4,11 @@
 
 export const BACKOFF_CAP_MS = 30 * 60_000;
 
-export function backoffMs(attempt: number, retryDelayMs: number, opts: { random?: () => number; retryAfterMs?: number } = {}): number {
+export function backoffMs(
+  attempt: number,
+  retryDelayMs: number,
+  opts: { random?: () => number; retryAfterMs?: number } = {},
+): number {
   const cap = Math.max(retryDelayMs, BACKOFF_CAP_MS);
   const base = Math.min(cap, retryDelayMs * 2 ** Math.max(0, Math.min(attempt - 1, 30)));
   const jittered = Math.round(base / 2 + (opts.random ?? Math.random)() * (base / 2));

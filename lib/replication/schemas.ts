@@ -5,7 +5,11 @@ import { LOG_LEVELS } from "@/lib/replication/log/append-log";
 
 const id = z.string().min(1).max(40);
 const ms = (label: string, min: number, max: number) =>
-  z.coerce.number({ message: `${label} must be a number of milliseconds` }).int(`${label} must be a whole number of milliseconds`).min(min, `${label} must be at least ${min} ms`).max(max, `${label} must be at most ${max} ms`);
+  z.coerce
+    .number({ message: `${label} must be a number of milliseconds` })
+    .int(`${label} must be a whole number of milliseconds`)
+    .min(min, `${label} must be at least ${min} ms`)
+    .max(max, `${label} must be at most ${max} ms`);
 
 export const agentSettingsInput = z.object({
   agentId: id,
@@ -13,7 +17,11 @@ export const agentSettingsInput = z.object({
   description: z.string().trim().max(500, "The description must be at most 500 characters").default(""),
   enabled: z.boolean(),
   retryDelayMs: ms("Retry Delay", 1_000, 3_600_000),
-  maxAttempts: z.coerce.number({ message: "Max attempts must be a number" }).int("Max attempts must be a whole number").min(1, "Max attempts must be at least 1").max(100, "Max attempts must be at most 100"),
+  maxAttempts: z.coerce
+    .number({ message: "Max attempts must be a number" })
+    .int("Max attempts must be a whole number")
+    .min(1, "Max attempts must be at least 1")
+    .max(100, "Max attempts must be at most 100"),
   logLevel: z.enum(LOG_LEVELS, { message: "Choose a log level" }),
   connectTimeoutMs: ms("Connect timeout", 500, 300_000),
   socketTimeoutMs: ms("Socket timeout", 1_000, 3_600_000),

@@ -15,7 +15,14 @@ export async function ensureFirstAdmin(): Promise<void> {
   if ((await db.user.count()) > 0) return;
   const password = env.OUTPOST_ADMIN_PASSWORD ?? randomBytes(12).toString("base64url");
   try {
-    await db.user.create({ data: { login: "admin", name: "Administrator", role: "administrator", passwordHash: await hashPassword(password) } });
+    await db.user.create({
+      data: {
+        login: "admin",
+        name: "Administrator",
+        role: "administrator",
+        passwordHash: await hashPassword(password),
+      },
+    });
   } catch {
     return; // another node created it first
   }

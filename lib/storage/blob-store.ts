@@ -1,5 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, createReadStream, mkdirSync, openSync, renameSync, writev as fsWritev, type ReadStream } from "node:fs";
+import {
+  closeSync,
+  createReadStream,
+  mkdirSync,
+  openSync,
+  renameSync,
+  writev as fsWritev,
+  type ReadStream,
+} from "node:fs";
 import { mkdir, rm, rmdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -41,7 +49,10 @@ export class BlobStore {
     // The folder the blob will go to, made in the thread pool while the bytes arrive (a new folder
     // costs the kernel up to half a millisecond here): the rename below then rarely waits for one.
     const expected = opts.expectedSha256?.toLowerCase();
-    const folder = expected && /^[0-9a-f]{64}$/.test(expected) ? mkdir(path.dirname(this.pathOf(expected)), { recursive: true }).catch(() => {}) : undefined;
+    const folder =
+      expected && /^[0-9a-f]{64}$/.test(expected)
+        ? mkdir(path.dirname(this.pathOf(expected)), { recursive: true }).catch(() => {})
+        : undefined;
     try {
       if (opts.signal?.aborted) throw abortError();
       // Creating and renaming a file are quick metadata calls on a local disk, done synchronously:
@@ -50,11 +61,14 @@ export class BlobStore {
       // four uploads run). Folders are made only when missing (the first write, or after a cleanup).
       fd = orMakeDir(tmpDir, () => openSync(tmp, "wx"));
       out = new BatchedWriter(fd);
-      for (let chunk; (chunk = await chunks.next()); ) {
+      for (let chunk; (chunk = await chunks.next());) {
         if (opts.signal?.aborted) throw abortError();
         size += chunk.byteLength;
         if (opts.maxBytes !== undefined && size > opts.maxBytes) {
-          throw new UserError(`The file is larger than the limit of ${opts.maxBytes} bytes.`, { status: 413, code: "too_large" });
+          throw new UserError(`The file is larger than the limit of ${opts.maxBytes} bytes.`, {
+            status: 413,
+            code: "too_large",
+          });
         }
         hash.update(chunk);
         await out.add(chunk);
@@ -65,7 +79,10 @@ export class BlobStore {
       fd = undefined;
       const sha256 = hash.digest("hex");
       if (opts.expectedSize !== undefined && size !== opts.expectedSize) {
-        throw new UserError(`Received ${size} bytes, expected ${opts.expectedSize}: the upload was truncated.`, { status: 400, code: "truncated" });
+        throw new UserError(`Received ${size} bytes, expected ${opts.expectedSize}: the upload was truncated.`, {
+          status: 400,
+          code: "truncated",
+        });
       }
       if (opts.expectedSha256 && sha256 !== opts.expectedSha256.toLowerCase()) {
         throw new UserError("The content does not match its SHA-256.", { status: 422, code: "sha256_mismatch" });
@@ -83,7 +100,10 @@ export class BlobStore {
       await rm(tmp, { force: true });
       if (folder) await folder.then(() => this.removeEmptyFolders(expected!));
       if ((e as NodeJS.ErrnoException).code === "ENOSPC") {
-        throw new UserError("The server's disk is full. Free some space or ask an administrator.", { status: 507, code: "disk_full" });
+        throw new UserError("The server's disk is full. Free some space or ask an administrator.", {
+          status: 507,
+          code: "disk_full",
+        });
       }
       throw e;
     } finally {
@@ -97,7 +117,13 @@ export class BlobStore {
     for (const dir of [leaf, path.dirname(leaf)]) {
       // Not empty (another blob), or gone: leave it. A parallel upload that made it a moment ago
       // makes it again when its rename finds it missing (orMakeDir).
-      if (!(await rmdir(dir).then(() => true, () => false))) return;
+      if (
+        !(await rmdir(dir).then(
+          () => true,
+          () => false,
+        ))
+      )
+        return;
     }
   }
 
@@ -187,7 +213,10 @@ const writev = (fd: number, chunks: Uint8Array[]) =>
   new Promise<number>((resolve, reject) => fsWritev(fd, chunks, (e, n) => (e ? reject(e) : resolve(n))));
 
 /** The chunks of a Node or web stream, one at a time (null at the end), and a way to stop it. */
-function chunkReader(source: Readable | ReadableStream<Uint8Array>): { next(): Promise<Uint8Array | null>; cancel(reason: Error): void } {
+function chunkReader(source: Readable | ReadableStream<Uint8Array>): {
+  next(): Promise<Uint8Array | null>;
+  cancel(reason: Error): void;
+} {
   if (source instanceof Readable) {
     const it = source[Symbol.asyncIterator]();
     return {

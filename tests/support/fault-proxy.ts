@@ -29,7 +29,9 @@ export async function startFaultProxy(target: string) {
       req.resume();
       req.on("end", () => {
         entry.status = action.status;
-        res.writeHead(action.status, { "content-type": "application/json", ...action.headers }).end(JSON.stringify(action.body ?? { error: "injected", message: `injected HTTP ${action.status}` }));
+        res
+          .writeHead(action.status, { "content-type": "application/json", ...action.headers })
+          .end(JSON.stringify(action.body ?? { error: "injected", message: `injected HTTP ${action.status}` }));
       });
       return;
     }
@@ -88,8 +90,16 @@ export async function startFaultProxy(target: string) {
     plan: (fn: (i: FaultInfo) => FaultAction) => void (plan = fn),
     pass: () => void (plan = () => ({ kind: "pass" })),
     /** Connections refused from now on. */
-    down: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    down: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
     up: () => new Promise<void>((r) => server.listen(port, "127.0.0.1", r)),
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

@@ -58,7 +58,9 @@ export async function startReplicationEnv(opts: { scopes?: Scope[]; grantType?: 
   tokenRequestLimit.clear();
   const proxy = await startFaultProxy(server.url);
   const suffix = randomBytes(3).toString("hex");
-  const admin = await db.user.create({ data: { login: `admin-${suffix}`, name: "Admin", role: "administrator", passwordHash: "x" } });
+  const admin = await db.user.create({
+    data: { login: `admin-${suffix}`, name: "Admin", role: "administrator", passwordHash: "x" },
+  });
   const org = await createOrganization(admin.id, `Org ${suffix}`);
   const scopes = opts.scopes ?? ALL_SCOPES;
   const app = await createApplication(admin.id, { name: `Outpost ${suffix}`, description: "", orgId: org.id, scopes });
@@ -71,10 +73,23 @@ export async function startReplicationEnv(opts: { scopes?: Scope[]; grantType?: 
     scope: opts.configScope,
   });
   const setApp = (p: { scopes?: Scope[]; publicKey?: string }) =>
-    updateApplication(admin.id, { clientId: app.clientId, name: app.name, description: "", scopes: p.scopes ?? scopes, publicKey: p.publicKey ?? publicKeyPem });
+    updateApplication(admin.id, {
+      clientId: app.clientId,
+      name: app.name,
+      description: "",
+      scopes: p.scopes ?? scopes,
+      publicKey: p.publicKey ?? publicKeyPem,
+    });
   await setApp({});
   return {
-    server, proxy, tenant, config, agents, org, publicKeyPem, setApp,
+    server,
+    proxy,
+    tenant,
+    config,
+    agents,
+    org,
+    publicKeyPem,
+    setApp,
     clientId: app.clientId,
     /** Access tokens the gateway issued to this configuration's client (its audit log). */
     tokensIssued: () => db.gatewayTokenLog.count({ where: { clientId: app.clientId, result: "success" } }),
@@ -83,7 +98,10 @@ export async function startReplicationEnv(opts: { scopes?: Scope[]; grantType?: 
 }
 
 /** A token signed with the gateway's own key, with any claims (to test the portal's checks). */
-export async function gatewaySigned(claims: Record<string, unknown>, opts: { expSecondsFromNow?: number; typ?: string } = {}) {
+export async function gatewaySigned(
+  claims: Record<string, unknown>,
+  opts: { expSecondsFromNow?: number; typ?: string } = {},
+) {
   const { kid, privateKey } = await currentSigningKey();
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ iss: issuer(), aud: "brand-portal", ...claims })

@@ -12,7 +12,10 @@ export type Routes = Record<string, Partial<Record<"GET" | "POST" | "PUT" | "DEL
  * `port`: a port reserved earlier (e.g. this install's OUTPOST_PUBLIC_URL); default any free one.
  * `keepAliveTimeout`: how long idle client connections stay open (ms). Also used by bench:publish.
  */
-export async function serveRoutes(routes: Routes, opts: { port?: number; keepAliveTimeout?: number } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveRoutes(
+  routes: Routes,
+  opts: { port?: number; keepAliveTimeout?: number } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const table = Object.entries(routes).map(([pattern, methods]) => ({ match: compile(pattern), methods }));
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     try {
@@ -31,7 +34,8 @@ export async function serveRoutes(routes: Routes, opts: { port?: number; keepAli
         });
         const response = await handler(request, { params: Promise.resolve(params) });
         res.writeHead(response.status, Object.fromEntries(response.headers));
-        if (response.body) for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
+        if (response.body)
+          for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
         return void res.end();
       }
       res.writeHead(404).end();
@@ -46,7 +50,11 @@ export async function serveRoutes(routes: Routes, opts: { port?: number; keepAli
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
@@ -57,7 +65,9 @@ export async function serveRoutes(routes: Routes, opts: { port?: number; keepAli
 function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
   let open = true; // until the end, an error, or the handler stops reading
   const settle = (f: () => void) => {
-    if (open) (open = false), f();
+    if (!open) return;
+    open = false;
+    f();
   };
   return new ReadableStream<Uint8Array>(
     {
@@ -69,7 +79,9 @@ function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
         });
         req.once("end", () => settle(() => controller.close()));
         req.once("error", (e) => settle(() => controller.error(e)));
-        req.once("aborted", () => settle(() => controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" })))); // as Node reports it
+        req.once("aborted", () =>
+          settle(() => controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }))),
+        ); // as Node reports it
       },
       pull: () => void req.resume(),
       // The handler stopped reading (a refusal): discard the rest, so that its answer still arrives.
@@ -84,7 +96,9 @@ function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
 
 function compile(pattern: string): (path: string) => Record<string, string> | null {
   const names: string[] = [];
-  const re = new RegExp(`^${pattern.replace(/\./g, "\\.").replace(/:([a-zA-Z]+)/g, (_, n) => (names.push(n), "([^/]+)"))}$`);
+  const re = new RegExp(
+    `^${pattern.replace(/\./g, "\\.").replace(/:([a-zA-Z]+)/g, (_, n) => (names.push(n), "([^/]+)"))}$`,
+  );
   return (path) => {
     const m = re.exec(path);
     return m ? Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])])) : null;

@@ -6,14 +6,14 @@ import path from "node:path";
 import pg from "pg";
 import { migrate } from "@/lib/db/migrate";
 
-const dir = mkdtempSync(path.join(os.tmpdir(), "outpost-test-"));
+const dir = mkdtempSync(path.join(process.env.OUTPOST_TEST_ROOT ?? os.tmpdir(), "file-"));
 process.env.OUTPOST_DATA_DIR = dir;
 process.env.OUTPOST_DEMO_CONTENT = "off";
 process.env.OUTPOST_WORKERS = "off";
 
 if (process.env.TEST_DATABASE_URL) {
   const server = new URL(process.env.TEST_DATABASE_URL);
-  const name = `outpost_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const name = `outpost_t_${process.env.OUTPOST_TEST_RUN ?? "x"}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: server.toString() });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);

@@ -9,7 +9,10 @@ import { listCollections } from "@/lib/assets/collections";
 export const metadata: Metadata = { title: "Collections" };
 
 const PAGE_SIZE = 50;
-const query = z.object({ q: z.string().max(100).optional().catch(undefined), page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+const query = z.object({
+  q: z.string().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
 
 /** Assets › Collections. */
 export default async function CollectionsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
@@ -20,7 +23,9 @@ export default async function CollectionsPage({ searchParams }: { searchParams: 
     <CollectionsTable rows={rows} crumbs={[{ label: "Assets", href: "/assets" }, { label: "Collections" }]}>
       <div className="mb-3 flex items-center justify-between gap-4">
         <SearchBox label="Search collections" placeholder="Filter by title or name" defaultValue={q} />
-        <span className="text-sm text-ink-muted">{total} collection{total === 1 ? "" : "s"}</span>
+        <span className="text-sm text-ink-muted">
+          {total} collection{total === 1 ? "" : "s"}
+        </span>
       </div>
       {total > PAGE_SIZE && <Pager page={page} pageSize={PAGE_SIZE} total={total} />}
     </CollectionsTable>

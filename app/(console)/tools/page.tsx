@@ -12,7 +12,10 @@ export default async function ToolsPage() {
     <>
       <PageHeader title="Tools" crumbs={[{ label: "Navigation", href: "/" }, { label: "Tools" }]} />
       <PageBody>
-        <p className="text-sm text-ink-muted">There are no tools for your role. Cloud Services, Replication, the OAuth gateway and Security are for administrators.</p>
+        <p className="text-sm text-ink-muted">
+          There are no tools for your role. Cloud Services, Replication, the OAuth gateway and Security are for
+          administrators.
+        </p>
       </PageBody>
     </>
   );

@@ -22,10 +22,16 @@ export default async function SigningKeysPage() {
   ];
   return (
     <>
-      <PageHeader title="Signing Keys" crumbs={gatewayCrumbs({ label: "Signing Keys" })} actions={<RotateSigningKeyButton graceMinutes={RETIRED_KEY_GRACE_MS / 60_000} />} />
+      <PageHeader
+        title="Signing Keys"
+        crumbs={gatewayCrumbs({ label: "Signing Keys" })}
+        actions={<RotateSigningKeyButton graceMinutes={RETIRED_KEY_GRACE_MS / 60_000} />}
+      />
       <PageBody>
         <section aria-labelledby="endpoints" className="mb-6 rounded border border-line bg-surface p-5">
-          <h2 id="endpoints" className="mb-3 text-base">Endpoints</h2>
+          <h2 id="endpoints" className="mb-3 text-base">
+            Endpoints
+          </h2>
           <dl className="grid grid-cols-[auto_1fr] items-center gap-x-6 gap-y-1 text-sm">
             {endpoints.map((e) => (
               <div key={e.label} className="contents">
@@ -40,10 +46,12 @@ export default async function SigningKeysPage() {
         </section>
 
         <section aria-labelledby="keys">
-          <h2 id="keys" className="mb-2 text-base">Published keys</h2>
+          <h2 id="keys" className="mb-2 text-base">
+            Published keys
+          </h2>
           <p className="mb-3 max-w-3xl text-sm text-ink-muted">
-            Access tokens are signed with RS256 by the newest key. A rotated key stays published for {RETIRED_KEY_GRACE_MS / 60_000} minutes,
-            longer than any token it signed lives, and is then deleted.
+            Access tokens are signed with RS256 by the newest key. A rotated key stays published for{" "}
+            {RETIRED_KEY_GRACE_MS / 60_000} minutes, longer than any token it signed lives, and is then deleted.
           </p>
           <div className="overflow-x-auto rounded border border-line bg-surface">
             <table className="w-full text-sm">
@@ -65,7 +73,10 @@ export default async function SigningKeysPage() {
                     <td className="px-3 py-2 text-ink-muted">{formatDateTime(k.createdAt)}</td>
                     <td className="px-3 py-2">
                       {k.retiredAt ? (
-                        <StatusLight tone="neutral">Retired · published until {formatDateTime(new Date(k.retiredAt.getTime() + RETIRED_KEY_GRACE_MS))}</StatusLight>
+                        <StatusLight tone="neutral">
+                          Retired · published until{" "}
+                          {formatDateTime(new Date(k.retiredAt.getTime() + RETIRED_KEY_GRACE_MS))}
+                        </StatusLight>
                       ) : (
                         <StatusLight tone="positive">Signing</StatusLight>
                       )}
@@ -73,7 +84,11 @@ export default async function SigningKeysPage() {
                   </tr>
                 ))}
                 {keys.length === 0 && (
-                  <tr><td colSpan={5} className="p-6 text-center text-ink-muted">No key yet: the first token request or the next start creates one.</td></tr>
+                  <tr>
+                    <td colSpan={5} className="p-6 text-center text-ink-muted">
+                      No key yet: the first token request or the next start creates one.
+                    </td>
+                  </tr>
                 )}
               </tbody>
             </table>

@@ -13,11 +13,16 @@ export default async function OrganizationsPage() {
   const orgs = await listOrganizations(me.id);
   return (
     <>
-      <PageHeader title="Organizations" crumbs={gatewayCrumbs({ label: "Organizations" })} actions={<CreateOrganizationButton />} />
+      <PageHeader
+        title="Organizations"
+        crumbs={gatewayCrumbs({ label: "Organizations" })}
+        actions={<CreateOrganizationButton />}
+      />
       <PageBody>
         <p className="mb-4 max-w-3xl text-sm text-ink-muted">
-          You can create an application ID only if you are the system administrator of your organization. The technical ID names the
-          organization in access tokens (the <code className="font-mono">org</code> claim) and in Brand Portal tenants.
+          You can create an application ID only if you are the system administrator of your organization. The technical
+          ID names the organization in access tokens (the <code className="font-mono">org</code> claim) and in Brand
+          Portal tenants.
         </p>
         <OrganizationsTable
           me={me.id}

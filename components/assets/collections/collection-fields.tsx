@@ -11,18 +11,41 @@ export function useCollectionDraft() {
   const [nameEdited, setNameEdited] = useState(false);
   return {
     draft,
-    setTitle: (title: string) => setDraft((d) => ({ ...d, title, name: nameEdited ? d.name : deriveFolderName(title) })),
-    setName: (name: string) => { setNameEdited(true); setDraft((d) => ({ ...d, name })); },
+    setTitle: (title: string) =>
+      setDraft((d) => ({ ...d, title, name: nameEdited ? d.name : deriveFolderName(title) })),
+    setName: (name: string) => {
+      setNameEdited(true);
+      setDraft((d) => ({ ...d, name }));
+    },
     setDescription: (description: string) => setDraft((d) => ({ ...d, description })),
   };
 }
 
-export function CollectionFields({ state, errors }: { state: ReturnType<typeof useCollectionDraft>; errors: Record<string, string> }) {
+export function CollectionFields({
+  state,
+  errors,
+}: {
+  state: ReturnType<typeof useCollectionDraft>;
+  errors: Record<string, string>;
+}) {
   return (
     <>
       <TextField label="Title" value={state.draft.title} onChange={state.setTitle} error={errors.title} autoFocus />
-      <TextField label="Name" description="Lowercase letters, digits, '-' and '_'." value={state.draft.name} onChange={state.setName} error={errors.name} />
-      <TextField label="Description" multiline rows={3} value={state.draft.description} onChange={state.setDescription} error={errors.description} />
+      <TextField
+        label="Name"
+        description="Lowercase letters, digits, '-' and '_'."
+        value={state.draft.name}
+        onChange={state.setName}
+        error={errors.name}
+      />
+      <TextField
+        label="Description"
+        multiline
+        rows={3}
+        value={state.draft.description}
+        onChange={state.setDescription}
+        error={errors.description}
+      />
     </>
   );
 }

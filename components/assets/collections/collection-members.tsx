@@ -10,7 +10,12 @@ import { consoleUrl } from "@/lib/assets/names";
 import type { AssetItem } from "@/lib/assets/types";
 
 /** A collection's members as cards, with selection (Remove from Collection, Add to Collection, …). */
-export function CollectionMembers({ collection, items, crumbs, children }: {
+export function CollectionMembers({
+  collection,
+  items,
+  crumbs,
+  children,
+}: {
   collection: { id: string; name: string; title: string };
   items: AssetItem[];
   crumbs: Crumb[];
@@ -20,9 +25,21 @@ export function CollectionMembers({ collection, items, crumbs, children }: {
   const selection = useSelection();
   const allOnPage = items.length > 0 && items.every((i) => selection.has(i.id));
   return (
-    <CommandHost place="collection" collection={collection} onDone={() => { selection.clear(); router.refresh(); }}>
+    <CommandHost
+      place="collection"
+      collection={collection}
+      onDone={() => {
+        selection.clear();
+        router.refresh();
+      }}
+    >
       {selection.size ? (
-        <SelectionBar items={selection.items} onClose={selection.clear} onSelectAll={() => selection.setMany(items.map(toSelected), true)} allSelected={allOnPage} />
+        <SelectionBar
+          items={selection.items}
+          onClose={selection.clear}
+          onSelectAll={() => selection.setMany(items.map(toSelected), true)}
+          allSelected={allOnPage}
+        />
       ) : (
         <PageHeader title={collection.title} crumbs={crumbs} />
       )}
@@ -31,7 +48,15 @@ export function CollectionMembers({ collection, items, crumbs, children }: {
         {items.length ? (
           <div className="grid grid-cols-[repeat(auto-fill,minmax(13rem,1fr))] gap-4" aria-label="Collection members">
             {items.map((i) => (
-              <AssetCard key={i.id} item={i} href={consoleUrl(i.path)} selected={selection.has(i.id)} selecting={selection.size > 0} onToggle={() => selection.toggle(toSelected(i))} showPath />
+              <AssetCard
+                key={i.id}
+                item={i}
+                href={consoleUrl(i.path)}
+                selected={selection.has(i.id)}
+                selecting={selection.size > 0}
+                onToggle={() => selection.toggle(toSelected(i))}
+                showPath
+              />
             ))}
           </div>
         ) : (

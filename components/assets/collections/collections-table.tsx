@@ -11,16 +11,46 @@ import { useSelection } from "@/components/assets/use-selection";
 import { formatDateTime } from "@/lib/format";
 import { collectionPath, type SelectedItem } from "@/lib/assets/types";
 
-export type CollectionRow = { id: string; name: string; title: string; description: string; members: number; updatedAt: string; bpState: string | null; bpAt: string | null; bpBy: string | null };
+export type CollectionRow = {
+  id: string;
+  name: string;
+  title: string;
+  description: string;
+  members: number;
+  updatedAt: string;
+  bpState: string | null;
+  bpAt: string | null;
+  bpBy: string | null;
+};
 
-const toSelected = (c: CollectionRow): SelectedItem => ({ kind: "collection", id: c.id, path: collectionPath(c.name), name: c.name, title: c.title });
+const toSelected = (c: CollectionRow): SelectedItem => ({
+  kind: "collection",
+  id: c.id,
+  path: collectionPath(c.name),
+  name: c.name,
+  title: c.title,
+});
 
 /** Assets › Collections: the list with a checkbox per row; selecting turns the title bar into the selection bar. */
-export function CollectionsTable({ rows, crumbs, children }: { rows: CollectionRow[]; crumbs: Crumb[]; children?: React.ReactNode }) {
+export function CollectionsTable({
+  rows,
+  crumbs,
+  children,
+}: {
+  rows: CollectionRow[];
+  crumbs: Crumb[];
+  children?: React.ReactNode;
+}) {
   const router = useRouter();
   const selection = useSelection();
   return (
-    <CommandHost place="collections" onDone={() => { selection.clear(); router.refresh(); }}>
+    <CommandHost
+      place="collections"
+      onDone={() => {
+        selection.clear();
+        router.refresh();
+      }}
+    >
       {selection.size ? (
         <SelectionBar items={selection.items} onClose={selection.clear} />
       ) : (
@@ -51,7 +81,14 @@ export function CollectionsTable({ rows, crumbs, children }: { rows: CollectionR
               <Column>Modified</Column>
               <Column>Brand Portal</Column>
             </TableHeader>
-            <TableBody items={rows} renderEmptyState={() => <p className="p-8 text-center text-ink-muted">No collections yet. Create one, or select assets and choose Add to Collection.</p>}>
+            <TableBody
+              items={rows}
+              renderEmptyState={() => (
+                <p className="p-8 text-center text-ink-muted">
+                  No collections yet. Create one, or select assets and choose Add to Collection.
+                </p>
+              )}
+            >
               {(c) => (
                 <Row id={c.id} textValue={c.title}>
                   <Cell>
@@ -61,7 +98,9 @@ export function CollectionsTable({ rows, crumbs, children }: { rows: CollectionR
                   <Cell className="font-mono text-xs">{c.name}</Cell>
                   <Cell className="tabular-nums">{c.members}</Cell>
                   <Cell className="whitespace-nowrap text-ink-muted">{formatDateTime(c.updatedAt)}</Cell>
-                  <Cell className="whitespace-nowrap"><BpStatus bp={{ state: c.bpState, at: c.bpAt, by: c.bpBy }} /></Cell>
+                  <Cell className="whitespace-nowrap">
+                    <BpStatus bp={{ state: c.bpState, at: c.bpAt, by: c.bpBy }} />
+                  </Cell>
                 </Row>
               )}
             </TableBody>

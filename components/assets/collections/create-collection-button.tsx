@@ -15,7 +15,9 @@ export function CreateCollectionButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="primary" onPress={() => setOpen(true)}>Create</Button>
+      <Button variant="primary" onPress={() => setOpen(true)}>
+        Create
+      </Button>
       <Dialog title="Create Collection" isOpen={open} onOpenChange={setOpen}>
         {(close) => <CreateCollectionForm onDone={close} />}
       </Dialog>
@@ -41,10 +43,16 @@ function CreateCollectionForm({ onDone }: { onDone: () => void }) {
     >
       {error && <Alert tone="negative">{error}</Alert>}
       <CollectionFields state={draft} errors={errors} />
-      <p className="text-xs text-ink-muted">Add assets to it from the Assets console: select them, then Add to Collection.</p>
+      <p className="text-xs text-ink-muted">
+        Add assets to it from the Assets console: select them, then Add to Collection.
+      </p>
       <DialogFooter>
-        <Button slot="close" variant="secondary">Cancel</Button>
-        <Button type="submit" variant="primary" isDisabled={pending}>Create</Button>
+        <Button slot="close" variant="secondary">
+          Cancel
+        </Button>
+        <Button type="submit" variant="primary" isDisabled={pending}>
+          Create
+        </Button>
       </DialogFooter>
     </Form>
   );

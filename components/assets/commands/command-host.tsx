@@ -29,7 +29,13 @@ const isOffered = (c: AssetCommand, items: SelectedItem[], place: CommandPlace) 
  * Runs the commands of `assetCommands` for one place (Assets console, a collection, the
  * Collections list): the selection bar and the cards ask it what to offer and open dialogs here.
  */
-export function CommandHost({ place, folder, collection, onDone, children }: {
+export function CommandHost({
+  place,
+  folder,
+  collection,
+  onDone,
+  children,
+}: {
   place: CommandPlace;
   folder?: FolderRef;
   collection?: CommandContext["collection"];
@@ -38,8 +44,14 @@ export function CommandHost({ place, folder, collection, onDone, children }: {
   children: React.ReactNode;
 }) {
   const [active, setActive] = useState<{ command: AssetCommand; items: SelectedItem[] } | null>(null);
-  const available = useCallback((items: SelectedItem[]) => assetCommands.filter((c) => isOffered(c, items, place)), [place]);
-  const quickActions = useCallback((item: SelectedItem) => assetCommands.filter((c) => c.quickAction && isOffered(c, [item], place)), [place]);
+  const available = useCallback(
+    (items: SelectedItem[]) => assetCommands.filter((c) => isOffered(c, items, place)),
+    [place],
+  );
+  const quickActions = useCallback(
+    (item: SelectedItem) => assetCommands.filter((c) => c.quickAction && isOffered(c, [item], place)),
+    [place],
+  );
   const open = useCallback((command: AssetCommand, items: SelectedItem[]) => setActive({ command, items }), []);
   const host = useMemo(() => ({ place, available, quickActions, open }), [place, available, quickActions, open]);
   const Active = active?.command.Dialog;

@@ -12,7 +12,13 @@ export function AssetPreview({ asset }: { asset: AssetDetails }) {
         // eslint-disable-next-line @next/next/no-img-element -- a streamed rendition
         <img src={web.url} alt={asset.title} className="max-h-[70vh] max-w-full object-contain shadow" />
       ) : asset.mimeType.startsWith("video/") ? (
-        <video src={original} controls preload="metadata" className="max-h-[70vh] max-w-full bg-black" aria-label={asset.title} />
+        <video
+          src={original}
+          controls
+          preload="metadata"
+          className="max-h-[70vh] max-w-full bg-black"
+          aria-label={asset.title}
+        />
       ) : asset.mimeType.startsWith("audio/") ? (
         <audio src={original} controls aria-label={asset.title} />
       ) : (

@@ -23,8 +23,19 @@ export function AssetToolbar({ item, downloads }: Props) {
       }}
     >
       <Commands item={item} />
-      <Menu label="Download" trigger={<Button variant="secondary"><Download size={16} aria-hidden /> Download <ChevronDown size={14} aria-hidden /></Button>}>
-        {downloads.map((d) => <MenuItem key={d.href} href={d.href} download>{d.label}</MenuItem>)}
+      <Menu
+        label="Download"
+        trigger={
+          <Button variant="secondary">
+            <Download size={16} aria-hidden /> Download <ChevronDown size={14} aria-hidden />
+          </Button>
+        }
+      >
+        {downloads.map((d) => (
+          <MenuItem key={d.href} href={d.href} download>
+            {d.label}
+          </MenuItem>
+        ))}
       </Menu>
     </CommandHost>
   );
@@ -33,5 +44,11 @@ export function AssetToolbar({ item, downloads }: Props) {
 function Commands({ item }: { item: SelectedItem }) {
   const { available } = useCommandHost();
   const commands = available([item]).filter((c) => c.id !== "properties" && c.id !== "download");
-  return <div className="flex flex-wrap items-center gap-1">{commands.map((c) => <CommandButton key={c.id} command={c} items={[item]} variant="toolbar" />)}</div>;
+  return (
+    <div className="flex flex-wrap items-center gap-1">
+      {commands.map((c) => (
+        <CommandButton key={c.id} command={c} items={[item]} variant="toolbar" />
+      ))}
+    </div>
+  );
 }

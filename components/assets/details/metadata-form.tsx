@@ -17,21 +17,41 @@ type Meta = { id: string; updatedAt: string; title: string; description: string;
  */
 export function MetadataForm({ asset }: { asset: Meta }) {
   const router = useRouter();
-  const [v, setV] = useState({ title: asset.title, description: asset.description, tags: asset.tags.join(", "), creator: asset.creator });
+  const [v, setV] = useState({
+    title: asset.title,
+    description: asset.description,
+    tags: asset.tags.join(", "),
+    creator: asset.creator,
+  });
   const [loadedAt, setLoadedAt] = useState(asset.updatedAt);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<{ message: string; stale: boolean } | null>(null);
   const [pending, setPending] = useState(false);
-  const dirty = v.title !== asset.title || v.description !== asset.description || v.tags !== asset.tags.join(", ") || v.creator !== asset.creator;
+  const dirty =
+    v.title !== asset.title ||
+    v.description !== asset.description ||
+    v.tags !== asset.tags.join(", ") ||
+    v.creator !== asset.creator;
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
     setPending(true);
-    const res = await updateMetadataAction({ id: asset.id, updatedAt: loadedAt, title: v.title, description: v.description, tags: parseTags(v.tags), creator: v.creator });
+    const res = await updateMetadataAction({
+      id: asset.id,
+      updatedAt: loadedAt,
+      title: v.title,
+      description: v.description,
+      tags: parseTags(v.tags),
+      creator: v.creator,
+    });
     setPending(false);
     if (!res.ok) {
       setErrors(res.fieldErrors ?? {});
-      setError(res.fieldErrors && !res.fieldErrors._ ? null : { message: res.error, stale: /changed by someone else/.test(res.error) });
+      setError(
+        res.fieldErrors && !res.fieldErrors._
+          ? null
+          : { message: res.error, stale: /changed by someone else/.test(res.error) },
+      );
       return;
     }
     setErrors({});
@@ -48,18 +68,53 @@ export function MetadataForm({ asset }: { asset: Meta }) {
           {error.message}
           {error.stale && (
             <div className="mt-2">
-              <Button variant="secondary" onPress={() => window.location.reload()}>Reload</Button>
+              <Button variant="secondary" onPress={() => window.location.reload()}>
+                Reload
+              </Button>
             </div>
           )}
         </Alert>
       )}
       <TextField label="Title" value={v.title} onChange={(title) => setV({ ...v, title })} error={errors.title} />
-      <TextField label="Description" multiline rows={4} value={v.description} onChange={(description) => setV({ ...v, description })} error={errors.description} />
-      <TextField label="Tags" description="Separate tags with commas." value={v.tags} onChange={(tags) => setV({ ...v, tags })} error={errors.tags ?? Object.entries(errors).find(([k]) => k.startsWith("tags."))?.[1]} />
-      <TextField label="Creator" value={v.creator} onChange={(creator) => setV({ ...v, creator })} error={errors.creator} />
+      <TextField
+        label="Description"
+        multiline
+        rows={4}
+        value={v.description}
+        onChange={(description) => setV({ ...v, description })}
+        error={errors.description}
+      />
+      <TextField
+        label="Tags"
+        description="Separate tags with commas."
+        value={v.tags}
+        onChange={(tags) => setV({ ...v, tags })}
+        error={errors.tags ?? Object.entries(errors).find(([k]) => k.startsWith("tags."))?.[1]}
+      />
+      <TextField
+        label="Creator"
+        value={v.creator}
+        onChange={(creator) => setV({ ...v, creator })}
+        error={errors.creator}
+      />
       <div className="flex justify-end gap-3">
-        <Button variant="secondary" isDisabled={!dirty || pending} onPress={() => setV({ title: asset.title, description: asset.description, tags: asset.tags.join(", "), creator: asset.creator })}>Cancel</Button>
-        <Button type="submit" variant="primary" isDisabled={pending || !dirty}>Save</Button>
+        <Button
+          variant="secondary"
+          isDisabled={!dirty || pending}
+          onPress={() =>
+            setV({
+              title: asset.title,
+              description: asset.description,
+              tags: asset.tags.join(", "),
+              creator: asset.creator,
+            })
+          }
+        >
+          Cancel
+        </Button>
+        <Button type="submit" variant="primary" isDisabled={pending || !dirty}>
+          Save
+        </Button>
       </div>
     </Form>
   );

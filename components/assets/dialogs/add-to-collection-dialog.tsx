@@ -26,7 +26,11 @@ export function AddToCollectionDialog({ items, close, done }: CommandContext) {
   const draft = useCollectionDraft();
   const list = useQuery({
     queryKey: ["assets", "collections", q],
-    queryFn: ({ signal }) => getJson<{ collections: CollectionSummary[]; total: number }>(`/api/assets/collections?q=${encodeURIComponent(q)}`, signal),
+    queryFn: ({ signal }) =>
+      getJson<{ collections: CollectionSummary[]; total: number }>(
+        `/api/assets/collections?q=${encodeURIComponent(q)}`,
+        signal,
+      ),
   });
   const assetIds = items.map((i) => i.id);
   const what = items.length === 1 ? items[0].title : `${items.length} assets`;
@@ -44,7 +48,10 @@ export function AddToCollectionDialog({ items, close, done }: CommandContext) {
       setPending(false);
       if (!res.ok) return setError(res.error);
       const c = list.data?.collections.find((x) => x.id === chosen);
-      toast.positive(`Added ${res.data.added} asset${res.data.added === 1 ? "" : "s"} to ${c?.title ?? "the collection"}`, { href: c ? `/collections/${c.name}` : undefined, linkLabel: "Open collection" });
+      toast.positive(
+        `Added ${res.data.added} asset${res.data.added === 1 ? "" : "s"} to ${c?.title ?? "the collection"}`,
+        { href: c ? `/collections/${c.name}` : undefined, linkLabel: "Open collection" },
+      );
     } else {
       const res = await createCollectionAction({ ...draft.draft, assetIds });
       setPending(false);
@@ -52,7 +59,10 @@ export function AddToCollectionDialog({ items, close, done }: CommandContext) {
         setErrors(res.fieldErrors ?? {});
         return setError(res.fieldErrors ? null : res.error);
       }
-      toast.positive(`Collection ${draft.draft.title} created with ${what}`, { href: `/collections/${res.data.name}`, linkLabel: "Open collection" });
+      toast.positive(`Collection ${draft.draft.title} created with ${what}`, {
+        href: `/collections/${res.data.name}`,
+        linkLabel: "Open collection",
+      });
     }
     done();
   }
@@ -60,7 +70,11 @@ export function AddToCollectionDialog({ items, close, done }: CommandContext) {
   return (
     <Dialog title="Add to Collection" isOpen onOpenChange={(o) => !o && close()}>
       <Form onSubmit={submit} className="grid gap-4">
-        <div role="radiogroup" aria-label="Collection" className="flex gap-1 rounded-full bg-canvas p-1 text-sm font-semibold">
+        <div
+          role="radiogroup"
+          aria-label="Collection"
+          className="flex gap-1 rounded-full bg-canvas p-1 text-sm font-semibold"
+        >
           {(["existing", "new"] as const).map((m) => (
             <button
               key={m}
@@ -68,7 +82,10 @@ export function AddToCollectionDialog({ items, close, done }: CommandContext) {
               role="radio"
               aria-checked={mode === m}
               onClick={() => setMode(m)}
-              className={cx("flex-1 rounded-full px-3 py-1", mode === m ? "bg-surface shadow-sm" : "text-ink-muted hover:text-ink")}
+              className={cx(
+                "flex-1 rounded-full px-3 py-1",
+                mode === m ? "bg-surface shadow-sm" : "text-ink-muted hover:text-ink",
+              )}
             >
               {m === "existing" ? "Existing collection" : "New collection"}
             </button>
@@ -84,13 +101,26 @@ export function AddToCollectionDialog({ items, close, done }: CommandContext) {
               selectedKeys={chosen ? [chosen] : []}
               onSelectionChange={(keys) => setChosen(keys === "all" ? null : ((Array.from(keys)[0] as string) ?? null))}
               items={list.data?.collections ?? []}
-              renderEmptyState={() => <p className="p-3 text-sm text-ink-muted">{list.isPending ? "Loading…" : "No collections yet. Create a new one."}</p>}
+              renderEmptyState={() => (
+                <p className="p-3 text-sm text-ink-muted">
+                  {list.isPending ? "Loading…" : "No collections yet. Create a new one."}
+                </p>
+              )}
               className="h-56 overflow-y-auto rounded border border-line outline-none"
             >
               {(c) => (
-                <ListBoxItem id={c.id} textValue={c.title} className="group flex cursor-default items-center gap-2 border-b border-line px-3 py-2 text-sm outline-none data-[focused]:bg-canvas data-[selected]:bg-accent-soft">
+                <ListBoxItem
+                  id={c.id}
+                  textValue={c.title}
+                  className="group flex cursor-default items-center gap-2 border-b border-line px-3 py-2 text-sm outline-none data-[focused]:bg-canvas data-[selected]:bg-accent-soft"
+                >
                   <Library size={16} className="text-accent" aria-hidden />
-                  <span className="flex-1 truncate">{c.title} <span className="text-ink-muted">({c.name}) · {c.members} asset{c.members === 1 ? "" : "s"}</span></span>
+                  <span className="flex-1 truncate">
+                    {c.title}{" "}
+                    <span className="text-ink-muted">
+                      ({c.name}) · {c.members} asset{c.members === 1 ? "" : "s"}
+                    </span>
+                  </span>
                   <Check size={14} className="invisible text-accent group-data-[selected]:visible" aria-hidden />
                 </ListBoxItem>
               )}
@@ -101,8 +131,12 @@ export function AddToCollectionDialog({ items, close, done }: CommandContext) {
         )}
         <p className="text-xs text-ink-muted">Adds {what}.</p>
         <DialogFooter>
-          <Button variant="secondary" onPress={close}>Cancel</Button>
-          <Button type="submit" variant="primary" isDisabled={pending}>{mode === "existing" ? "Add" : "Create"}</Button>
+          <Button variant="secondary" onPress={close}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" isDisabled={pending}>
+            {mode === "existing" ? "Add" : "Create"}
+          </Button>
         </DialogFooter>
       </Form>
     </Dialog>

@@ -7,7 +7,19 @@ import { toast } from "@/components/ui/toast";
 import { deleteCollectionsAction, removeFromCollectionAction } from "@/lib/assets/actions";
 import type { CommandContext } from "@/components/assets/commands/types";
 
-function Confirm({ title, children, confirmLabel, run, close }: { title: string; children: React.ReactNode; confirmLabel: string; run: () => Promise<string | void>; close: () => void }) {
+function Confirm({
+  title,
+  children,
+  confirmLabel,
+  run,
+  close,
+}: {
+  title: string;
+  children: React.ReactNode;
+  confirmLabel: string;
+  run: () => Promise<string | void>;
+  close: () => void;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   return (
@@ -17,13 +29,21 @@ function Confirm({ title, children, confirmLabel, run, close }: { title: string;
         {children}
       </div>
       <DialogFooter>
-        <Button variant="secondary" onPress={close} isDisabled={pending}>Cancel</Button>
-        <Button variant="negative" isDisabled={pending} onPress={async () => {
-          setPending(true);
-          const err = await run();
-          setPending(false);
-          if (err) setError(err);
-        }}>{confirmLabel}</Button>
+        <Button variant="secondary" onPress={close} isDisabled={pending}>
+          Cancel
+        </Button>
+        <Button
+          variant="negative"
+          isDisabled={pending}
+          onPress={async () => {
+            setPending(true);
+            const err = await run();
+            setPending(false);
+            if (err) setError(err);
+          }}
+        >
+          {confirmLabel}
+        </Button>
       </DialogFooter>
     </Dialog>
   );
@@ -32,13 +52,26 @@ function Confirm({ title, children, confirmLabel, run, close }: { title: string;
 /** Remove from Collection: the assets stay in their folders. */
 export function RemoveFromCollectionDialog({ items, collection, close, done }: CommandContext) {
   return (
-    <Confirm title="Remove from Collection" confirmLabel="Remove" close={close} run={async () => {
-      const res = await removeFromCollectionAction({ collectionId: collection!.id, assetIds: items.map((i) => i.id) });
-      if (!res.ok) return res.error;
-      toast.positive(`Removed ${res.data.removed} asset${res.data.removed === 1 ? "" : "s"} from ${collection!.title}`);
-      done();
-    }}>
-      <p>Remove {items.length === 1 ? <strong>{items[0].title}</strong> : `${items.length} assets`} from <strong>{collection?.title}</strong>? The assets themselves stay where they are.</p>
+    <Confirm
+      title="Remove from Collection"
+      confirmLabel="Remove"
+      close={close}
+      run={async () => {
+        const res = await removeFromCollectionAction({
+          collectionId: collection!.id,
+          assetIds: items.map((i) => i.id),
+        });
+        if (!res.ok) return res.error;
+        toast.positive(
+          `Removed ${res.data.removed} asset${res.data.removed === 1 ? "" : "s"} from ${collection!.title}`,
+        );
+        done();
+      }}
+    >
+      <p>
+        Remove {items.length === 1 ? <strong>{items[0].title}</strong> : `${items.length} assets`} from{" "}
+        <strong>{collection?.title}</strong>? The assets themselves stay where they are.
+      </p>
     </Confirm>
   );
 }
@@ -46,13 +79,21 @@ export function RemoveFromCollectionDialog({ items, collection, close, done }: C
 /** Delete collections: their assets stay. */
 export function DeleteCollectionsDialog({ items, close, done }: CommandContext) {
   return (
-    <Confirm title="Delete collection" confirmLabel="Delete" close={close} run={async () => {
-      const res = await deleteCollectionsAction({ ids: items.map((i) => i.id) });
-      if (!res.ok) return res.error;
-      toast.positive(`Deleted ${res.data.deleted} collection${res.data.deleted === 1 ? "" : "s"}`);
-      done();
-    }}>
-      <p>Delete {items.length === 1 ? <strong>{items[0].title}</strong> : `${items.length} collections`}? The assets in {items.length === 1 ? "it" : "them"} are not deleted.</p>
+    <Confirm
+      title="Delete collection"
+      confirmLabel="Delete"
+      close={close}
+      run={async () => {
+        const res = await deleteCollectionsAction({ ids: items.map((i) => i.id) });
+        if (!res.ok) return res.error;
+        toast.positive(`Deleted ${res.data.deleted} collection${res.data.deleted === 1 ? "" : "s"}`);
+        done();
+      }}
+    >
+      <p>
+        Delete {items.length === 1 ? <strong>{items[0].title}</strong> : `${items.length} collections`}? The assets in{" "}
+        {items.length === 1 ? "it" : "them"} are not deleted.
+      </p>
     </Confirm>
   );
 }

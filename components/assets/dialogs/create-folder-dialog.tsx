@@ -10,7 +10,12 @@ import { deriveFolderName } from "@/lib/assets/names";
 import { TitleNameFields, useTitleName } from "@/components/ui/title-name-fields";
 
 /** Create › Folder: Title, and a Name derived from it until the user edits it. */
-export function CreateFolderDialog({ parentPath, isOpen, onOpenChange, onCreated }: {
+export function CreateFolderDialog({
+  parentPath,
+  isOpen,
+  onOpenChange,
+  onCreated,
+}: {
   parentPath: string;
   isOpen: boolean;
   onOpenChange: (open: boolean) => void;
@@ -18,7 +23,15 @@ export function CreateFolderDialog({ parentPath, isOpen, onOpenChange, onCreated
 }) {
   return (
     <Dialog title="Create Folder" isOpen={isOpen} onOpenChange={onOpenChange} size="sm">
-      {(close) => <CreateFolderForm parentPath={parentPath} onDone={() => { onCreated(); close(); }} />}
+      {(close) => (
+        <CreateFolderForm
+          parentPath={parentPath}
+          onDone={() => {
+            onCreated();
+            close();
+          }}
+        />
+      )}
     </Dialog>
   );
 }
@@ -39,11 +52,24 @@ function CreateFolderForm({ parentPath, onDone }: { parentPath: string; onDone: 
   return (
     <Form onSubmit={submit} className="grid gap-4">
       {error && <Alert tone="negative">{error}</Alert>}
-      <TitleNameFields state={fields} errors={errors} nameDescription="Lowercase letters, digits, '-' and '_'. Part of the folder's path." />
-      <p className="text-xs text-ink-muted">Creates <span className="font-mono">{parentPath}/{name || "…"}</span></p>
+      <TitleNameFields
+        state={fields}
+        errors={errors}
+        nameDescription="Lowercase letters, digits, '-' and '_'. Part of the folder's path."
+      />
+      <p className="text-xs text-ink-muted">
+        Creates{" "}
+        <span className="font-mono">
+          {parentPath}/{name || "…"}
+        </span>
+      </p>
       <DialogFooter>
-        <Button slot="close" variant="secondary">Cancel</Button>
-        <Button type="submit" variant="primary" isDisabled={pending}>Create</Button>
+        <Button slot="close" variant="secondary">
+          Cancel
+        </Button>
+        <Button type="submit" variant="primary" isDisabled={pending}>
+          Create
+        </Button>
       </DialogFooter>
     </Form>
   );

@@ -20,7 +20,9 @@ export function RenameDialog({ items, close, done }: CommandContext) {
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const res = await run<unknown>(() => (isFolder ? renameFolderAction({ id: item.id, title, name }) : renameAssetAction({ id: item.id, name })));
+    const res = await run<unknown>(() =>
+      isFolder ? renameFolderAction({ id: item.id, title, name }) : renameAssetAction({ id: item.id, name }),
+    );
     if (!res.ok) return;
     toast.positive(`Renamed to ${name}`);
     done();
@@ -33,15 +35,21 @@ export function RenameDialog({ items, close, done }: CommandContext) {
         {isFolder && <TextField label="Title" value={title} onChange={setTitle} error={errors.title} />}
         <TextField
           label="Name"
-          description={isFolder ? "Lowercase letters, digits, '-' and '_'." : "The file name; it is part of the asset's path."}
+          description={
+            isFolder ? "Lowercase letters, digits, '-' and '_'." : "The file name; it is part of the asset's path."
+          }
           value={name}
           onChange={setName}
           error={errors.name}
           autoFocus
         />
         <DialogFooter>
-          <Button slot="close" variant="secondary">Cancel</Button>
-          <Button type="submit" variant="primary" isDisabled={pending}>Rename</Button>
+          <Button slot="close" variant="secondary">
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" isDisabled={pending}>
+            Rename
+          </Button>
         </DialogFooter>
       </Form>
     </Dialog>

@@ -40,62 +40,89 @@ export function useUploads({ limit, onUploaded }: { limit: number; onUploaded: (
   }, []);
 
   const pump = useCallback(() => {
-    while (running.current < PARALLEL && queue.current.length) {
-      const entry = queue.current.shift()!;
-      running.current++;
-      send(entry, update, xhrs.current).finally(() => {
-        running.current--;
-        onUploaded();
-        pump();
-      });
-    }
+    const next = () => {
+      while (running.current < PARALLEL && queue.current.length) {
+        const entry = queue.current.shift()!;
+        running.current++;
+        send(entry, update, xhrs.current).finally(() => {
+          running.current--;
+          onUploaded();
+          next();
+        });
+      }
+    };
+    next();
   }, [update, onUploaded]);
 
-  const add = useCallback(async (files: File[], folderPath: string) => {
-    const fresh: UploadEntry[] = files.map((file) => {
-      const base = { key: `u${++seq}`, file, name: suggestAssetName(file.name), folderPath, loaded: 0, total: file.size };
-      return file.size > limit
-        ? { ...base, status: "failed", message: `${formatBytes(file.size)} is more than the upload limit of ${formatBytes(limit)}.` }
-        : { ...base, status: "checking" };
-    });
-    setEntries((all) => [...all, ...fresh]);
-    const candidates = fresh.filter((e) => e.status === "checking");
-    if (!candidates.length) return;
-    let existing: string[] = [];
-    try {
-      existing = (await postJson<{ existing: string[] }>("/api/assets/upload/check", { folder: folderPath, names: candidates.map((e) => e.name) })).existing;
-    } catch (e) {
-      for (const c of candidates) update(c.key, { status: "failed", message: (e as Error).message });
-      return;
-    }
-    const clash = candidates.filter((e) => existing.includes(e.name));
-    let choice: Conflict | "skip" | null = null;
-    if (clash.length) {
-      choice = await new Promise<Conflict | "skip">((answer) => setQuestion({ folderPath, names: clash.map((c) => c.name), answer }));
-      setQuestion(null);
-    }
-    for (const c of candidates) {
-      if (existing.includes(c.name)) {
-        if (choice === "skip") {
-          update(c.key, { status: "skipped", message: "Skipped: a file with this name exists." });
-          continue;
-        }
-        c.conflict = choice as Conflict;
+  const add = useCallback(
+    async (files: File[], folderPath: string) => {
+      const fresh: UploadEntry[] = files.map((file) => {
+        const base = {
+          key: `u${++seq}`,
+          file,
+          name: suggestAssetName(file.name),
+          folderPath,
+          loaded: 0,
+          total: file.size,
+        };
+        return file.size > limit
+          ? {
+              ...base,
+              status: "failed",
+              message: `${formatBytes(file.size)} is more than the upload limit of ${formatBytes(limit)}.`,
+            }
+          : { ...base, status: "checking" };
+      });
+      setEntries((all) => [...all, ...fresh]);
+      const candidates = fresh.filter((e) => e.status === "checking");
+      if (!candidates.length) return;
+      let existing: string[] = [];
+      try {
+        existing = (
+          await postJson<{ existing: string[] }>("/api/assets/upload/check", {
+            folder: folderPath,
+            names: candidates.map((e) => e.name),
+          })
+        ).existing;
+      } catch (e) {
+        for (const c of candidates) update(c.key, { status: "failed", message: (e as Error).message });
+        return;
       }
-      update(c.key, { status: "queued", conflict: c.conflict });
-      queue.current.push(c);
-    }
-    pump();
-  }, [limit, pump, update]);
+      const clash = candidates.filter((e) => existing.includes(e.name));
+      let choice: Conflict | "skip" | null = null;
+      if (clash.length) {
+        choice = await new Promise<Conflict | "skip">((answer) =>
+          setQuestion({ folderPath, names: clash.map((c) => c.name), answer }),
+        );
+        setQuestion(null);
+      }
+      for (const c of candidates) {
+        if (existing.includes(c.name)) {
+          if (choice === "skip") {
+            update(c.key, { status: "skipped", message: "Skipped: a file with this name exists." });
+            continue;
+          }
+          c.conflict = choice as Conflict;
+        }
+        update(c.key, { status: "queued", conflict: c.conflict });
+        queue.current.push(c);
+      }
+      pump();
+    },
+    [limit, pump, update],
+  );
 
-  const cancel = useCallback((key: string) => {
-    const queued = queue.current.findIndex((e) => e.key === key);
-    if (queued >= 0) {
-      queue.current.splice(queued, 1);
-      update(key, { status: "cancelled", message: "Cancelled" });
-    }
-    xhrs.current.get(key)?.abort();
-  }, [update]);
+  const cancel = useCallback(
+    (key: string) => {
+      const queued = queue.current.findIndex((e) => e.key === key);
+      if (queued >= 0) {
+        queue.current.splice(queued, 1);
+        update(key, { status: "cancelled", message: "Cancelled" });
+      }
+      xhrs.current.get(key)?.abort();
+    },
+    [update],
+  );
 
   const cancelAll = useCallback(() => {
     for (const e of queue.current) update(e.key, { status: "cancelled", message: "Cancelled" });
@@ -103,12 +130,19 @@ export function useUploads({ limit, onUploaded }: { limit: number; onUploaded: (
     for (const x of xhrs.current.values()) x.abort();
   }, [update]);
 
-  const clear = useCallback(() => setEntries((all) => all.filter((e) => ["checking", "queued", "uploading"].includes(e.status))), []);
+  const clear = useCallback(
+    () => setEntries((all) => all.filter((e) => ["checking", "queued", "uploading"].includes(e.status))),
+    [],
+  );
 
   return { entries, question, add, cancel, cancelAll, clear };
 }
 
-function send(entry: UploadEntry, update: (key: string, patch: Partial<UploadEntry>) => void, xhrs: Map<string, XMLHttpRequest>): Promise<void> {
+function send(
+  entry: UploadEntry,
+  update: (key: string, patch: Partial<UploadEntry>) => void,
+  xhrs: Map<string, XMLHttpRequest>,
+): Promise<void> {
   return new Promise((resolve) => {
     const q = new URLSearchParams({ folder: entry.folderPath, name: entry.name });
     if (entry.conflict) q.set("conflict", entry.conflict);
@@ -122,17 +156,35 @@ function send(entry: UploadEntry, update: (key: string, patch: Partial<UploadEnt
     xhr.open("PUT", `/api/assets/upload?${q}`);
     xhr.setRequestHeader("Content-Type", "application/octet-stream");
     xhr.responseType = "json";
-    xhr.upload.onprogress = (e) => update(entry.key, { loaded: e.loaded, total: e.lengthComputable ? e.total : entry.total });
+    xhr.upload.onprogress = (e) =>
+      update(entry.key, { loaded: e.loaded, total: e.lengthComputable ? e.total : entry.total });
     xhr.onload = () => {
-      const body = xhr.response as { outcome?: string; asset?: { name: string; version: number; typeFlag: string | null }; message?: string } | null;
+      const body = xhr.response as {
+        outcome?: string;
+        asset?: { name: string; version: number; typeFlag: string | null };
+        message?: string;
+      } | null;
       if (xhr.status >= 200 && xhr.status < 300 && body?.asset) {
-        const said = body.outcome === "replaced" ? `Uploaded as version ${body.asset.version}` : body.outcome === "kept-both" ? `Uploaded as ${body.asset.name}` : "Uploaded";
-        finish({ status: "done", loaded: entry.total, message: body.asset.typeFlag ? `${said}. ${body.asset.typeFlag}` : said });
+        const said =
+          body.outcome === "replaced"
+            ? `Uploaded as version ${body.asset.version}`
+            : body.outcome === "kept-both"
+              ? `Uploaded as ${body.asset.name}`
+              : "Uploaded";
+        finish({
+          status: "done",
+          loaded: entry.total,
+          message: body.asset.typeFlag ? `${said}. ${body.asset.typeFlag}` : said,
+        });
       } else {
-        finish({ status: "failed", message: body?.message ?? `The server answered ${xhr.status}; nothing was stored.` });
+        finish({
+          status: "failed",
+          message: body?.message ?? `The server answered ${xhr.status}; nothing was stored.`,
+        });
       }
     };
-    xhr.onerror = () => finish({ status: "failed", message: "The connection broke off; nothing was stored. Try again." });
+    xhr.onerror = () =>
+      finish({ status: "failed", message: "The connection broke off; nothing was stored. Try again." });
     xhr.onabort = () => finish({ status: "cancelled", message: "Cancelled" });
     update(entry.key, { status: "uploading" });
     xhr.send(entry.file);

@@ -4,10 +4,17 @@
 export function demoPdf(title: string, lines: string[]): Buffer {
   const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e]/g, "?");
   const swatches = [
-    [0.078, 0.451, 0.902], [0.149, 0.557, 0.424], [0.796, 0.435, 0.063], [0.843, 0.216, 0.247],
-  ].map(([r, g, b], i) => `${r} ${g} ${b} rg ${72 + i * 120} 520 100 60 re f`).join("\n");
+    [0.078, 0.451, 0.902],
+    [0.149, 0.557, 0.424],
+    [0.796, 0.435, 0.063],
+    [0.843, 0.216, 0.247],
+  ]
+    .map(([r, g, b], i) => `${r} ${g} ${b} rg ${72 + i * 120} 520 100 60 re f`)
+    .join("\n");
   const text = [
-    "BT /F1 28 Tf 72 700 Td", `(${esc(title)}) Tj`, "ET",
+    "BT /F1 28 Tf 72 700 Td",
+    `(${esc(title)}) Tj`,
+    "ET",
     "BT /F1 12 Tf 72 660 Td 16 TL",
     ...lines.map((l) => `(${esc(l)}) '`),
     "ET",

@@ -20,17 +20,31 @@ export type QueueItem = {
 };
 
 export type AgentDetail = AgentSummary & {
-  settings: { retryDelayMs: number; maxAttempts: number; logLevel: string; connectTimeoutMs: number; socketTimeoutMs: number };
+  settings: {
+    retryDelayMs: number;
+    maxAttempts: number;
+    logLevel: string;
+    connectTimeoutMs: number;
+    socketTimeoutMs: number;
+  };
   items: { rows: QueueItem[]; total: number; page: number; pageSize: number };
 };
 
 export async function agentDetail(agentId: string, opts: { page: number; pageSize: number }): Promise<AgentDetail> {
   const [summary] = await agentSummaries({ id: agentId });
   if (!summary) throw notFound("The replication agent");
-  const settings = await db.replicationAgent.findUniqueOrThrow({ where: { id: agentId }, select: { retryDelayMs: true, maxAttempts: true, logLevel: true, connectTimeoutMs: true, socketTimeoutMs: true } });
+  const settings = await db.replicationAgent.findUniqueOrThrow({
+    where: { id: agentId },
+    select: { retryDelayMs: true, maxAttempts: true, logLevel: true, connectTimeoutMs: true, socketTimeoutMs: true },
+  });
   const where = { agentId, state: { in: ["queued", "running", "failed"] } };
   const [rows, total] = await Promise.all([
-    db.replicationJob.findMany({ where, orderBy: { id: "asc" }, skip: (opts.page - 1) * opts.pageSize, take: opts.pageSize }),
+    db.replicationJob.findMany({
+      where,
+      orderBy: { id: "asc" },
+      skip: (opts.page - 1) * opts.pageSize,
+      take: opts.pageSize,
+    }),
     db.replicationJob.count({ where }),
   ]);
   return {

@@ -22,21 +22,42 @@ export type AgentSummary = {
 };
 
 const agentSelect = {
-  id: true, name: true, description: true, position: true, enabled: true, paused: true, lastSuccessAt: true, lastErrorAt: true, lastError: true,
+  id: true,
+  name: true,
+  description: true,
+  position: true,
+  enabled: true,
+  paused: true,
+  lastSuccessAt: true,
+  lastErrorAt: true,
+  lastError: true,
   config: { select: { id: true, name: true, title: true, tenantUrl: true } },
 } as const;
 
 export async function agentSummaries(where: { id?: string } = {}): Promise<AgentSummary[]> {
-  const agents = await db.replicationAgent.findMany({ where, select: agentSelect, orderBy: [{ config: { title: "asc" } }, { position: "asc" }] });
+  const agents = await db.replicationAgent.findMany({
+    where,
+    select: agentSelect,
+    orderBy: [{ config: { title: "asc" } }, { position: "asc" }],
+  });
   if (!agents.length) return [];
   const ids = agents.map((a) => a.id);
   const live = { agentId: { in: ids }, state: { in: ["queued", "running"] } };
   const [byState, oldest, waitingOnFailure] = await Promise.all([
-    db.replicationJob.groupBy({ by: ["agentId", "state"], where: { agentId: { in: ids }, state: { in: ["queued", "running", "failed"] } }, _count: { _all: true } }),
+    db.replicationJob.groupBy({
+      by: ["agentId", "state"],
+      where: { agentId: { in: ids }, state: { in: ["queued", "running", "failed"] } },
+      _count: { _all: true },
+    }),
     db.replicationJob.groupBy({ by: ["agentId"], where: live, _min: { createdAt: true } }),
-    db.replicationJob.groupBy({ by: ["agentId"], where: { agentId: { in: ids }, state: "queued", lastError: { not: null } }, _count: { _all: true } }),
+    db.replicationJob.groupBy({
+      by: ["agentId"],
+      where: { agentId: { in: ids }, state: "queued", lastError: { not: null } },
+      _count: { _all: true },
+    }),
   ]);
-  const count = (agentId: string, state: string) => byState.find((g) => g.agentId === agentId && g.state === state)?._count._all ?? 0;
+  const count = (agentId: string, state: string) =>
+    byState.find((g) => g.agentId === agentId && g.state === state)?._count._all ?? 0;
   return agents.map((a) => {
     const queued = count(a.id, "queued");
     const running = count(a.id, "running");

@@ -17,7 +17,10 @@ async function rebalance(agentId: string, configId: string, working: boolean) {
 }
 
 export async function updateAgentSettings(input: AgentSettingsInput) {
-  const before = await db.replicationAgent.findUnique({ where: { id: input.agentId }, select: { enabled: true, paused: true, configId: true } });
+  const before = await db.replicationAgent.findUnique({
+    where: { id: input.agentId },
+    select: { enabled: true, paused: true, configId: true },
+  });
   if (!before) throw notFound("The replication agent");
   const { agentId, ...data } = input;
   const agent = await db.replicationAgent.update({ where: { id: agentId }, data });

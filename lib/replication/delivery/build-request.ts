@@ -32,24 +32,47 @@ const METADATA_LIMIT = 8000;
 // the agents' process stop for full garbage collections every few dozen jobs.
 const READ_CHUNK = 1024 * 1024;
 
-export async function buildDelivery(job: ClaimedJob, tenantUrl: string, publicFolderPublish: boolean): Promise<Delivery> {
+export async function buildDelivery(
+  job: ClaimedJob,
+  tenantUrl: string,
+  publicFolderPublish: boolean,
+): Promise<Delivery> {
   const base = `${tenantUrl.replace(/\/+$/, "")}/api/v1`;
   const q = (extra: Record<string, string> = {}) => `?${new URLSearchParams({ path: job.path, ...extra })}`;
 
   if (job.kind === "asset") {
     if (job.action === "unpublish") {
-      return { type: "send", method: "DELETE", url: `${base}/assets${q(job.version ? { version: String(job.version) } : {})}`, headers: {}, bytes: 0, version: job.version };
+      return {
+        type: "send",
+        method: "DELETE",
+        url: `${base}/assets${q(job.version ? { version: String(job.version) } : {})}`,
+        headers: {},
+        bytes: 0,
+        version: job.version,
+      };
     }
     // Read in the claim (PostgreSQL), or here in plain SQL: this lookup is on every job's path,
     // and costs a tenth of findUnique.
-    const rows = job.asset !== undefined
-      ? job.asset ? [job.asset] : []
-      : job.refId
-      ? await db.$queryRaw<AssetRow[]>`SELECT "path", "sha256", "size", "mimeType", "version", "title", "description", "tags", "creator", "width", "height" FROM "Asset" WHERE "id" = ${job.refId}`
-      : await db.$queryRaw<AssetRow[]>`SELECT "path", "sha256", "size", "mimeType", "version", "title", "description", "tags", "creator", "width", "height" FROM "Asset" WHERE "path" = ${job.path}`;
+    const rows =
+      job.asset !== undefined
+        ? job.asset
+          ? [job.asset]
+          : []
+        : job.refId
+          ? await db.$queryRaw<
+              AssetRow[]
+            >`SELECT "path", "sha256", "size", "mimeType", "version", "title", "description", "tags", "creator", "width", "height" FROM "Asset" WHERE "id" = ${job.refId}`
+          : await db.$queryRaw<
+              AssetRow[]
+            >`SELECT "path", "sha256", "size", "mimeType", "version", "title", "description", "tags", "creator", "width", "height" FROM "Asset" WHERE "path" = ${job.path}`;
     const asset = rows[0];
-    if (!asset) return { type: "skip", reason: `The asset ${job.path} was deleted after it was queued: nothing to publish.` };
-    if (asset.path !== job.path) return { type: "skip", reason: `The asset was moved to ${asset.path} after it was queued: publish it again from there.` };
+    if (!asset)
+      return { type: "skip", reason: `The asset ${job.path} was deleted after it was queued: nothing to publish.` };
+    if (asset.path !== job.path)
+      return {
+        type: "skip",
+        reason: `The asset was moved to ${asset.path} after it was queued: publish it again from there.`,
+      };
     const size = Number(asset.size);
     return {
       type: "send",
@@ -71,7 +94,8 @@ export async function buildDelivery(job: ClaimedJob, tenantUrl: string, publicFo
           public: publicFolderPublish,
         }),
       },
-      body: () => assetBlobs.open(asset.sha256, size ? { start: 0, end: size - 1 } : undefined, { highWaterMark: READ_CHUNK }),
+      body: () =>
+        assetBlobs.open(asset.sha256, size ? { start: 0, end: size - 1 } : undefined, { highWaterMark: READ_CHUNK }),
       bytes: size,
       version: Number(asset.version),
       sha256: asset.sha256,
@@ -80,9 +104,14 @@ export async function buildDelivery(job: ClaimedJob, tenantUrl: string, publicFo
 
   if (job.kind === "folder") {
     const url = `${base}/folders${q()}`;
-    if (job.action === "unpublish") return { type: "send", method: "DELETE", url, headers: {}, bytes: 0, version: null };
+    if (job.action === "unpublish")
+      return { type: "send", method: "DELETE", url, headers: {}, bytes: 0, version: null };
     const folder = await db.folder.findUnique({ where: job.refId ? { id: job.refId } : { path: job.path } });
-    if (!folder || folder.path !== job.path) return { type: "skip", reason: `The folder ${job.path} was deleted or moved after it was queued: nothing to publish.` };
+    if (!folder || folder.path !== job.path)
+      return {
+        type: "skip",
+        reason: `The folder ${job.path} was deleted or moved after it was queued: nothing to publish.`,
+      };
     return json("PUT", url, { title: folder.title, description: "", public: publicFolderPublish });
   }
 
@@ -93,7 +122,8 @@ export async function buildDelivery(job: ClaimedJob, tenantUrl: string, publicFo
     where: job.refId ? { id: job.refId } : { name },
     include: { members: { select: { asset: { select: { path: true } } }, orderBy: { addedAt: "asc" } } },
   });
-  if (!collection || collection.name !== name) return { type: "skip", reason: `The collection ${name} was deleted after it was queued: nothing to publish.` };
+  if (!collection || collection.name !== name)
+    return { type: "skip", reason: `The collection ${name} was deleted after it was queued: nothing to publish.` };
   return json("PUT", url, {
     title: collection.title,
     description: collection.description,
@@ -104,7 +134,15 @@ export async function buildDelivery(job: ClaimedJob, tenantUrl: string, publicFo
 
 function json(method: "PUT", url: string, body: unknown): Delivery {
   const buf = Buffer.from(JSON.stringify(body));
-  return { type: "send", method, url, headers: { "content-type": "application/json" }, body: () => buf, bytes: buf.length, version: null };
+  return {
+    type: "send",
+    method,
+    url,
+    headers: { "content-type": "application/json" },
+    body: () => buf,
+    bytes: buf.length,
+    version: null,
+  };
 }
 
 function parseTags(raw: string): string[] {
@@ -117,7 +155,15 @@ function parseTags(raw: string): string[] {
 }
 
 /** Metadata as base64url JSON for one header; a very long description is shortened to fit. */
-export function encodeMetadata(m: { title: string; description: string; tags: string[]; creator: string; width: number | null; height: number | null; public: boolean }): string {
+export function encodeMetadata(m: {
+  title: string;
+  description: string;
+  tags: string[];
+  creator: string;
+  width: number | null;
+  height: number | null;
+  public: boolean;
+}): string {
   let meta = m;
   let out = Buffer.from(JSON.stringify(meta)).toString("base64url");
   while (out.length > METADATA_LIMIT && meta.description.length > 0) {
@@ -131,4 +177,3 @@ export function encodeMetadata(m: { title: string; description: string; tags: st
   }
   return out;
 }
-

@@ -31,7 +31,8 @@ export async function deliverJob(
   ctx: { config: ReplicationConfig; tokenDeps: TokenDeps; signal: AbortSignal },
 ): Promise<Outcome> {
   const { config } = ctx;
-  if (!config.tenantUrl) return { type: "blocked", error: "The Brand Portal configuration has no Tenant URL: set it in Cloud Services." };
+  if (!config.tenantUrl)
+    return { type: "blocked", error: "The Brand Portal configuration has no Tenant URL: set it in Cloud Services." };
   const delivery = await buildDelivery(job, config.tenantUrl, config.publicFolderPublish);
   if (delivery.type === "skip") return { type: "skipped", reason: delivery.reason };
 
@@ -39,7 +40,8 @@ export async function deliverJob(
   try {
     token = (await getAccessToken(config, ctx.tokenDeps)).token;
   } catch (e) {
-    if (e instanceof TokenError) return { type: "blocked", error: `No access token: ${e.cause}`, retryAfterMs: e.opts.retryAfterMs };
+    if (e instanceof TokenError)
+      return { type: "blocked", error: `No access token: ${e.cause}`, retryAfterMs: e.opts.retryAfterMs };
     throw e;
   }
 
@@ -72,19 +74,29 @@ export async function deliverJob(
       try {
         token = (await getAccessToken(config, ctx.tokenDeps, { rejected: token })).token;
       } catch (e) {
-        if (e instanceof TokenError) return { type: "blocked", error: `No access token: ${e.cause}`, retryAfterMs: e.opts.retryAfterMs };
+        if (e instanceof TokenError)
+          return { type: "blocked", error: `No access token: ${e.cause}`, retryAfterMs: e.opts.retryAfterMs };
         throw e;
       }
       res = await send(token);
       if (res.status === 401) {
-        return { type: "failed", status: 401, bytes: res.bytesSent, error: `Auth error: the portal refused a fresh access token: ${message(res).replace(/\.$/, "")}. Check that the tenant trusts this gateway and organization.` };
+        return {
+          type: "failed",
+          status: 401,
+          bytes: res.bytesSent,
+          error: `Auth error: the portal refused a fresh access token: ${message(res).replace(/\.$/, "")}. Check that the tenant trusts this gateway and organization.`,
+        };
       }
     }
   } catch (e) {
     if (ctx.signal.aborted) return { type: "lost" };
     // Reading the binary failed rather than the network? Checked only now, off the hot path.
     if (delivery.sha256 && !(await assetBlobs.has(delivery.sha256))) {
-      return { type: "failed", error: `The binary of ${job.path} is missing from the asset store (SHA-256 ${delivery.sha256.slice(0, 12)}…).`, bytes: 0 };
+      return {
+        type: "failed",
+        error: `The binary of ${job.path} is missing from the asset store (SHA-256 ${delivery.sha256.slice(0, 12)}…).`,
+        bytes: 0,
+      };
     }
     if (e instanceof NetworkError) return { type: "retry", error: e.message, bytes: 0 };
     throw e;
@@ -94,7 +106,12 @@ export async function deliverJob(
 
 function message(res: HttpResponse): string {
   const body = jsonBody(res);
-  const text = typeof body?.message === "string" ? body.message : typeof body?.error_description === "string" ? body.error_description : res.body.slice(0, 200).trim();
+  const text =
+    typeof body?.message === "string"
+      ? body.message
+      : typeof body?.error_description === "string"
+        ? body.error_description
+        : res.body.slice(0, 200).trim();
   return text || `HTTP ${res.status}`;
 }
 
@@ -102,13 +119,29 @@ function classify(res: HttpResponse, version: number | null, clock: { now(): num
   const body = jsonBody(res);
   const code = typeof body?.error === "string" ? body.error : "";
   const bytes = res.bytesSent;
-  if (res.status >= 200 && res.status < 300) return { type: "done", status: res.status, result: typeof body?.result === "string" ? body.result : "ok", bytes, version };
+  if (res.status >= 200 && res.status < 300)
+    return {
+      type: "done",
+      status: res.status,
+      result: typeof body?.result === "string" ? body.result : "ok",
+      bytes,
+      version,
+    };
   const error = `HTTP ${res.status}${code ? ` ${code}` : ""}: ${message(res)}`;
   if (res.status === 408 || res.status === 429 || res.status >= 500) {
-    return { type: "retry", status: res.status, error, bytes, retryAfterMs: retryAfter(res.headers["retry-after"], clock) };
+    return {
+      type: "retry",
+      status: res.status,
+      error,
+      bytes,
+      retryAfterMs: retryAfter(res.headers["retry-after"], clock),
+    };
   }
   // The bytes were damaged or cut on the way (the portal stored nothing): sending again helps.
-  if ((res.status === 400 && (code === "truncated" || code === "interrupted")) || (res.status === 422 && code === "sha256_mismatch")) {
+  if (
+    (res.status === 400 && (code === "truncated" || code === "interrupted")) ||
+    (res.status === 422 && code === "sha256_mismatch")
+  ) {
     return { type: "retry", status: res.status, error, bytes };
   }
   return { type: "failed", status: res.status, error, bytes };

@@ -26,7 +26,18 @@ export const logs = (threshold: string, level: LogLevel) => rank(level) >= rank(
 
 // Entries are written in batches (every 200 ms, or 100 at a time) so that logging costs the queue
 // a fraction of a statement per job. Readers flush first; a crash loses at most the last moment.
-type Row = { agentId: string; at: Date; level: string; message: string; path: string | null; action: string | null; durationMs: number | null; bytes: bigint | null; statusCode: number | null; result: string | null };
+type Row = {
+  agentId: string;
+  at: Date;
+  level: string;
+  message: string;
+  path: string | null;
+  action: string | null;
+  durationMs: number | null;
+  bytes: bigint | null;
+  statusCode: number | null;
+  result: string | null;
+};
 const g = globalThis as unknown as { outpostLogBuffer?: Row[] };
 const buffer: Row[] = (g.outpostLogBuffer ??= []);
 let timer: NodeJS.Timeout | null = null;
@@ -79,7 +90,9 @@ export function flushLogs(): Promise<void> {
 
 /** Drops all but the newest LOG_CAP entries of an agent. */
 export async function trimLog(agentId: string, cap = LOG_CAP): Promise<number> {
-  const [edge] = await direct.query<{ id: number }>(sql`SELECT "id" FROM "AgentLogEntry" WHERE "agentId" = ${agentId} ORDER BY "id" DESC LIMIT 1 OFFSET ${cap}`);
+  const [edge] = await direct.query<{ id: number }>(
+    sql`SELECT "id" FROM "AgentLogEntry" WHERE "agentId" = ${agentId} ORDER BY "id" DESC LIMIT 1 OFFSET ${cap}`,
+  );
   if (!edge) return 0;
   return direct.execute(sql`DELETE FROM "AgentLogEntry" WHERE "agentId" = ${agentId} AND "id" <= ${edge.id}`);
 }

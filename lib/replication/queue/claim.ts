@@ -32,9 +32,26 @@ export type ClaimedJob = {
   asset?: ClaimedAsset | null;
 };
 
-export type ClaimedAsset = { path: string; sha256: string; size: bigint | number; mimeType: string; version: bigint | number; title: string; description: string; tags: string; creator: string; width: bigint | number | null; height: bigint | number | null };
+export type ClaimedAsset = {
+  path: string;
+  sha256: string;
+  size: bigint | number;
+  mimeType: string;
+  version: bigint | number;
+  title: string;
+  description: string;
+  tags: string;
+  creator: string;
+  width: bigint | number | null;
+  height: bigint | number | null;
+};
 
-type ClaimOptions = { owner: string; nowMs: number; leaseMs: number; /** Take other agents' jobs when idle (default true). */ help?: boolean };
+type ClaimOptions = {
+  owner: string;
+  nowMs: number;
+  leaseMs: number;
+  /** Take other agents' jobs when idle (default true). */ help?: boolean;
+};
 
 export async function claimJob(agentId: string, opts: ClaimOptions): Promise<ClaimedJob | null> {
   return (
@@ -68,8 +85,22 @@ function pick(agentId: string, now: Date, which: Which): Sql {
     ORDER BY j."id" LIMIT 1 ${skipLocked}`;
 }
 
-const JOB_COLUMNS = raw(`"id", "configId", "agentId", "publicationId", "action", "kind", "path", "refId", "version", "requestedBy", "attempts"`);
-const ASSET_COLUMNS = ["path", "sha256", "size", "mimeType", "version", "title", "description", "tags", "creator", "width", "height"] as const;
+const JOB_COLUMNS = raw(
+  `"id", "configId", "agentId", "publicationId", "action", "kind", "path", "refId", "version", "requestedBy", "attempts"`,
+);
+const ASSET_COLUMNS = [
+  "path",
+  "sha256",
+  "size",
+  "mimeType",
+  "version",
+  "title",
+  "description",
+  "tags",
+  "creator",
+  "width",
+  "height",
+] as const;
 
 async function claim(agentId: string, opts: ClaimOptions, which: Which): Promise<ClaimedJob | null> {
   const token = randomUUID();
@@ -93,15 +124,44 @@ async function claim(agentId: string, opts: ClaimOptions, which: Which): Promise
                 AND (("ReplicationJob"."refId" IS NOT NULL AND a."id" = "ReplicationJob"."refId") OR ("ReplicationJob"."refId" IS NULL AND a."path" = "ReplicationJob"."path"))) AS "a_json"`);
   if (!rows.length) return null;
   const r = rows[0];
-  const job: ClaimedJob = { id: Number(r.id), configId: r.configId, agentId: r.agentId, publicationId: r.publicationId, action: r.action, kind: r.kind, path: r.path, refId: r.refId, version: r.version === null ? null : Number(r.version), requestedBy: r.requestedBy, attempts: Number(r.attempts), leaseToken: token };
+  const job: ClaimedJob = {
+    id: Number(r.id),
+    configId: r.configId,
+    agentId: r.agentId,
+    publicationId: r.publicationId,
+    action: r.action,
+    kind: r.kind,
+    path: r.path,
+    refId: r.refId,
+    version: r.version === null ? null : Number(r.version),
+    requestedBy: r.requestedBy,
+    attempts: Number(r.attempts),
+    leaseToken: token,
+  };
   if (!(r.a_read === true || Number(r.a_read) === 1)) return job;
   if (r.a_json !== undefined) {
     job.asset = r.a_json === null ? null : (JSON.parse(r.a_json) as ClaimedAsset);
   } else {
-    job.asset = r.a_path === null || r.a_path === undefined ? null : { path: r.a_path, sha256: r.a_sha256!, size: r.a_size!, mimeType: r.a_mimeType!, version: r.a_version!, title: r.a_title!, description: r.a_description!, tags: r.a_tags!, creator: r.a_creator!, width: r.a_width ?? null, height: r.a_height ?? null };
+    job.asset =
+      r.a_path === null || r.a_path === undefined
+        ? null
+        : {
+            path: r.a_path,
+            sha256: r.a_sha256!,
+            size: r.a_size!,
+            mimeType: r.a_mimeType!,
+            version: r.a_version!,
+            title: r.a_title!,
+            description: r.a_description!,
+            tags: r.a_tags!,
+            creator: r.a_creator!,
+            width: r.a_width ?? null,
+            height: r.a_height ?? null,
+          };
   }
   return job;
 }
 
 type Prefixed<T> = { [K in keyof T as `a_${K & string}`]?: T[K] | null };
-type Row = Omit<ClaimedJob, "leaseToken" | "asset"> & Prefixed<ClaimedAsset> & { a_read?: boolean | number | bigint; a_json?: string | null };
+type Row = Omit<ClaimedJob, "leaseToken" | "asset"> &
+  Prefixed<ClaimedAsset> & { a_read?: boolean | number | bigint; a_json?: string | null };

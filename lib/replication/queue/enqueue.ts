@@ -33,20 +33,33 @@ export const enqueueInput = z.object({
 export type EnqueueItem = z.input<typeof enqueueItem>;
 export type EnqueueInput = z.input<typeof enqueueInput>;
 
-export async function enqueueJobs(tx: Tx, raw: EnqueueInput): Promise<{ jobs: number; perAgent: Record<string, number> }> {
+export async function enqueueJobs(
+  tx: Tx,
+  raw: EnqueueInput,
+): Promise<{ jobs: number; perAgent: Record<string, number> }> {
   const input = enqueueInput.parse(raw);
   if (!input.items.length) return { jobs: 0, perAgent: {} };
   if (dbProvider === "postgresql") {
     // Serialise enqueues per configuration, so job ids (the per-path order) match commit order.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`outpost-enqueue:${input.configId}`}))`;
   }
-  const agents = await tx.replicationAgent.findMany({ where: { configId: input.configId, enabled: true }, orderBy: { position: "asc" }, select: { id: true, paused: true } });
+  const agents = await tx.replicationAgent.findMany({
+    where: { configId: input.configId, enabled: true },
+    orderBy: { position: "asc" },
+    select: { id: true, paused: true },
+  });
   if (!agents.length) {
-    throw new UserError("No replication agent of this Brand Portal configuration is enabled: enable one in Tools › Deployment › Replication.", { status: 409, code: "no_agent" });
+    throw new UserError(
+      "No replication agent of this Brand Portal configuration is enabled: enable one in Tools › Deployment › Replication.",
+      { status: 409, code: "no_agent" },
+    );
   }
   // Paused agents take no new work while another agent runs; if all are paused, jobs wait for Resume.
   const targets = agents.some((a) => !a.paused) ? agents.filter((a) => !a.paused) : agents;
-  const counts = await pendingCounts(tx, targets.map((a) => a.id));
+  const counts = await pendingCounts(
+    tx,
+    targets.map((a) => a.id),
+  );
 
   const prev = await previousStates(tx, input.items);
   const now = new Date();
@@ -77,7 +90,9 @@ export async function enqueueNow(input: EnqueueInput) {
 }
 
 async function pendingCounts(tx: Tx, agentIds: string[]): Promise<Map<string, number>> {
-  const groups = await tx.$queryRaw<{ agentId: string; n: bigint | number }[]>`SELECT "agentId", COUNT(*) AS "n" FROM "ReplicationJob"
+  const groups = await tx.$queryRaw<
+    { agentId: string; n: bigint | number }[]
+  >`SELECT "agentId", COUNT(*) AS "n" FROM "ReplicationJob"
     WHERE "agentId" IN (${join(agentIds)}) AND "state" IN ('queued', 'running') GROUP BY "agentId"`;
   const counts = new Map(agentIds.map((id) => [id, 0]));
   for (const g of groups) counts.set(g.agentId, Number(g.n));
@@ -95,15 +110,20 @@ const TABLES = {
   collection: { table: raw(`"Collection"`), column: raw(`"name"`), key: collectionName },
 } as const;
 
-const keysOf = (items: Item[], kind: Item["kind"]) => [...new Set(items.filter((i) => i.kind === kind).map((i) => TABLES[kind].key(i.path)))];
+const keysOf = (items: Item[], kind: Item["kind"]) => [
+  ...new Set(items.filter((i) => i.kind === kind).map((i) => TABLES[kind].key(i.path))),
+];
 
 async function previousStates(tx: Tx, items: Item[]): Promise<Map<string, { id: string; bpState: string | null }>> {
   const out = new Map<string, { id: string; bpState: string | null }>();
   for (const kind of ["asset", "folder", "collection"] as const) {
     const { table, column } = TABLES[kind];
     for (const part of chunks(keysOf(items, kind))) {
-      const found = await tx.$queryRaw<{ id: string; k: string; bpState: string | null }[]>`SELECT "id", ${column} AS "k", "bpState" FROM ${table} WHERE ${column} IN (${join(part)})`;
-      for (const r of found) out.set(`${kind}\n${kind === "collection" ? `/collections/${r.k}` : r.k}`, { id: r.id, bpState: r.bpState });
+      const found = await tx.$queryRaw<
+        { id: string; k: string; bpState: string | null }[]
+      >`SELECT "id", ${column} AS "k", "bpState" FROM ${table} WHERE ${column} IN (${join(part)})`;
+      for (const r of found)
+        out.set(`${kind}\n${kind === "collection" ? `/collections/${r.k}` : r.k}`, { id: r.id, bpState: r.bpState });
     }
   }
   return out;
@@ -112,6 +132,7 @@ async function previousStates(tx: Tx, items: Item[]): Promise<Map<string, { id: 
 async function markPending(tx: Tx, items: Item[]) {
   for (const kind of ["asset", "folder", "collection"] as const) {
     const { table, column } = TABLES[kind];
-    for (const part of chunks(keysOf(items, kind))) await tx.$executeRaw`UPDATE ${table} SET "bpState" = 'pending' WHERE ${column} IN (${join(part)})`;
+    for (const part of chunks(keysOf(items, kind)))
+      await tx.$executeRaw`UPDATE ${table} SET "bpState" = 'pending' WHERE ${column} IN (${join(part)})`;
   }
 }

@@ -8,7 +8,10 @@ import { dbProvider } from "@/lib/env";
 // changes nothing.
 
 export async function extendLease(id: number, token: string, untilMs: number): Promise<boolean> {
-  const { count } = await db.replicationJob.updateMany({ where: { id, leaseToken: token, state: "running" }, data: { leaseExpiresAt: new Date(untilMs) } });
+  const { count } = await db.replicationJob.updateMany({
+    where: { id, leaseToken: token, state: "running" },
+    data: { leaseExpiresAt: new Date(untilMs) },
+  });
   return count === 1;
 }
 
@@ -28,9 +31,17 @@ type JobUpdate = {
  * between, the item's status is already true and the job, still leased, is sent again when the
  * lease expires, which the portal answers as a no-op. One round trip saved per job.
  */
-export async function finishJob(id: number, token: string, data: JobUpdate, alongside: Prisma.Sql[] = []): Promise<boolean> {
+export async function finishJob(
+  id: number,
+  token: string,
+  data: JobUpdate,
+  alongside: Prisma.Sql[] = [],
+): Promise<boolean> {
   for (const statement of alongside) await db.$executeRaw(statement);
-  const { count } = await db.replicationJob.updateMany({ where: { id, leaseToken: token, state: "running" }, data: { ...data, leaseToken: null, leaseOwner: null, leaseExpiresAt: null } });
+  const { count } = await db.replicationJob.updateMany({
+    where: { id, leaseToken: token, state: "running" },
+    data: { ...data, leaseToken: null, leaseOwner: null, leaseExpiresAt: null },
+  });
   return count === 1;
 }
 
@@ -41,11 +52,17 @@ export async function finishJob(id: number, token: string, data: JobUpdate, alon
  * mark's lease guard reads the job as it was before this update, exactly as when run first, and
  * one network round trip per job is saved.
  */
-export async function completeJob(id: number, token: string, done: { at: Date; status: number; result: string }, mark?: Prisma.Sql): Promise<boolean> {
+export async function completeJob(
+  id: number,
+  token: string,
+  done: { at: Date; status: number; result: string },
+  mark?: Prisma.Sql,
+): Promise<boolean> {
   const update = Prisma.sql`UPDATE "ReplicationJob" SET "state" = 'done', "completedAt" = ${done.at}, "lastStatus" = ${done.status},
       "lastError" = NULL, "result" = ${done.result}, "leaseToken" = NULL, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = ${done.at}
     WHERE "id" = ${id} AND "leaseToken" = ${token} AND "state" = 'running'`;
-  if (mark && dbProvider === "postgresql") return (await direct.execute(Prisma.sql`WITH "mark" AS (${mark}) ${update}`)) === 1;
+  if (mark && dbProvider === "postgresql")
+    return (await direct.execute(Prisma.sql`WITH "mark" AS (${mark}) ${update}`)) === 1;
   if (mark) await direct.execute(mark);
   return (await direct.execute(update)) === 1;
 }

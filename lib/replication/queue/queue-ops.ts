@@ -18,9 +18,13 @@ async function jobOf(agentId: string, jobId: number) {
 export async function retryJob(agentId: string, jobId: number) {
   const job = await jobOf(agentId, jobId);
   if (job.state === "running") throw new UserError("This item is being sent right now.", { status: 409 });
-  if (job.state !== "queued" && job.state !== "failed") throw new UserError("This item is no longer in the queue.", { status: 409 });
+  if (job.state !== "queued" && job.state !== "failed")
+    throw new UserError("This item is no longer in the queue.", { status: 409 });
   await db.$transaction(async (tx) => {
-    await tx.replicationJob.updateMany({ where: { id: jobId, state: { in: ["queued", "failed"] } }, data: { state: "queued", attempts: 0, nextAttemptAt: new Date(), completedAt: null } });
+    await tx.replicationJob.updateMany({
+      where: { id: jobId, state: { in: ["queued", "failed"] } },
+      data: { state: "queued", attempts: 0, nextAttemptAt: new Date(), completedAt: null },
+    });
     await markPending(tx, [job]);
   });
   wake(agentId, job.configId);
@@ -28,9 +32,12 @@ export async function retryJob(agentId: string, jobId: number) {
 
 export async function removeJob(agentId: string, jobId: number) {
   const job = await jobOf(agentId, jobId);
-  if (job.state === "running") throw new UserError("This item is being sent right now: remove it when the attempt has ended.", { status: 409 });
+  if (job.state === "running")
+    throw new UserError("This item is being sent right now: remove it when the attempt has ended.", { status: 409 });
   await db.$transaction(async (tx) => {
-    const { count } = await tx.replicationJob.deleteMany({ where: { id: jobId, state: { in: ["queued", "failed", "done", "skipped"] } } });
+    const { count } = await tx.replicationJob.deleteMany({
+      where: { id: jobId, state: { in: ["queued", "failed", "done", "skipped"] } },
+    });
     if (count) await restoreItems(tx, [job]);
   });
   notifyQueue(job.configId); // a later job for the same path may run now
@@ -41,8 +48,14 @@ export async function forceRetry(agentId: string) {
   const agent = await db.replicationAgent.findUnique({ where: { id: agentId }, select: { configId: true } });
   if (!agent) throw notFound("The replication agent");
   const count = await db.$transaction(async (tx) => {
-    const jobs = await tx.replicationJob.findMany({ where: { agentId, state: "failed" }, select: { id: true, configId: true, kind: true, path: true, prevBpState: true } });
-    const n = await tx.replicationJob.updateMany({ where: { agentId, state: { in: ["queued", "failed"] } }, data: { state: "queued", nextAttemptAt: new Date(), completedAt: null, attempts: 0 } });
+    const jobs = await tx.replicationJob.findMany({
+      where: { agentId, state: "failed" },
+      select: { id: true, configId: true, kind: true, path: true, prevBpState: true },
+    });
+    const n = await tx.replicationJob.updateMany({
+      where: { agentId, state: { in: ["queued", "failed"] } },
+      data: { state: "queued", nextAttemptAt: new Date(), completedAt: null, attempts: 0 },
+    });
     await markPending(tx, jobs);
     return n.count;
   });
@@ -56,9 +69,15 @@ export async function clearQueue(agentId: string) {
   if (!agent) throw notFound("The replication agent");
   const count = await db.$transaction(
     async (tx) => {
-      const jobs = await tx.replicationJob.findMany({ where: { agentId, state: { in: ["queued", "failed"] } }, orderBy: { id: "asc" }, select: { id: true, configId: true, kind: true, path: true, prevBpState: true } });
+      const jobs = await tx.replicationJob.findMany({
+        where: { agentId, state: { in: ["queued", "failed"] } },
+        orderBy: { id: "asc" },
+        select: { id: true, configId: true, kind: true, path: true, prevBpState: true },
+      });
       for (let i = 0; i < jobs.length; i += 500) {
-        await tx.replicationJob.deleteMany({ where: { id: { in: jobs.slice(i, i + 500).map((j) => j.id) }, state: { in: ["queued", "failed"] } } });
+        await tx.replicationJob.deleteMany({
+          where: { id: { in: jobs.slice(i, i + 500).map((j) => j.id) }, state: { in: ["queued", "failed"] } },
+        });
       }
       await restoreItems(tx, jobs);
       return jobs.length;
@@ -83,7 +102,9 @@ async function restoreItems(tx: Tx, jobs: JobRef[]) {
   const first = new Map<string, JobRef>();
   for (const j of jobs) if (!first.has(`${j.configId}\n${j.path}`)) first.set(`${j.configId}\n${j.path}`, j);
   for (const j of first.values()) {
-    const live = await tx.replicationJob.count({ where: { configId: j.configId, path: j.path, state: { in: ["queued", "running"] } } });
+    const live = await tx.replicationJob.count({
+      where: { configId: j.configId, path: j.path, state: { in: ["queued", "running"] } },
+    });
     if (!live) await setItemState(tx, j, j.prevBpState === "pending" ? null : j.prevBpState, "pending");
   }
 }
@@ -92,5 +113,9 @@ async function setItemState(tx: Tx, j: JobRef, bpState: string | null, onlyIf: s
   const guard = onlyIf ? { bpState: onlyIf } : {};
   if (j.kind === "asset") await tx.asset.updateMany({ where: { path: j.path, ...guard }, data: { bpState } });
   else if (j.kind === "folder") await tx.folder.updateMany({ where: { path: j.path, ...guard }, data: { bpState } });
-  else await tx.collection.updateMany({ where: { name: j.path.slice(j.path.lastIndexOf("/") + 1), ...guard }, data: { bpState } });
+  else
+    await tx.collection.updateMany({
+      where: { name: j.path.slice(j.path.lastIndexOf("/") + 1), ...guard },
+      data: { bpState },
+    });
 }

@@ -8,11 +8,19 @@ import type { Tx } from "@/lib/replication/queue/tx";
 // across all agents of the configuration.
 
 async function eligibleAgents(tx: Tx, configId: string) {
-  return tx.replicationAgent.findMany({ where: { configId, enabled: true, paused: false }, orderBy: { position: "asc" }, select: { id: true } });
+  return tx.replicationAgent.findMany({
+    where: { configId, enabled: true, paused: false },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
 }
 
 async function queuedCounts(tx: Tx, agentIds: string[]) {
-  const groups = await tx.replicationJob.groupBy({ by: ["agentId"], where: { agentId: { in: agentIds }, state: "queued" }, _count: { _all: true } });
+  const groups = await tx.replicationJob.groupBy({
+    by: ["agentId"],
+    where: { agentId: { in: agentIds }, state: "queued" },
+    _count: { _all: true },
+  });
   const counts = new Map(agentIds.map((id) => [id, 0]));
   for (const g of groups) counts.set(g.agentId, g._count._all);
   return counts;
@@ -40,7 +48,12 @@ export async function moveStrandedJobs(configId: string): Promise<number> {
     let moved = 0;
     for (const [agentId, ids] of moves) {
       for (let i = 0; i < ids.length; i += 500) {
-        moved += (await tx.replicationJob.updateMany({ where: { id: { in: ids.slice(i, i + 500) }, state: "queued" }, data: { agentId } })).count;
+        moved += (
+          await tx.replicationJob.updateMany({
+            where: { id: { in: ids.slice(i, i + 500) }, state: "queued" },
+            data: { agentId },
+          })
+        ).count;
       }
     }
     return moved;
@@ -50,7 +63,10 @@ export async function moveStrandedJobs(configId: string): Promise<number> {
 /** An agent that came back takes an even share of the configuration's queued jobs. */
 export async function takeShare(agentId: string): Promise<number> {
   return db.$transaction(async (tx) => {
-    const agent = await tx.replicationAgent.findUnique({ where: { id: agentId }, select: { configId: true, enabled: true, paused: true } });
+    const agent = await tx.replicationAgent.findUnique({
+      where: { id: agentId },
+      select: { configId: true, enabled: true, paused: true },
+    });
     if (!agent || !agent.enabled || agent.paused) return 0;
     const ids = (await eligibleAgents(tx, agent.configId)).map((a) => a.id);
     const counts = await queuedCounts(tx, ids);
@@ -63,8 +79,16 @@ export async function takeShare(agentId: string): Promise<number> {
       if (from === agentId || n <= target) continue;
       const take = Math.min(need, n - target);
       // The newest jobs move: the oldest stay next in line where they are.
-      const jobs = await tx.replicationJob.findMany({ where: { agentId: from, state: "queued" }, orderBy: { id: "desc" }, take, select: { id: true } });
-      const { count } = await tx.replicationJob.updateMany({ where: { id: { in: jobs.map((j) => j.id) }, state: "queued" }, data: { agentId } });
+      const jobs = await tx.replicationJob.findMany({
+        where: { agentId: from, state: "queued" },
+        orderBy: { id: "desc" },
+        take,
+        select: { id: true },
+      });
+      const { count } = await tx.replicationJob.updateMany({
+        where: { id: { in: jobs.map((j) => j.id) }, state: "queued" },
+        data: { agentId },
+      });
       moved += count;
       need -= count;
     }

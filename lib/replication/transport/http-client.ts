@@ -29,7 +29,13 @@ const MAX_ANSWER_BYTES = 256 * 1024;
 export function createHttpTransport(opts: { maxSockets?: number } = {}): Transport {
   // Idle connections close after 4 s, before servers drop them (Node's default keep-alive timeout is
   // 5 s): reusing a connection the server is closing would fail a request for nothing.
-  const agentOpts = { keepAlive: true, keepAliveMsecs: 1_000, timeout: 4_000, maxSockets: opts.maxSockets ?? 16, maxFreeSockets: opts.maxSockets ?? 16 };
+  const agentOpts = {
+    keepAlive: true,
+    keepAliveMsecs: 1_000,
+    timeout: 4_000,
+    maxSockets: opts.maxSockets ?? 16,
+    maxFreeSockets: opts.maxSockets ?? 16,
+  };
   const agents = { "http:": new http.Agent(agentOpts), "https:": new https.Agent(agentOpts) };
   return {
     request: (r) => send(r, agents),
@@ -64,7 +70,8 @@ function send(r: HttpRequest, agents: { "http:": http.Agent; "https:": https.Age
     };
 
     const headers: Record<string, string> = { ...r.headers };
-    if (Buffer.isBuffer(r.body) || typeof r.body === "string") headers["content-length"] ??= String(Buffer.byteLength(r.body));
+    if (Buffer.isBuffer(r.body) || typeof r.body === "string")
+      headers["content-length"] ??= String(Buffer.byteLength(r.body));
     const req = (secure ? https : http).request({
       method: r.method,
       hostname: host,
@@ -77,14 +84,15 @@ function send(r: HttpRequest, agents: { "http:": http.Agent; "https:": https.Age
     function onAbort() {
       req.destroy(new NetworkError("aborted", host, port, String(r.signal?.reason ?? "aborted")));
     }
-    if (r.signal?.aborted) return onAbort(), fail(new NetworkError("aborted", host, port, String(r.signal.reason)));
+    if (r.signal?.aborted) return (onAbort(), fail(new NetworkError("aborted", host, port, String(r.signal.reason))));
     r.signal?.addEventListener("abort", onAbort);
 
     req.on("socket", (socket) => {
       // Only a new connection has to connect; a kept-alive one is ready.
       if (!socket.connecting) return;
       connectTimer = setTimeout(
-        () => req.destroy(new NetworkError("connect-timeout", host, port, `no connection after ${r.connectTimeoutMs} ms`)),
+        () =>
+          req.destroy(new NetworkError("connect-timeout", host, port, `no connection after ${r.connectTimeoutMs} ms`)),
         r.connectTimeoutMs,
       );
       socket.once(secure ? "secureConnect" : "connect", () => clearTimeout(connectTimer));
@@ -113,8 +121,14 @@ function send(r: HttpRequest, agents: { "http:": http.Agent; "https:": https.Age
         // Answered before it read our whole body (a refusal): stop sending; the connection is spent.
         if (!req.writableFinished) req.destroy();
         const flat: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(", ") : v;
-        resolve({ status: res.statusCode ?? 0, headers: flat, body: Buffer.concat(chunks).toString("utf8"), bytesSent });
+        for (const [k, v] of Object.entries(res.headers))
+          if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(", ") : v;
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: flat,
+          body: Buffer.concat(chunks).toString("utf8"),
+          bytesSent,
+        });
       });
     });
 

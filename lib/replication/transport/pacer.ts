@@ -20,7 +20,10 @@ const MAX_GAP_MS = 10;
 
 export type Pace = { turn(): Promise<(ok: boolean) => void> };
 
-export function createPacer(clock: { now(): number } = performance, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))): Pace {
+export function createPacer(
+  clock: { now(): number } = performance,
+  sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+): Pace {
   let last = -Infinity; // when the latest request was let go
   let typicalMs = 0; // moving average of the time a successful request takes
   let inFlight = 0; // requests let go or waiting, not yet answered

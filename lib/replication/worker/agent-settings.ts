@@ -21,10 +21,26 @@ export async function loadAgentSettings(agentId: string): Promise<AgentRuntimeSe
   const a = await db.replicationAgent.findUnique({
     where: { id: agentId },
     select: {
-      id: true, name: true, configId: true, enabled: true, paused: true, retryDelayMs: true, maxAttempts: true, logLevel: true, connectTimeoutMs: true, socketTimeoutMs: true,
+      id: true,
+      name: true,
+      configId: true,
+      enabled: true,
+      paused: true,
+      retryDelayMs: true,
+      maxAttempts: true,
+      logLevel: true,
+      connectTimeoutMs: true,
+      socketTimeoutMs: true,
       config: {
         select: {
-          id: true, title: true, clientId: true, gatewayUrl: true, grantType: true, scope: true, tenantUrl: true, publicFolderPublish: true,
+          id: true,
+          title: true,
+          clientId: true,
+          gatewayUrl: true,
+          grantType: true,
+          scope: true,
+          tenantUrl: true,
+          publicFolderPublish: true,
           keys: { where: { retiredAt: null }, orderBy: { createdAt: "desc" }, take: 1, select: { kid: true } },
         },
       },

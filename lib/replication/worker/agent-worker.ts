@@ -49,7 +49,10 @@ export class AgentWorker {
   private readonly recording = new Set<Promise<void>>();
   private mode: "run" | "crashed" | "releasing" = "run";
 
-  constructor(readonly agentId: string, opts: WorkerOptions = {}) {
+  constructor(
+    readonly agentId: string,
+    opts: WorkerOptions = {},
+  ) {
     this.owner = opts.owner ?? nodeOwner();
     this.clock = opts.clock ?? systemClock;
     this.transport = opts.transport ?? createHttpTransport();
@@ -118,7 +121,13 @@ export class AgentWorker {
 
   private async process(job: ClaimedJob, s: AgentRuntimeSettings, abort: AbortController): Promise<void> {
     const started = performance.now();
-    await this.log(s, { level: "debug", message: `Claimed job #${job.id} (${job.action} ${job.kind} ${job.path}), attempt ${job.attempts} of ${s.maxAttempts}, lease ${this.leaseMs} ms, node ${this.owner}`, path: job.path, action: job.action, result: "claimed" });
+    await this.log(s, {
+      level: "debug",
+      message: `Claimed job #${job.id} (${job.action} ${job.kind} ${job.path}), attempt ${job.attempts} of ${s.maxAttempts}, lease ${this.leaseMs} ms, node ${this.owner}`,
+      path: job.path,
+      action: job.action,
+      result: "claimed",
+    });
     const heartbeat = setInterval(() => {
       extendLease(job.id, job.leaseToken, this.clock.now() + this.leaseMs)
         .then((held) => held || abort.abort("the lease was lost"))
@@ -131,7 +140,12 @@ export class AgentWorker {
       outcome = await deliverJob(job, {
         config: s.config,
         signal: abort.signal,
-        tokenDeps: { transport: this.transport, clock: this.clock, connectTimeoutMs: s.connectTimeoutMs, socketTimeoutMs: s.socketTimeoutMs },
+        tokenDeps: {
+          transport: this.transport,
+          clock: this.clock,
+          connectTimeoutMs: s.connectTimeoutMs,
+          socketTimeoutMs: s.socketTimeoutMs,
+        },
       });
     } catch (e) {
       console.error(`[replication] ${s.name}: job ${job.id} failed unexpectedly`, e);
@@ -147,7 +161,14 @@ export class AgentWorker {
       return;
     }
     if (outcome.type === "lost") {
-      await this.log(s, { level: "error", message: `${job.action} ${job.kind} ${job.path}: the lease ran out while sending; another worker has the job.`, path: job.path, action: job.action, durationMs, result: "lost" });
+      await this.log(s, {
+        level: "error",
+        message: `${job.action} ${job.kind} ${job.path}: the lease ran out while sending; another worker has the job.`,
+        path: job.path,
+        action: job.action,
+        durationMs,
+        result: "lost",
+      });
       return;
     }
 
@@ -162,12 +183,24 @@ export class AgentWorker {
     await recorded;
   }
 
-  private async record(s: AgentRuntimeSettings, job: ClaimedJob, outcome: Exclude<Outcome, { type: "lost" }>, durationMs: number): Promise<void> {
+  private async record(
+    s: AgentRuntimeSettings,
+    job: ClaimedJob,
+    outcome: Exclude<Outcome, { type: "lost" }>,
+    durationMs: number,
+  ): Promise<void> {
     try {
       const now = this.clock.now();
       const rec = await recordOutcome(job, outcome, s, now, this.random);
       if (!rec.ok) {
-        await this.log(s, { level: "error", message: `${job.action} ${job.kind} ${job.path}: the lease was lost before the result was recorded; another worker has the job.`, path: job.path, action: job.action, durationMs, result: "lost" });
+        await this.log(s, {
+          level: "error",
+          message: `${job.action} ${job.kind} ${job.path}: the lease was lost before the result was recorded; another worker has the job.`,
+          path: job.path,
+          action: job.action,
+          durationMs,
+          result: "lost",
+        });
         return;
       }
       if (outcome.type === "blocked") this.blockedUntil = rec.nextAttemptAt ?? 0; // no token: wait before claiming again
@@ -178,7 +211,14 @@ export class AgentWorker {
     }
   }
 
-  private async afterAttempt(s: AgentRuntimeSettings, job: ClaimedJob, outcome: Exclude<Outcome, { type: "lost" }>, rec: { state: string; nextAttemptAt?: number }, durationMs: number, now: number) {
+  private async afterAttempt(
+    s: AgentRuntimeSettings,
+    job: ClaimedJob,
+    outcome: Exclude<Outcome, { type: "lost" }>,
+    rec: { state: string; nextAttemptAt?: number },
+    durationMs: number,
+    now: number,
+  ) {
     const what = `${job.action} ${job.kind} ${job.path}`;
     const next = rec.nextAttemptAt ? `; next attempt ${new Date(rec.nextAttemptAt).toISOString()}` : "";
     const attempt = `attempt ${job.attempts} of ${s.maxAttempts}`;
@@ -189,22 +229,46 @@ export class AgentWorker {
           this.lastSuccessWrite = now;
           await db.replicationAgent.update({ where: { id: s.id }, data: { lastSuccessAt: new Date(now) } });
         }
-        return this.log(s, { ...base, level: "info", message: `${what}: ${outcome.result} (HTTP ${outcome.status})`, bytes: outcome.bytes, statusCode: outcome.status, result: outcome.result });
+        return this.log(s, {
+          ...base,
+          level: "info",
+          message: `${what}: ${outcome.result} (HTTP ${outcome.status})`,
+          bytes: outcome.bytes,
+          statusCode: outcome.status,
+          result: outcome.result,
+        });
       case "skipped":
-        return this.log(s, { ...base, level: "info", message: `${what}: skipped. ${outcome.reason}`, result: "skipped" });
+        return this.log(s, {
+          ...base,
+          level: "info",
+          message: `${what}: skipped. ${outcome.reason}`,
+          result: "skipped",
+        });
       default: {
         const error = outcome.type === "blocked" ? outcome.error : outcome.error;
-        await db.replicationAgent.update({ where: { id: s.id }, data: { lastErrorAt: new Date(now), lastError: error.slice(0, 1000) } });
+        await db.replicationAgent.update({
+          where: { id: s.id },
+          data: { lastErrorAt: new Date(now), lastError: error.slice(0, 1000) },
+        });
         const status = outcome.type === "blocked" ? undefined : outcome.status;
         const bytes = outcome.type === "blocked" ? undefined : outcome.bytes;
         const result = rec.state === "failed" ? "failed" : outcome.type === "blocked" ? "blocked" : "retry";
-        return this.log(s, { ...base, level: "error", message: `${what}: ${error} (${attempt}${rec.state === "failed" ? ", parked as failed" : next})`, statusCode: status ?? null, bytes: bytes ?? null, result });
+        return this.log(s, {
+          ...base,
+          level: "error",
+          message: `${what}: ${error} (${attempt}${rec.state === "failed" ? ", parked as failed" : next})`,
+          statusCode: status ?? null,
+          bytes: bytes ?? null,
+          result,
+        });
       }
     }
   }
 
   private log(s: AgentRuntimeSettings, entry: LogEntry) {
-    return appendLog(s.id, s.logLevel, entry, new Date(this.clock.now())).catch((e) => console.error("[replication] log write failed", e));
+    return appendLog(s.id, s.logLevel, entry, new Date(this.clock.now())).catch((e) =>
+      console.error("[replication] log write failed", e),
+    );
   }
 
   /** Waits up to graceMs for work in flight, then cancels it and hands its jobs back. */

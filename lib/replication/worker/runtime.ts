@@ -65,7 +65,12 @@ export function startReplicationRuntime(opts: RuntimeOptions = {}): ReplicationR
 
   function startWorker(agentId: string) {
     const transport = createHttpTransport({ maxSockets: concurrency * 2 });
-    const worker = new AgentWorker(agentId, { ...opts, owner, clock, transport: opts.transportWrapper ? opts.transportWrapper(transport) : transport });
+    const worker = new AgentWorker(agentId, {
+      ...opts,
+      owner,
+      clock,
+      transport: opts.transportWrapper ? opts.transportWrapper(transport) : transport,
+    });
     const entry = { worker, loops: [] as Promise<void>[], stopped: false };
     entry.loops = Array.from({ length: concurrency }, () => loop(entry));
     workers.set(agentId, entry);

@@ -41,7 +41,10 @@ export default async function AssetsPage({ params, searchParams }: Props) {
   const folder = (await findFolderByPath(path)) ?? (path === DAM_ROOT ? await ensureDamRoot() : null);
   const chain = await ancestry(folder ? folder.path : path.slice(0, path.lastIndexOf("/")));
   const crumbs = chain.map((f, i) => ({ label: i === 0 ? "Assets" : f.title, href: consoleUrl(f.path) }));
-  if (folder) return <AssetsBrowser key={folder.path} folder={folder} crumbs={crumbs} uploadLimit={env.OUTPOST_UPLOAD_LIMIT_BYTES} />;
+  if (folder)
+    return (
+      <AssetsBrowser key={folder.path} folder={folder} crumbs={crumbs} uploadLimit={env.OUTPOST_UPLOAD_LIMIT_BYTES} />
+    );
 
   const asset = await getAssetDetails({ path });
   if (!asset) notFound();

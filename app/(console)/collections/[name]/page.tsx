@@ -13,7 +13,13 @@ const PAGE_SIZE = 50;
 const page = z.coerce.number().int().min(1).max(100_000).catch(1);
 
 /** One collection: its members, paged. */
-export default async function CollectionPage({ params, searchParams }: { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string>> }) {
+export default async function CollectionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ name: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
   await requireUser();
   const { name } = await params;
   const c = await getCollection(name.slice(0, 200));
@@ -24,14 +30,24 @@ export default async function CollectionPage({ params, searchParams }: { params:
     <CollectionMembers
       collection={{ id: c.id, name: c.name, title: c.title }}
       items={items}
-      crumbs={[{ label: "Assets", href: "/assets" }, { label: "Collections", href: "/collections" }, { label: c.title }]}
+      crumbs={[
+        { label: "Assets", href: "/assets" },
+        { label: "Collections", href: "/collections" },
+        { label: c.title },
+      ]}
     >
       <div className="mb-4 flex flex-wrap items-center gap-4 text-sm">
         {c.description && <p className="max-w-2xl">{c.description}</p>}
-        <span className="text-ink-muted">{c.members} asset{c.members === 1 ? "" : "s"}</span>
+        <span className="text-ink-muted">
+          {c.members} asset{c.members === 1 ? "" : "s"}
+        </span>
         <BpStatus bp={{ state: c.bpState, at: c.bpAt?.toISOString() ?? null, by: c.bpBy }} />
       </div>
-      {c.members > PAGE_SIZE && <div className="mb-4"><Pager page={p} pageSize={PAGE_SIZE} total={c.members} /></div>}
+      {c.members > PAGE_SIZE && (
+        <div className="mb-4">
+          <Pager page={p} pageSize={PAGE_SIZE} total={c.members} />
+        </div>
+      )}
     </CollectionMembers>
   );
 }

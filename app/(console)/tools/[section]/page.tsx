@@ -19,7 +19,10 @@ export default async function ToolsSectionPage({ params }: { params: Promise<{ s
   if (!section) forbidden();
   return (
     <>
-      <PageHeader title="Tools" crumbs={[{ label: "Navigation", href: "/" }, { label: "Tools", href: "/tools" }, { label: section.title }]} />
+      <PageHeader
+        title="Tools"
+        crumbs={[{ label: "Navigation", href: "/" }, { label: "Tools", href: "/tools" }, { label: section.title }]}
+      />
       <div className="flex min-h-[calc(100vh-8rem)]">
         <nav aria-label="Tools sections" className="w-56 shrink-0 border-r border-line bg-surface py-3">
           <ul>

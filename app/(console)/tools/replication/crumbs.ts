@@ -5,4 +5,7 @@ export const replicationCrumbs: Crumb[] = [
   { label: "Deployment", href: "/tools/deployment" },
   { label: "Replication", href: "/tools/replication" },
 ];
-export const agentsCrumbs: Crumb[] = [...replicationCrumbs, { label: "Agents on author", href: "/tools/replication/agents" }];
+export const agentsCrumbs: Crumb[] = [
+  ...replicationCrumbs,
+  { label: "Agents on author", href: "/tools/replication/agents" },
+];

@@ -13,8 +13,18 @@ export default async function ReplicationPage() {
       <PageHeader title="Replication" crumbs={[...replicationCrumbs.slice(0, 2), { label: "Replication" }]} />
       <PageBody>
         <div className="grid grid-cols-2 gap-5 lg:grid-cols-4">
-          <Tile href="/tools/replication/agents" title="Agents on author" description="The agents that publish to Brand Portal: queues, logs, Test Connection" icon="replication" />
-          <Tile href="/tools/replication/tenants" title="Brand Portal Tenants" description="Tenants of this install's Brand Portal and their tenant URLs" icon="assets" />
+          <Tile
+            href="/tools/replication/agents"
+            title="Agents on author"
+            description="The agents that publish to Brand Portal: queues, logs, Test Connection"
+            icon="replication"
+          />
+          <Tile
+            href="/tools/replication/tenants"
+            title="Brand Portal Tenants"
+            description="Tenants of this install's Brand Portal and their tenant URLs"
+            icon="assets"
+          />
         </div>
       </PageBody>
     </>

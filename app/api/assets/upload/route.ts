@@ -14,8 +14,19 @@ async function upload({ req, user }: Parameters<Parameters<typeof consoleRoute>[
   const size = length === null ? undefined : Number(length);
   if (size !== undefined && !Number.isSafeInteger(size)) throw new UserError("Invalid Content-Length.");
   const body = req.body ?? Readable.from([]);
-  const result = await uploadAsset({ folderPath: q.folder, name: q.name, conflict: q.conflict, body, size, userId: user.id, signal: req.signal });
-  return Response.json(result, { status: result.outcome === "replaced" ? 200 : 201, headers: { "Cache-Control": "no-store" } });
+  const result = await uploadAsset({
+    folderPath: q.folder,
+    name: q.name,
+    conflict: q.conflict,
+    body,
+    size,
+    userId: user.id,
+    signal: req.signal,
+  });
+  return Response.json(result, {
+    status: result.outcome === "replaced" ? 200 : 201,
+    headers: { "Cache-Control": "no-store" },
+  });
 }
 
 export const PUT = consoleRoute("author", upload);

@@ -23,7 +23,13 @@ export const metadata: Metadata = { title: "JWT Application" };
 const LOG_PAGE_SIZE = 20;
 const query = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
-export default async function ApplicationPage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string>> }) {
+export default async function ApplicationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ clientId: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
   const me = await requireAdmin();
   const parsed = clientIdSchema.safeParse((await params).clientId);
   if (!parsed.success) notFound();
@@ -42,24 +48,41 @@ export default async function ApplicationPage({ params, searchParams }: { params
 
   return (
     <>
-      <PageHeader title={app.name} crumbs={gatewayCrumbs({ label: app.name })} actions={<DeleteApplicationButton clientId={app.clientId} name={app.name} />}>
+      <PageHeader
+        title={app.name}
+        crumbs={gatewayCrumbs({ label: app.name })}
+        actions={<DeleteApplicationButton clientId={app.clientId} name={app.name} />}
+      >
         {app.description && <p className="mt-1 text-sm text-ink-muted">{app.description}</p>}
       </PageHeader>
       <PageBody>
         <div className="grid items-start gap-5 lg:grid-cols-5">
-          <section aria-labelledby="credentials" className="rounded border border-line bg-surface p-5 lg:order-2 lg:col-span-2">
-            <h2 id="credentials" className="mb-4 text-base">Credentials</h2>
+          <section
+            aria-labelledby="credentials"
+            className="rounded border border-line bg-surface p-5 lg:order-2 lg:col-span-2"
+          >
+            <h2 id="credentials" className="mb-4 text-base">
+              Credentials
+            </h2>
             <ApplicationCredentials clientId={app.clientId} />
             <dl className="mt-5 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 border-t border-line pt-4 text-sm">
               <dt className="text-ink-muted">Organization</dt>
-              <dd>{app.org.name} <span className="block font-mono text-xs text-ink-muted">{app.org.techId}</span></dd>
+              <dd>
+                {app.org.name} <span className="block font-mono text-xs text-ink-muted">{app.org.techId}</span>
+              </dd>
               <dt className="text-ink-muted">Public key</dt>
               <dd>
                 {app.publicKeyAlg ? (
                   <>
                     {app.publicKeyAlg}
-                    <span className="block break-all font-mono text-[11px] text-ink-muted" title="RFC 7638 thumbprint">{app.publicKeyThumbprint}</span>
-                    {app.publicKeyUpdatedAt && <span className="block text-xs text-ink-muted">Saved {formatDateTime(app.publicKeyUpdatedAt)}</span>}
+                    <span className="block break-all font-mono text-[11px] text-ink-muted" title="RFC 7638 thumbprint">
+                      {app.publicKeyThumbprint}
+                    </span>
+                    {app.publicKeyUpdatedAt && (
+                      <span className="block text-xs text-ink-muted">
+                        Saved {formatDateTime(app.publicKeyUpdatedAt)}
+                      </span>
+                    )}
                   </>
                 ) : (
                   <span className="text-notice">Not registered</span>
@@ -77,21 +100,36 @@ export default async function ApplicationPage({ params, searchParams }: { params
             </dl>
           </section>
 
-          <section aria-labelledby="edit" className="rounded border border-line bg-surface p-5 lg:order-1 lg:col-span-3">
-            <h2 id="edit" className="mb-4 text-base">Edit application</h2>
+          <section
+            aria-labelledby="edit"
+            className="rounded border border-line bg-surface p-5 lg:order-1 lg:col-span-3"
+          >
+            <h2 id="edit" className="mb-4 text-base">
+              Edit application
+            </h2>
             {!app.publicKeyAlg && (
               <Alert tone="notice" className="mb-4" title="No public key yet">
                 The console cannot get access tokens until its public key is pasted below and saved.
               </Alert>
             )}
-            <ApplicationForm clientId={app.clientId} name={app.name} description={app.description} scopes={app.scopes} publicKeyPem={app.publicKeyPem} />
+            <ApplicationForm
+              clientId={app.clientId}
+              name={app.name}
+              description={app.description}
+              scopes={app.scopes}
+              publicKeyPem={app.publicKeyPem}
+            />
           </section>
         </div>
 
         <section aria-labelledby="token-requests" className="mt-8">
           <div className="mb-2 flex items-baseline justify-between">
-            <h2 id="token-requests" className="text-base">Token requests</h2>
-            <span className="text-sm text-ink-muted">{log.total} request{log.total === 1 ? "" : "s"} · newest first</span>
+            <h2 id="token-requests" className="text-base">
+              Token requests
+            </h2>
+            <span className="text-sm text-ink-muted">
+              {log.total} request{log.total === 1 ? "" : "s"} · newest first
+            </span>
           </div>
           <TokenLogTable rows={log.rows.map((r) => ({ ...r, at: r.at.toISOString() }))} />
           <Pager page={page} pageSize={LOG_PAGE_SIZE} total={log.total} />

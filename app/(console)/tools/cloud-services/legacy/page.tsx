@@ -14,18 +14,29 @@ export default async function LegacyCloudServicesPage() {
     <>
       <PageHeader
         title="Legacy Cloud Services"
-        crumbs={[{ label: "Tools", href: "/tools" }, { label: "Cloud Services", href: "/tools/cloud-services" }, { label: "Legacy Cloud Services" }]}
+        crumbs={[
+          { label: "Tools", href: "/tools" },
+          { label: "Cloud Services", href: "/tools/cloud-services" },
+          { label: "Legacy Cloud Services" },
+        ]}
       />
       <PageBody>
         {PROVIDERS.map((p) => (
           <section key={p.id} aria-labelledby={`provider-${p.id}`} className="mb-8">
-            <h2 id={`provider-${p.id}`} className="mb-3 border-b border-line pb-2 text-lg font-bold">{p.title}</h2>
+            <h2 id={`provider-${p.id}`} className="mb-3 border-b border-line pb-2 text-lg font-bold">
+              {p.title}
+            </h2>
             <div className="grid gap-4 md:grid-cols-2">
               {p.services.map((s) => (
                 <ServiceCard
                   key={s.id}
                   service={s}
-                  configs={configs.map((c) => ({ name: c.name, title: c.title, tenantUrl: c.tenantUrl, complete: !!(c.tenantUrl && c.clientId) }))}
+                  configs={configs.map((c) => ({
+                    name: c.name,
+                    title: c.title,
+                    tenantUrl: c.tenantUrl,
+                    complete: !!(c.tenantUrl && c.clientId),
+                  }))}
                 />
               ))}
             </div>

@@ -15,7 +15,8 @@ export default async function AgentsPage() {
       <PageHeader title="Agents on author" crumbs={[...replicationCrumbs, { label: "Agents on author" }]} />
       <PageBody wide>
         <p className="mb-3 text-sm text-ink-muted">
-          Each Brand Portal configuration has four agents that share its publications and work in parallel. A paused or disabled agent hands its waiting jobs to the others.
+          Each Brand Portal configuration has four agents that share its publications and work in parallel. A paused or
+          disabled agent hands its waiting jobs to the others.
         </p>
         <AgentsTable initial={agents} />
       </PageBody>

@@ -12,10 +12,15 @@ export default async function TenantsPage() {
   const tenants = await listTenants();
   return (
     <>
-      <PageHeader title="Brand Portal Tenants" crumbs={[...replicationCrumbs, { label: "Brand Portal Tenants" }]} actions={<CreateTenantButton defaultIssuer={defaultIssuer()} />} />
+      <PageHeader
+        title="Brand Portal Tenants"
+        crumbs={[...replicationCrumbs, { label: "Brand Portal Tenants" }]}
+        actions={<CreateTenantButton defaultIssuer={defaultIssuer()} />}
+      />
       <PageBody wide>
         <p className="mb-3 text-sm text-ink-muted">
-          Each tenant receives what one gateway organization publishes. Paste its Tenant URL into the Brand Portal configuration in Cloud Services.
+          Each tenant receives what one gateway organization publishes. Paste its Tenant URL into the Brand Portal
+          configuration in Cloud Services.
         </p>
         <TenantsTable tenants={tenants.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() }))} />
       </PageBody>

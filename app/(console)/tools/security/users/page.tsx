@@ -11,7 +11,10 @@ import { listUsers } from "@/lib/auth/users";
 export const metadata: Metadata = { title: "Users" };
 
 const PAGE_SIZE = 50;
-const query = z.object({ q: z.string().max(100).optional().catch(undefined), page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+const query = z.object({
+  q: z.string().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const me = await requireAdmin();
@@ -21,17 +24,27 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title="Users"
-        crumbs={[{ label: "Tools", href: "/tools" }, { label: "Security", href: "/tools/security" }, { label: "Users" }]}
+        crumbs={[
+          { label: "Tools", href: "/tools" },
+          { label: "Security", href: "/tools/security" },
+          { label: "Users" },
+        ]}
         actions={<CreateUserButton />}
       />
       <PageBody>
         <div className="mb-3 flex items-center justify-between gap-4">
           <SearchBox label="Search users" placeholder="Filter by user name or name" defaultValue={q} />
-          <span className="text-sm text-ink-muted">{total} user{total === 1 ? "" : "s"}</span>
+          <span className="text-sm text-ink-muted">
+            {total} user{total === 1 ? "" : "s"}
+          </span>
         </div>
         <UsersTable
           me={me.id}
-          users={rows.map((u) => ({ ...u, lastLoginAt: u.lastLoginAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString() }))}
+          users={rows.map((u) => ({
+            ...u,
+            lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+            createdAt: u.createdAt.toISOString(),
+          }))}
         />
         <Pager page={page} pageSize={PAGE_SIZE} total={total} />
       </PageBody>

@@ -13,7 +13,10 @@ const query = z.object({
 const get = consoleRoute<{ id: string }>("author", async ({ req, params }) => {
   const q = parseQuery(req, query);
   const binary = await resolveBinary(params.id, { rendition: q.rendition, version: q.version });
-  return blobResponse(req, binary, { attachment: q.download === "1", immutable: !!q.v && binary.sha256.startsWith(q.v) });
+  return blobResponse(req, binary, {
+    attachment: q.download === "1",
+    immutable: !!q.v && binary.sha256.startsWith(q.v),
+  });
 });
 
 export const GET = get;

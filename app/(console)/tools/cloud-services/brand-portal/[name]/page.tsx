@@ -18,7 +18,10 @@ import type { GrantType } from "@/lib/cloud-services/schemas";
 
 export const metadata: Metadata = { title: "Brand Portal Configuration" };
 
-export default async function BrandPortalConfigPage({ params, searchParams }: {
+export default async function BrandPortalConfigPage({
+  params,
+  searchParams,
+}: {
   params: Promise<{ name: string }>;
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
@@ -63,7 +66,9 @@ export default async function BrandPortalConfigPage({ params, searchParams }: {
           />
         }
       >
-        <p className="mt-0.5 text-sm text-ink-muted">Brand Portal Configuration · <span className="font-mono">{config.name}</span></p>
+        <p className="mt-0.5 text-sm text-ink-muted">
+          Brand Portal Configuration · <span className="font-mono">{config.name}</span>
+        </p>
       </PageHeader>
       <PageBody>
         <div className="grid gap-5 lg:grid-cols-[minmax(0,2fr)_minmax(18rem,1fr)]">
@@ -75,9 +80,12 @@ export default async function BrandPortalConfigPage({ params, searchParams }: {
             ) : null}
             <SettingsSummary settings={settings} />
             <section aria-labelledby="public-key-title" className="rounded border border-line bg-surface p-4">
-              <h2 id="public-key-title" className="mb-1 text-base font-bold">Public key</h2>
+              <h2 id="public-key-title" className="mb-1 text-base font-bold">
+                Public key
+              </h2>
               <p className="mb-4 text-sm text-ink-muted">
-                Give this key to the JWT application at the OAuth gateway (its Public Key field). The private key never leaves this server.
+                Give this key to the JWT application at the OAuth gateway (its Public Key field). The private key never
+                leaves this server.
               </p>
               <PublicKeyActions
                 configId={config.id}
@@ -94,7 +102,15 @@ export default async function BrandPortalConfigPage({ params, searchParams }: {
                 }}
               />
             </section>
-            <KeyHistory keys={config.keys.map((k) => ({ kid: k.kid, thumbprint: k.thumbprint, createdAt: k.createdAt, retiredAt: k.retiredAt, certNotAfter: k.certNotAfter }))} />
+            <KeyHistory
+              keys={config.keys.map((k) => ({
+                kid: k.kid,
+                thumbprint: k.thumbprint,
+                createdAt: k.createdAt,
+                retiredAt: k.retiredAt,
+                certNotAfter: k.certNotAfter,
+              }))}
+            />
           </div>
           <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] content-start gap-5">
             <StatusPanel url={`${api}/status`} initial={configStatus(config)} />

@@ -22,7 +22,18 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
       <PageHeader
         title={agent.name}
         crumbs={[...agentsCrumbs, { label: agent.name }]}
-        actions={<AgentActions agent={{ id: agent.id, name: agent.name, description: agent.description, enabled: agent.enabled, paused: agent.paused, settings: agent.settings }} />}
+        actions={
+          <AgentActions
+            agent={{
+              id: agent.id,
+              name: agent.name,
+              description: agent.description,
+              enabled: agent.enabled,
+              paused: agent.paused,
+              settings: agent.settings,
+            }}
+          />
+        }
       />
       <PageBody>
         <AgentView initial={agent} />

@@ -7,5 +7,9 @@ const LOG_PAGE_SIZE = 100;
 // The agent log, newest first, filtered by level and text; polled by View Log.
 export const GET = consoleRoute<{ id: string }>("administrator", async ({ req, params }) => {
   const q = parseQuery(req, logQuery);
-  return { ...(await readLog(params.id, { level: q.level, q: q.q, skip: (q.page - 1) * LOG_PAGE_SIZE, take: LOG_PAGE_SIZE })), page: q.page, pageSize: LOG_PAGE_SIZE };
+  return {
+    ...(await readLog(params.id, { level: q.level, q: q.q, skip: (q.page - 1) * LOG_PAGE_SIZE, take: LOG_PAGE_SIZE })),
+    page: q.page,
+    pageSize: LOG_PAGE_SIZE,
+  };
 });

@@ -14,5 +14,8 @@ export const PUT = portalRoute<{ tenant: string }>("dam-write", async ({ req, te
 export const DELETE = portalRoute<{ tenant: string }>("dam-write", async ({ req, tenant }) => {
   const path = pathParam(req, repoPath);
   const v = req.nextUrl.searchParams.get("version");
-  return portalJson(200, await removeAsset(tenant.id, path, v === null ? null : z.object({ version }).parse({ version: v }).version));
+  return portalJson(
+    200,
+    await removeAsset(tenant.id, path, v === null ? null : z.object({ version }).parse({ version: v }).version),
+  );
 });

@@ -13,18 +13,26 @@ export const metadata: Metadata = { title: "Agent log" };
 export default async function AgentLogPage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdmin();
   const { id } = await params;
-  const agent = await db.replicationAgent.findUnique({ where: { id }, select: { id: true, name: true, logLevel: true } });
+  const agent = await db.replicationAgent.findUnique({
+    where: { id },
+    select: { id: true, name: true, logLevel: true },
+  });
   if (!agent) notFound();
   return (
     <>
       <PageHeader
         title={`Log: ${agent.name}`}
-        crumbs={[...agentsCrumbs, { label: agent.name, href: `/tools/replication/agents/${agent.id}` }, { label: "Log" }]}
+        crumbs={[
+          ...agentsCrumbs,
+          { label: agent.name, href: `/tools/replication/agents/${agent.id}` },
+          { label: "Log" },
+        ]}
         actions={<LinkButton href={`/tools/replication/agents/${agent.id}`}>Back to agent</LinkButton>}
       />
       <PageBody wide>
         <p className="mb-3 text-sm text-ink-muted">
-          Every delivery attempt and every Test Connection of this agent, newest first. The agent writes entries at level <strong>{agent.logLevel}</strong> and above, and keeps the newest {LOG_CAP.toLocaleString("en-GB")}.
+          Every delivery attempt and every Test Connection of this agent, newest first. The agent writes entries at
+          level <strong>{agent.logLevel}</strong> and above, and keeps the newest {LOG_CAP.toLocaleString("en-GB")}.
         </p>
         <LogView agentId={agent.id} />
       </PageBody>

@@ -8,8 +8,14 @@ type P = { tenant: string; name: string };
 const nameOf = (p: P) => z.object({ name: collectionName }).parse(p).name;
 
 export const PUT = portalRoute<P>("dam-write", async ({ req, tenant, params }) => {
-  const { status, ...body } = await receiveCollection(tenant.id, nameOf(params), collectionBody.parse(await readJson(req)));
+  const { status, ...body } = await receiveCollection(
+    tenant.id,
+    nameOf(params),
+    collectionBody.parse(await readJson(req)),
+  );
   return portalJson(status, body);
 });
 
-export const DELETE = portalRoute<P>("dam-write", async ({ tenant, params }) => portalJson(200, await removeCollection(tenant.id, nameOf(params))));
+export const DELETE = portalRoute<P>("dam-write", async ({ tenant, params }) =>
+  portalJson(200, await removeCollection(tenant.id, nameOf(params))),
+);
