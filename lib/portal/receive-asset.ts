@@ -8,6 +8,16 @@ import { UserError } from "@/lib/errors";
 import { portalBlobs } from "@/lib/storage/stores";
 import { ensureFolders, nameOf, parentOf } from "@/lib/portal/folders-of";
 import { PortalError } from "@/lib/portal/portal-error";
+import {
+  clearRemoval,
+  isNewer,
+  notNewer,
+  orderColumns,
+  readOrder,
+  removedSince,
+  type Order,
+} from "@/lib/portal/publish-order";
+import { collectPortalBlobs } from "@/lib/portal/blob-gc";
 import { assetMetadata, sha256Hex, version as versionSchema, type AssetMetadata } from "@/lib/portal/schemas";
 
 // PUT …/api/v1/assets?path=…: the binary streams into the portal's blob store while its SHA-256
@@ -78,8 +88,9 @@ function parseMetadata(raw: string | null): AssetMetadata {
 
 export async function receiveAsset(tenantId: string, path: string, req: NextRequest): Promise<ReceiveResult> {
   const head = parseAssetHeaders(req.headers);
+  const order = readOrder(req.headers);
   const current = await findAsset(tenantId, path);
-  if (current && current.version > head.version) {
+  if (current && (current.version > head.version || isNewer(current, order))) {
     await drain(req); // read the body anyway so the kept-alive connection stays usable
     return { status: 200, result: "stale", path, version: current.version, sha256: head.sha256, size: head.size };
   }
@@ -122,7 +133,20 @@ export async function receiveAsset(tenantId: string, path: string, req: NextRequ
     version: head.version,
     isPublic: m.public,
   };
-  const result = await upsert(tenantId, path, data, current);
+  const result = await upsert(tenantId, path, data, current, order);
+  if (order && result.result !== "stale") {
+    // Written first, then checked: an unpublish that came meanwhile either removed our row or left
+    // its marker for us to find (lib/portal/publish-order.ts).
+    const markers = await removedSince(tenantId, "asset", path, order);
+    if (markers.voidedBy !== null) {
+      await db.portalAsset.deleteMany({
+        where: { tenantId, path, seqSource: order.source, sequence: order.sequence },
+      });
+      await collectPortalBlobs([head.sha256]);
+      return { status: 200, result: "stale", path, version: head.version, sha256: head.sha256, size: head.size };
+    }
+    if (markers.olderOwn) await clearRemoval(tenantId, "asset", path, order);
+  }
   if (result.result === "created") await ensureFolders(tenantId, folderPath, m.public);
   return { ...result, path, sha256: head.sha256, size: head.size };
 }
@@ -140,28 +164,36 @@ type AssetData = {
   isPublic: boolean;
 };
 
-type Row = AssetData & { id: string };
+type Row = AssetData & { id: string; seqSource: string | null; sequence: number | null };
 
 async function upsert(
   tenantId: string,
   path: string,
   data: AssetData,
   seen: Row | null,
+  order: Order | null,
 ): Promise<{ status: 200 | 201; result: ReceiveResult["result"]; version: number }> {
   // Compare-and-set on the version, so parallel deliveries of one path settle on the newest. The
   // row read before the upload is the first guess; the database has the last word.
   for (let i = 0; i < 5; i++) {
     const cur = i === 0 ? seen : await findAsset(tenantId, path);
     if (!cur) {
-      if (await insertAsset(tenantId, path, data)) return { status: 201, result: "created", version: data.version };
+      if (await insertAsset(tenantId, path, data, order))
+        return { status: 201, result: "created", version: data.version };
       continue; // created meanwhile by a parallel delivery: compare with that row
     }
-    if (cur.version > data.version) return { status: 200, result: "stale", version: cur.version };
+    if (cur.version > data.version || isNewer(cur, order))
+      return { status: 200, result: "stale", version: cur.version };
     const same = (Object.keys(data) as (keyof AssetData)[]).every((k) => cur[k] === data[k]);
-    if (same) return { status: 200, result: "unchanged", version: cur.version };
+    if (same) {
+      // Still the newest publish of this path: record its sequence (an older unpublish is then stale).
+      if (order && (cur.seqSource !== order.source || cur.sequence !== order.sequence))
+        await db.portalAsset.updateMany({ where: { id: cur.id, ...notNewer(order) }, data: orderColumns(order) });
+      return { status: 200, result: "unchanged", version: cur.version };
+    }
     const { count } = await db.portalAsset.updateMany({
-      where: { id: cur.id, version: { lte: data.version } },
-      data: { ...data, publishedAt: new Date() },
+      where: { id: cur.id, version: { lte: data.version }, ...notNewer(order) },
+      data: { ...data, ...orderColumns(order), publishedAt: new Date() },
     });
     if (count === 1) return { status: 200, result: "updated", version: data.version };
   }
@@ -169,11 +201,11 @@ async function upsert(
 }
 
 /** A new row, unless the path exists (direct SQL, one statement: the common case of a first publish). */
-async function insertAsset(tenantId: string, path: string, d: AssetData): Promise<boolean> {
+async function insertAsset(tenantId: string, path: string, d: AssetData, order: Order | null): Promise<boolean> {
   const now = new Date();
   const inserted =
-    await direct.execute(sql`INSERT INTO "PortalAsset" ("id", "tenantId", "path", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic", "publishedAt", "updatedAt")
-    VALUES (${randomUUID()}, ${tenantId}, ${path}, ${d.folderPath}, ${d.name}, ${d.title}, ${d.searchText}, ${d.metadata}, ${d.sha256}, ${d.size}, ${d.mimeType}, ${d.version}, ${d.isPublic}, ${now}, ${now})
+    await direct.execute(sql`INSERT INTO "PortalAsset" ("id", "tenantId", "path", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic", "publishedAt", "updatedAt", "seqSource", "sequence")
+    VALUES (${randomUUID()}, ${tenantId}, ${path}, ${d.folderPath}, ${d.name}, ${d.title}, ${d.searchText}, ${d.metadata}, ${d.sha256}, ${d.size}, ${d.mimeType}, ${d.version}, ${d.isPublic}, ${now}, ${now}, ${order?.source ?? null}, ${order?.sequence ?? null})
     ON CONFLICT ("tenantId", "path") DO NOTHING`);
   return inserted === 1;
 }
@@ -182,7 +214,7 @@ async function insertAsset(tenantId: string, path: string, d: AssetData): Promis
 async function findAsset(tenantId: string, path: string): Promise<Row | null> {
   const rows = await direct.query<
     Record<keyof Row, unknown>
-  >(sql`SELECT "id", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic"
+  >(sql`SELECT "id", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic", "seqSource", "sequence"
     FROM "PortalAsset" WHERE "tenantId" = ${tenantId} AND "path" = ${path}`);
   const r = rows[0];
   if (!r) return null;
@@ -198,6 +230,8 @@ async function findAsset(tenantId: string, path: string): Promise<Row | null> {
     mimeType: String(r.mimeType),
     version: Number(r.version),
     isPublic: r.isPublic === true || Number(r.isPublic) === 1,
+    seqSource: r.seqSource === null ? null : String(r.seqSource),
+    sequence: r.sequence === null ? null : Number(r.sequence),
   };
 }
 

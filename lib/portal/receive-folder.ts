@@ -1,15 +1,28 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { chunks } from "@/lib/assets/sql";
 import { collectPortalBlobs } from "@/lib/portal/blob-gc";
 import { ensureFolders, forgetFolders, nameOf, parentOf } from "@/lib/portal/folders-of";
+import {
+  foldersAbove,
+  isNewer,
+  markRemoved,
+  notNewer,
+  orderColumns,
+  removedSince,
+  type Order,
+} from "@/lib/portal/publish-order";
+import { removeEmptyFolders } from "@/lib/portal/remove-empty-folders";
 
 // PUT/DELETE …/api/v1/folders?path=…: a folder's metadata, and unpublishing a folder, which takes
-// everything below it off the portal (as AEM does).
+// everything below it off the portal (as AEM does). With X-Publish-Sequence, requests older than
+// the folder's last publish, or than a removal of it or of a folder above it, are stale.
 
 export async function receiveFolder(
   tenantId: string,
   path: string,
   body: { title: string; description: string; public: boolean },
+  order: Order | null = null,
 ) {
   const data = {
     parentPath: parentOf(path),
@@ -17,8 +30,12 @@ export async function receiveFolder(
     metadata: JSON.stringify({ description: body.description }),
     isPublic: body.public,
   };
-  await ensureFolders(tenantId, parentOf(path), body.public);
   const cur = await db.portalFolder.findUnique({ where: { tenantId_path: { tenantId, path } } });
+  if (cur && isNewer(cur, order)) return { status: 200 as const, result: "stale" as const, path };
+  if (order && (await removedSince(tenantId, "folder", path, order)).voidedBy !== null)
+    return { status: 200 as const, result: "stale" as const, path };
+  await ensureFolders(tenantId, parentOf(path), body.public);
+  let result: "created" | "updated" | "unchanged";
   if (
     cur &&
     cur.parentPath === data.parentPath &&
@@ -26,33 +43,80 @@ export async function receiveFolder(
     cur.metadata === data.metadata &&
     cur.isPublic === data.isPublic
   ) {
-    return { status: 200 as const, result: "unchanged" as const, path };
+    result = "unchanged";
+    if (order)
+      await db.portalFolder.updateMany({ where: { id: cur.id, ...notNewer(order) }, data: orderColumns(order) });
+  } else if (cur) {
+    const { count } = await db.portalFolder.updateMany({
+      where: { id: cur.id, ...notNewer(order) },
+      data: { ...data, ...orderColumns(order) },
+    });
+    if (!count) return { status: 200 as const, result: "stale" as const, path };
+    result = "updated";
+  } else {
+    try {
+      await db.portalFolder.create({ data: { ...data, ...orderColumns(order), tenantId, path } });
+      result = "created";
+    } catch (e) {
+      if ((e as { code?: string }).code !== "P2002") throw e;
+      // created meanwhile (by an asset below it): take it over
+      await db.portalFolder.updateMany({
+        where: { tenantId, path, ...notNewer(order) },
+        data: { ...data, ...orderColumns(order) },
+      });
+      result = "updated";
+    }
   }
-  await db.portalFolder.upsert({
-    where: { tenantId_path: { tenantId, path } },
-    create: { ...data, tenantId, path },
-    update: data,
-  });
-  return {
-    status: cur ? (200 as const) : (201 as const),
-    result: cur ? ("updated" as const) : ("created" as const),
-    path,
-  };
+  // Written first, then checked: see lib/portal/publish-order.ts.
+  if (order && (await removedSince(tenantId, "folder", path, order)).voidedBy !== null) {
+    await db.portalFolder.deleteMany({ where: { tenantId, path, seqSource: order.source, sequence: order.sequence } });
+    return { status: 200 as const, result: "stale" as const, path };
+  }
+  return { status: result === "created" ? (201 as const) : (200 as const), result, path };
 }
 
-export async function removeFolder(tenantId: string, path: string) {
+export async function removeFolder(tenantId: string, path: string, order: Order | null = null) {
+  const cur = await db.portalFolder.findUnique({
+    where: { tenantId_path: { tenantId, path } },
+    select: { seqSource: true, sequence: true },
+  });
+  if (cur && isNewer(cur, order)) return { result: "stale" as const, path, removed: { folders: 0, assets: 0 } };
+  if (order) await markRemoved(tenantId, "folder", path, order);
   const below = { OR: [{ path }, { path: { startsWith: `${path}/` } }] };
   const inside = { tenantId, OR: [{ folderPath: path }, { folderPath: { startsWith: `${path}/` } }] };
-  const shas = (await db.portalAsset.findMany({ where: inside, select: { sha256: true } })).map((a) => a.sha256);
-  const [assets, folders] = await db.$transaction([
-    db.portalAsset.deleteMany({ where: inside }),
-    db.portalFolder.deleteMany({ where: { tenantId, ...below } }),
-  ]);
+  // Assets a newer request of the same sender published stay, and so do the folders they are in.
+  const gone = { AND: [inside, notNewer(order)] };
+  const shas = (await db.portalAsset.findMany({ where: gone, select: { sha256: true } })).map((a) => a.sha256);
+  const { assets, folders } = await db.$transaction(async (tx) => {
+    const assets = (await tx.portalAsset.deleteMany({ where: gone })).count;
+    const keep = new Set<string>();
+    if (order) {
+      const kept = await tx.portalAsset.findMany({
+        where: inside,
+        select: { folderPath: true },
+        distinct: ["folderPath"],
+      });
+      const newer = await tx.portalFolder.findMany({
+        where: { tenantId, ...below, seqSource: order.source, sequence: { gt: order.sequence } },
+        select: { path: true },
+      });
+      for (const p of [...kept.map((k) => k.folderPath), ...newer.map((f) => f.path)])
+        for (const q of [p, ...foldersAbove(p)]) keep.add(q);
+    }
+    if (!keep.size)
+      return { assets, folders: (await tx.portalFolder.deleteMany({ where: { tenantId, ...below } })).count };
+    let folders = 0;
+    const all = await tx.portalFolder.findMany({ where: { tenantId, ...below }, select: { path: true } });
+    for (const part of chunks(all.map((f) => f.path).filter((p) => !keep.has(p))))
+      folders += (await tx.portalFolder.deleteMany({ where: { tenantId, path: { in: part } } })).count;
+    return { assets, folders };
+  });
   forgetFolders(tenantId);
+  await removeEmptyFolders(tenantId, parentOf(path));
   await collectPortalBlobs(shas);
   return {
-    result: folders.count || assets.count ? ("deleted" as const) : ("absent" as const),
+    result: folders || assets ? ("deleted" as const) : ("absent" as const),
     path,
-    removed: { folders: folders.count, assets: assets.count },
+    removed: { folders, assets },
   };
 }

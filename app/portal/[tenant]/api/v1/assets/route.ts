@@ -2,6 +2,7 @@ import { z } from "zod";
 import { portalJson } from "@/lib/portal/portal-error";
 import { pathParam, portalRoute } from "@/lib/portal/portal-route";
 import { receiveAsset } from "@/lib/portal/receive-asset";
+import { readOrder } from "@/lib/portal/publish-order";
 import { removeAsset } from "@/lib/portal/remove-asset";
 import { repoPath, version } from "@/lib/portal/schemas";
 
@@ -16,6 +17,11 @@ export const DELETE = portalRoute<{ tenant: string }>("dam-write", async ({ req,
   const v = req.nextUrl.searchParams.get("version");
   return portalJson(
     200,
-    await removeAsset(tenant.id, path, v === null ? null : z.object({ version }).parse({ version: v }).version),
+    await removeAsset(
+      tenant.id,
+      path,
+      v === null ? null : z.object({ version }).parse({ version: v }).version,
+      readOrder(req.headers),
+    ),
   );
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { portalJson } from "@/lib/portal/portal-error";
 import { portalRoute, readJson } from "@/lib/portal/portal-route";
+import { readOrder } from "@/lib/portal/publish-order";
 import { receiveCollection, removeCollection } from "@/lib/portal/receive-collection";
 import { collectionBody, collectionName } from "@/lib/portal/schemas";
 
@@ -8,14 +9,16 @@ type P = { tenant: string; name: string };
 const nameOf = (p: P) => z.object({ name: collectionName }).parse(p).name;
 
 export const PUT = portalRoute<P>("dam-write", async ({ req, tenant, params }) => {
+  const order = readOrder(req.headers);
   const { status, ...body } = await receiveCollection(
     tenant.id,
     nameOf(params),
     collectionBody.parse(await readJson(req)),
+    order,
   );
   return portalJson(status, body);
 });
 
-export const DELETE = portalRoute<P>("dam-write", async ({ tenant, params }) =>
-  portalJson(200, await removeCollection(tenant.id, nameOf(params))),
+export const DELETE = portalRoute<P>("dam-write", async ({ req, tenant, params }) =>
+  portalJson(200, await removeCollection(tenant.id, nameOf(params), readOrder(req.headers))),
 );
