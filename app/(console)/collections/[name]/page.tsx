@@ -6,6 +6,8 @@ import { Pager } from "@/components/ui/pager";
 import { requireUser } from "@/lib/auth/dal";
 import { collectionMembers, getCollection } from "@/lib/assets/collections";
 import { BpStatus } from "@/components/assets/bp-status";
+import { describeBp } from "@/lib/assets/bp-state";
+import { collectionPath, type BpStatus as Bp } from "@/lib/assets/types";
 
 export const metadata: Metadata = { title: "Collection" };
 
@@ -26,6 +28,8 @@ export default async function CollectionPage({
   if (!c) notFound();
   const p = page.parse((await searchParams).page);
   const items = await collectionMembers(c.id, { skip: (p - 1) * PAGE_SIZE, take: PAGE_SIZE });
+  const bp: Bp = { state: c.bpState, at: c.bpAt?.toISOString() ?? null, by: c.bpBy };
+  await describeBp([{ kind: "collection", id: c.id, path: collectionPath(c.name), bp }]);
   return (
     <CollectionMembers
       collection={{ id: c.id, name: c.name, title: c.title }}
@@ -41,7 +45,7 @@ export default async function CollectionPage({
         <span className="text-ink-muted">
           {c.members} asset{c.members === 1 ? "" : "s"}
         </span>
-        <BpStatus bp={{ state: c.bpState, at: c.bpAt?.toISOString() ?? null, by: c.bpBy }} />
+        <BpStatus bp={bp} />
       </div>
       {c.members > PAGE_SIZE && (
         <div className="mb-4">
