@@ -130,13 +130,19 @@ export async function describeBp<T extends Item>(items: T[], cover?: ScheduledCo
 
 /**
  * The SQL condition of a Brand Portal filter on the Asset or Folder table. "pending" includes what
- * a scheduled publication covers; "not-published" includes what was unpublished.
+ * a scheduled publication covers; "not-published" includes what was unpublished. `seek`: let the
+ * database find the rows by the bpState index (the whole repository, or a large subtree); false
+ * when a folder-id list already narrows the rows to a few folders, where walking the state's rows
+ * (30 % of the repository for "published") would cost more than checking the folders' rows.
  */
-export function bpCondition(filter: BpFilter, table: "Asset" | "Folder", cover: ScheduledCover): Sql {
-  if (filter === "published") return sql`"bpState" = 'published'`;
-  if (filter === "failed") return sql`"bpState" = 'failed'`;
-  if (filter === "not-published") return sql`("bpState" IS NULL OR "bpState" = 'unpublished')`;
-  const parts: Sql[] = [sql`"bpState" = 'pending'`];
+export function bpCondition(filter: BpFilter, table: "Asset" | "Folder", cover: ScheduledCover, seek = true): Sql {
+  // COALESCE hides the column from the index (on SQLite and PostgreSQL alike) without changing the result.
+  const state = seek ? sql`"bpState"` : sql`COALESCE("bpState", '')`;
+  if (filter === "published") return sql`${state} = 'published'`;
+  if (filter === "failed") return sql`${state} = 'failed'`;
+  if (filter === "not-published")
+    return seek ? sql`("bpState" IS NULL OR "bpState" = 'unpublished')` : sql`${state} IN ('', 'unpublished')`;
+  const parts: Sql[] = [sql`${state} = 'pending'`];
   const ids = table === "Asset" ? cover.assetIds : cover.folderIds;
   if (ids.size) parts.push(sql`"id" IN (${join([...ids])})`);
   for (const f of cover.folders) parts.push(below("path", f.path));

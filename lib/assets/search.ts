@@ -37,8 +37,9 @@ export async function searchAssets(p: SearchParams): Promise<BrowsePage> {
   const words = [...new Set(p.q.toLowerCase().split(/\s+/).filter(Boolean))].slice(0, 8);
   const cover = p.bp ? await scheduledCover() : null;
   const conditions = words.map((w) => containsTerm("searchText", w));
-  if (p.bp && cover) conditions.push(bpCondition(p.bp, "Asset", cover));
-  if (folder.path !== DAM_ROOT) conditions.push(await inSubtree(folder)); // everything lives below the root
+  const subtree = folder.path !== DAM_ROOT ? await inSubtree(folder) : null; // everything lives below the root
+  if (p.bp && cover) conditions.push(bpCondition(p.bp, "Asset", cover, !subtree?.byIds));
+  if (subtree) conditions.push(subtree.where);
   const where = conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : sql``;
   const dir = p.dir === "desc" ? "DESC" : "ASC";
   const order = raw(`"${COLUMN[p.sort]}" ${dir}, "id" ASC`);
@@ -99,12 +100,12 @@ async function matchingFolders(path: string, words: string[], state: Sql): Promi
  * Below a folder: by folder ids when the subtree is small (an indexed seek on Asset.folderId),
  * else by path prefix (a scan, but then most of the repository is in scope anyway).
  */
-async function inSubtree(folder: { id: string; path: string }) {
+async function inSubtree(folder: { id: string; path: string }): Promise<{ where: Sql; byIds: boolean }> {
   const sub = await db.$queryRaw<
     { id: string }[]
   >`SELECT "id" FROM "Folder" WHERE ${below("path", folder.path)} LIMIT ${SUBTREE_IDS + 1}`;
-  if (sub.length > SUBTREE_IDS) return below("path", folder.path);
-  return sql`"folderId" IN (${join([folder.id, ...sub.map((s) => s.id)])})`;
+  if (sub.length > SUBTREE_IDS) return { where: below("path", folder.path), byIds: false };
+  return { where: sql`"folderId" IN (${join([folder.id, ...sub.map((s) => s.id)])})`, byIds: true };
 }
 
 const SUBTREE_IDS = 500;
