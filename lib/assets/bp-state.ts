@@ -140,9 +140,18 @@ export function bpCondition(filter: BpFilter, table: "Asset" | "Folder", cover: 
   const state = seek ? sql`"bpState"` : sql`COALESCE("bpState", '')`;
   if (filter === "published") return sql`${state} = 'published'`;
   if (filter === "failed") return sql`${state} = 'failed'`;
-  if (filter === "not-published")
-    return seek ? sql`("bpState" IS NULL OR "bpState" = 'unpublished')` : sql`${state} IN ('', 'unpublished')`;
-  const parts: Sql[] = [sql`${state} = 'pending'`];
+  const covered = coverCondition(table, cover);
+  if (filter === "not-published") {
+    // Never published, or unpublished, and nothing scheduled for it (that shows as pending).
+    const none = seek ? sql`("bpState" IS NULL OR "bpState" = 'unpublished')` : sql`${state} IN ('', 'unpublished')`;
+    return covered ? sql`(${none} AND NOT ${covered})` : none;
+  }
+  return covered ? sql`(${state} = 'pending' OR ${covered})` : sql`${state} = 'pending'`;
+}
+
+/** What the scheduled publications cover, as a condition on the Asset or Folder table (null: nothing). */
+function coverCondition(table: "Asset" | "Folder", cover: ScheduledCover): Sql | null {
+  const parts: Sql[] = [];
   const ids = table === "Asset" ? cover.assetIds : cover.folderIds;
   if (ids.size) parts.push(sql`"id" IN (${join([...ids])})`);
   for (const f of cover.folders) parts.push(below("path", f.path));
@@ -150,5 +159,5 @@ export function bpCondition(filter: BpFilter, table: "Asset" | "Folder", cover: 
     parts.push(
       sql`"id" IN (SELECT "assetId" FROM "CollectionMember" WHERE "collectionId" IN (${join([...cover.collectionIds])}))`,
     );
-  return sql`(${join(parts, " OR ")})`;
+  return parts.length ? sql`(${join(parts, " OR ")})` : null;
 }
