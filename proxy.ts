@@ -7,10 +7,11 @@ const OPEN = ["/login"];
  * Early redirect to the login page for page requests without a session cookie, and the request URL
  * for the data-access layer's own redirect. Never the authorization check: lib/auth/dal is.
  * API, token, JWKS and portal-receiving routes are not matched, so their bodies stream untouched.
+ * Portal pages only get the request URL: lib/portal/viewer.ts decides, with the tenant's session.
  */
 export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
-  if (!OPEN.includes(pathname) && !req.cookies.has(SESSION_COOKIE)) {
+  if (!pathname.startsWith("/portal/") && !OPEN.includes(pathname) && !req.cookies.has(SESSION_COOKIE)) {
     const login = new URL("/login", req.url);
     login.searchParams.set("next", pathname + search);
     return NextResponse.redirect(login);
@@ -21,5 +22,7 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|favicon.ico|icon.svg|gateway/oauth/|gateway/\\.well-known/|\\.well-known/|portal/).*)"],
+  matcher: [
+    "/((?!api/|_next/|favicon.ico|icon.svg|gateway/oauth/|gateway/\\.well-known/|\\.well-known/|portal/[^/]+/api/).*)",
+  ],
 };

@@ -2,7 +2,7 @@
 import { action } from "@/lib/actions/action";
 import { portalAction } from "@/lib/portal/portal-action";
 import * as users from "@/lib/portal/users";
-import { consoleSide, portal } from "@/lib/portal/user-schemas";
+import { consoleSide, portal, portalChangeOwnPasswordInput } from "@/lib/portal/user-schemas";
 
 // Managing a tenant's portal users: by its Portal administrators on the portal's Users page (the
 // tenant is their session's), and by Outpost administrators from the console's tenant page.
@@ -18,6 +18,11 @@ export const portalResetPasswordAction = portalAction({ role: "admin", input: po
 );
 export const portalSetDisabledAction = portalAction({ role: "admin", input: portal.setDisabled }, (input, me) =>
   users.setPortalUserDisabled(me.tenantId, me.userId, input.userId, input.disabled),
+);
+
+export const portalChangeOwnPasswordAction = portalAction(
+  { role: "user", input: portalChangeOwnPasswordInput },
+  (input, me) => users.changeOwnPortalPassword(me.userId, me.sessionId, input.current, input.password),
 );
 
 export const consoleCreatePortalUserAction = action({ role: "administrator", input: consoleSide.create }, (input) =>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { displayName, loginName, password } from "@/lib/auth/schemas";
+import { changeOwnPasswordInput, displayName, loginName, password } from "@/lib/auth/schemas";
 import { PORTAL_ROLES } from "@/lib/portal/roles";
 import { tenantSlug } from "@/lib/portal/schemas";
 
@@ -30,6 +30,8 @@ export const portalSetDisabledFields = z.object({ userId: id, disabled: z.boolea
 const inPortal = z.object({ tenant: tenantSlug });
 /** From the console: an Outpost administrator names the tenant by id. */
 const inConsole = z.object({ tenantId: id });
+
+export const portalChangeOwnPasswordInput = z.intersection(inPortal, changeOwnPasswordInput);
 
 export const portal = {
   create: inPortal.extend(portalUserFields.shape),

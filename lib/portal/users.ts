@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { endPortalUserSessions } from "@/lib/portal/sessions";
 import type { PortalRole } from "@/lib/portal/roles";
 import { conflict, notFound, UserError } from "@/lib/errors";
@@ -87,6 +87,15 @@ export async function setPortalUserDisabled(
   const updated = await db.portalUser.update({ where: { id: user.id }, data: { disabled }, select: portalUserSelect });
   if (disabled) await endPortalUserSessions(user.id);
   return updated;
+}
+
+/** The signed-in portal user changes their own password; their other sessions end, this one stays. */
+export async function changeOwnPortalPassword(userId: string, sessionId: string, current: string, next: string) {
+  const user = await db.portalUser.findUnique({ where: { id: userId }, omit: { passwordHash: false } });
+  if (!user || !(await verifyPassword(user.passwordHash, current)))
+    throw new UserError("The current password is not correct.", { field: "current" });
+  await db.portalUser.update({ where: { id: userId }, data: { passwordHash: await hashPassword(next) } });
+  await endPortalUserSessions(userId, sessionId);
 }
 
 /** A password for a new account, shown once: 16 characters from 96 random bits. */
