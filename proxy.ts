@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { notePublicHost } from "@/lib/runtime/public-url-check";
 
 const SESSION_COOKIE = "outpost_session";
 const OPEN = ["/login"];
@@ -9,6 +10,7 @@ const OPEN = ["/login"];
  * API, token, JWKS and portal-receiving routes are not matched, so their bodies stream untouched.
  */
 export function proxy(req: NextRequest) {
+  notePublicHost(req.headers); // once: the name users reach the console at vs OUTPOST_PUBLIC_URL
   const { pathname, search } = req.nextUrl;
   if (!OPEN.includes(pathname) && !req.cookies.has(SESSION_COOKIE)) {
     const login = new URL("/login", req.url);

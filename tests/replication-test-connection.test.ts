@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { readLog } from "@/lib/replication/log/read-log";
 import { testConnection } from "@/lib/replication/test-connection";
 import { issuer } from "@/lib/gateway/issuer";
-import { tokenRequestLimit } from "@/lib/gateway/rate-limit";
+import { clearRateLimits } from "@/lib/gateway/rate-limit";
 import { ALL_SCOPES, closeInstallServer, startReplicationEnv } from "./support/replication-env";
 
 await vi.hoisted(async () => (await import("./support/public-url")).usePublicUrlOnFreePort());
@@ -38,7 +38,7 @@ const good = () => ({
   scope: ALL_SCOPES.join(" "),
 });
 beforeEach(async () => {
-  tokenRequestLimit.clear();
+  await clearRateLimits();
   await db.brandPortalConfig.update({ where: { id: env.config.id }, data: good() });
   await env.setApp({ scopes: ALL_SCOPES, publicKey: env.publicKeyPem });
   await db.portalTenant.update({ where: { id: env.tenant.id }, data: { orgTechId: env.org.techId } });

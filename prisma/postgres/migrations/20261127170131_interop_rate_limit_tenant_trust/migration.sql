@@ -7,7 +7,7 @@ CREATE TABLE "GatewayRateLimit" (
     "key" TEXT NOT NULL,
     "tokens" DOUBLE PRECISION NOT NULL,
     "at" DOUBLE PRECISION NOT NULL,
-    "refused" BOOLEAN NOT NULL DEFAULT false,
+    "refusals" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "GatewayRateLimit_pkey" PRIMARY KEY ("key")
 );

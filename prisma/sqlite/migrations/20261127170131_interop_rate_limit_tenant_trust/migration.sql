@@ -3,7 +3,7 @@ CREATE TABLE "GatewayRateLimit" (
     "key" TEXT NOT NULL PRIMARY KEY,
     "tokens" REAL NOT NULL,
     "at" REAL NOT NULL,
-    "refused" BOOLEAN NOT NULL DEFAULT false
+    "refusals" INTEGER NOT NULL DEFAULT 0
 );
 
 -- AlterTable (ADD COLUMN rather than a table rebuild, so that other branches' columns survive)
