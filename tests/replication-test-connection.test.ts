@@ -79,9 +79,11 @@ describe("Test Connection", () => {
     await env.setApp({ publicKey: (await generateConfigKeyPair()).publicKeyPem });
     const r = await run();
     expect(r.ok).toBe(false);
+    const { kid } = await db.configKeyPair.findFirstOrThrow({ where: { configId: env.config.id, retiredAt: null } });
+    expect(r.text).toContain(`The gateway refused the assertion naming key ID ${kid}: sending it once more without`);
     expect(r.text).toMatch(/Token request failed: HTTP 400 invalid_grant: signature verification failed/);
     expect(r.cause).toBe(
-      "The public key in the gateway application does not match this configuration: paste the current public key (Display Public Key) into the application.",
+      `The gateway did not verify the assertion with the public key it holds for client ID ${env.clientId}: the key in the gateway application does not match this configuration, or the Client ID is not the application's. The assertion was sent with key ID ${kid}, and again without a key ID. The application may hold another key, or this key under another key ID: paste the JWK from Display Public Key (it carries key ID ${kid}) into the application, or the PEM if the gateway takes only PEM.`,
     );
     expect(r.lines.at(-1)!.text).toBe(`Replication test failed: ${r.cause}`);
     expect((await db.brandPortalConfig.findUniqueOrThrow({ where: { id: env.config.id } })).lastTokenError).toBe(
@@ -89,12 +91,17 @@ describe("Test Connection", () => {
     );
   });
 
-  it("unknown client ID, and an application without a public key", async () => {
+  it("unknown client ID, and an application without a public key: the gateway answers as for a wrong key", async () => {
     await db.brandPortalConfig.update({ where: { id: env.config.id }, data: { clientId: "nobody-knows-me" } });
-    expect((await run()).cause).toMatch(/^The Client ID nobody-knows-me is not known to the gateway/);
+    expect((await run()).cause).toMatch(
+      /^The gateway did not verify the assertion with the public key it holds for client ID nobody-knows-me: .* or the Client ID is not the application's\./,
+    );
     await db.brandPortalConfig.update({ where: { id: env.config.id }, data: { clientId: env.clientId } });
     await env.setApp({ publicKey: "" });
-    expect((await run()).cause).toMatch(/^The gateway application has no public key/);
+    expect((await run()).cause).toMatch(/^The gateway did not verify the assertion/);
+    // the gateway's token log keeps the precise reason for the administrator
+    const [row] = await db.gatewayTokenLog.findMany({ where: { clientId: env.clientId }, orderBy: { id: "desc" } });
+    expect(row.reason).toMatch(/^no public key is registered for application/);
   });
 
   it("scope missing, at the gateway or in the token", async () => {
