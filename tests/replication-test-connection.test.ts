@@ -128,9 +128,31 @@ describe("Test Connection", () => {
     await db.portalTenant.update({ where: { id: env.tenant.id }, data: { orgTechId: "OTHER@OutpostOrg" } });
     expect((await run()).cause).toMatch(
       new RegExp(
-        `^The portal refused the token: The token belongs to organization ${env.org.techId}, but tenant .* belongs to OTHER@OutpostOrg`,
+        `^The portal refused the token: The token belongs to organization ${env.org.techId} \\(claim org\\), but tenant .* belongs to OTHER@OutpostOrg`,
       ),
     );
+  });
+
+  it("a tenant that expects another audience, or a claim the token lacks: what it expected and what the token carried", async () => {
+    await db.portalTenant.update({ where: { id: env.tenant.id }, data: { audience: "https://portal.example/api" } });
+    let r = await run();
+    expect(r.text).toMatch(/Token received: .*JWT issued by http:\/\/\S+\/gateway for audience brand-portal/);
+    expect(r.cause).toBe(
+      `The portal refused the token: The token's audience is brand-portal, but tenant ${env.tenant.slug} expects https://portal.example/api. Have the issuer issue tokens for https://portal.example/api (for an OAuth server: the resource or audience it gives this client), or change the tenant's expected audience. Check that the tenant trusts this gateway.`,
+    );
+    await db.portalTenant.update({
+      where: { id: env.tenant.id },
+      data: { audience: "brand-portal", orgClaim: "tenant_org" },
+    });
+    r = await run();
+    expect(r.cause).toMatch(
+      new RegExp(
+        `^The portal refused the token: The token has no tenant_org claim, but tenant ${env.tenant.slug} expects tenant_org = ${env.org.techId} .*\\(claims it carries: aud, client_id, exp, iat, iss, jti, org, scope, sub\\)`,
+      ),
+    );
+    await db.portalTenant.update({ where: { id: env.tenant.id }, data: { orgClaim: "" } }); // not checked
+    expect((await run()).ok).toBe(true);
+    await db.portalTenant.update({ where: { id: env.tenant.id }, data: { orgClaim: "org" } });
   });
 
   it("connection refused, with host and port, at the gateway and at the tenant", async () => {
