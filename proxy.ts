@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { notePublicHost } from "@/lib/runtime/public-url-check";
 
 const SESSION_COOKIE = "outpost_session";
 const OPEN = ["/login"];
@@ -10,6 +11,7 @@ const OPEN = ["/login"];
  * Portal pages only get the request URL: lib/portal/viewer.ts decides, with the tenant's session.
  */
 export function proxy(req: NextRequest) {
+  notePublicHost(req.headers); // once: the name users reach the console at vs OUTPOST_PUBLIC_URL
   const { pathname, search } = req.nextUrl;
   if (!pathname.startsWith("/portal/") && !OPEN.includes(pathname) && !req.cookies.has(SESSION_COOKIE)) {
     const login = new URL("/login", req.url);
