@@ -15,3 +15,9 @@ export async function getVisiblePublication(id: string, user: Viewer) {
   if (!pub) throw notFound("The workflow instance");
   return pub;
 }
+
+/** The instance's title for the browser tab, when the viewer may see it. */
+export async function visibleTitle(id: string, user: Viewer): Promise<string | null> {
+  const pub = await db.publication.findFirst({ where: { id, ...visibleTo(user) }, select: { title: true } });
+  return pub?.title ?? null;
+}
