@@ -9,12 +9,14 @@ import { E2E } from "./support/env";
 // Scheduled, then Running with progress, then Completed; an author cannot see another author's
 // instance. The browser runs in Berlin time: the activation time typed there is stored in UTC.
 
-test.describe.configure({ mode: "serial" });
+// Each test sets up or waits for agents on a shared 2-core machine: more time than the default minute.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 test.use({ timezoneId: "Europe/Berlin", locale: "en-US" });
 
 let bp: Awaited<ReturnType<typeof setUpBrandPortal>>;
 
 test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000);
   const page = await browser.newPage({ storageState: E2E.adminState, baseURL: E2E.baseURL });
   bp = await setUpBrandPortal(page);
   await page.close();
@@ -68,6 +70,7 @@ test("Quick Publish: three demo assets arrive at the portal tenant; one unpublis
   page,
 }) => {
   await page.goto("/assets/outpost-demo/landscapes");
+  await expect(page.getByRole("article")).toHaveCount(10);
   const titles = await page
     .getByRole("article")
     .evaluateAll((els) => els.slice(0, 3).map((e) => e.getAttribute("aria-label")!));
@@ -177,6 +180,7 @@ test("an author sees and terminates only their own instances", async ({ page, br
   await authorA.getByRole("navigation", { name: "Tools sections" }).getByRole("link", { name: "Workflow" }).click();
   await expect(authorA.getByRole("link", { name: /Instances/ })).toBeVisible();
   await authorA.goto("/assets/outpost-demo/brand");
+  await expect(authorA.getByRole("article")).toHaveCount(4);
   const first = await authorA.getByRole("article").first().getAttribute("aria-label");
   await quickPublish(authorA, [first!], "Publish to Brand Portal");
   const instance = new URL(authorA.url()).pathname;

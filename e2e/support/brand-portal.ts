@@ -98,7 +98,8 @@ export async function setAgentsPaused(page: Page, configTitle: string, paused: b
       .getByRole("row")
       .filter({ hasText: configTitle })
       .filter({ hasText: `Brand Portal agent ${i}` });
-    await row.getByRole("link", { name: `Brand Portal agent ${i}` }).click();
+    const href = await row.getByRole("link", { name: `Brand Portal agent ${i}` }).getAttribute("href");
+    await page.goto(href!);
     await expect(page.getByRole("heading", { name: `Brand Portal agent ${i}`, level: 1 })).toBeVisible();
     await page.getByRole("button", { name: paused ? "Pause" : "Resume" }).click();
     const status = page.getByRole("region", { name: "Status" });
