@@ -67,7 +67,7 @@ export function sameOrigin(headers: Headers): boolean {
   }
 }
 
-async function readCapped(req: Request): Promise<Uint8Array | null> {
+async function readCapped(req: Request): Promise<Uint8Array<ArrayBuffer> | null> {
   if (!req.body) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
