@@ -85,11 +85,13 @@ function stringsIn(v: unknown, out: [string, string][] = [], key = ""): [string,
   return out;
 }
 
-const schemas: [string, z.ZodType][] = [
-  ...Object.entries({ ...authSchemas, ...gatewaySchemas, ...portalSchemas, ...replicationSchemas, ...assetSchemas }),
-  ...Object.entries(cloudSchemas),
-  ["configSettingsInput(own origin)", cloudSchemas.configSettingsInput("http://localhost:3000")],
-].filter((e): e is [string, z.ZodType] => e[1] instanceof z.ZodType);
+const schemas = (
+  [
+    ...Object.entries({ ...authSchemas, ...gatewaySchemas, ...portalSchemas, ...replicationSchemas, ...assetSchemas }),
+    ...Object.entries(cloudSchemas),
+    ["configSettingsInput(own origin)", cloudSchemas.configSettingsInput("http://localhost:3000")],
+  ] as [string, unknown][]
+).filter((e): e is [string, z.ZodType] => e[1] instanceof z.ZodType);
 
 describe("every input schema", () => {
   it("covers the schemas of every domain", () => expect(schemas.length).toBeGreaterThan(40));
