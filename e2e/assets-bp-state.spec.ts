@@ -37,7 +37,7 @@ test("published, failed, pending and not published: on cards, in the Brand Porta
   page,
 }) => {
   test.setTimeout(120_000);
-  const { title: config } = await setUpBrandPortal(page);
+  const { configTitle: config } = await setUpBrandPortal(page);
   const folderTitle = unique("BP State");
   const folder = await createFolderWithFiles(page, folderTitle);
   const at = new Date(Date.now() + 2 * 86_400_000);

@@ -3,9 +3,9 @@ import { expect, type Page } from "@playwright/test";
 import { createOrganization, unique } from "./helpers";
 import { E2E } from "./env";
 
-// Setting up a Brand Portal configuration through the UIs, as the reference does it: a tenant for a
-// gateway organization, a JWT application, the configuration with the tenant URL and client ID,
-// and its public key pasted into the application.
+// Setting up the Brand Portal integration through the UIs, as the reference's "Test the
+// integration" does: a tenant of a gateway organization, a JWT application, a Brand Portal
+// configuration with the tenant URL and client ID, and its public key pasted into the application.
 
 export async function createTenant(page: Page, name: string, orgTechId: string): Promise<string> {
   await page.goto("/tools");
@@ -20,6 +20,9 @@ export async function createTenant(page: Page, name: string, orgTechId: string):
   await dialog.getByLabel("Organization ID").fill(orgTechId);
   await expect(dialog.getByLabel("Trusted issuer")).toHaveAttribute("placeholder", `${E2E.baseURL}/gateway`);
   await dialog.getByRole("button", { name: "Create" }).click();
+  // the first Portal administrator's generated password is shown once
+  await expect(dialog.getByTestId("generated-password")).toHaveText(/^[A-Za-z0-9_-]{16}$/);
+  await dialog.getByRole("button", { name: "Done" }).click();
   await expect(dialog).toBeHidden();
   const url = `${E2E.baseURL}/portal/${slug}`;
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(url);
@@ -77,19 +80,43 @@ export async function pastePublicKey(page: Page, clientId: string, pem: string) 
   ).toBeVisible();
 }
 
-/** The whole setup; returns the configuration's title and the tenant URL. */
-export async function setUpBrandPortal(page: Page): Promise<{ title: string; tenantUrl: string }> {
-  const org = unique("BP Org");
+/** The whole set-up, once: returns the names a spec needs to find what it created. */
+export async function setUpBrandPortal(page: Page) {
+  const org = unique("Publish Org");
   const techId = await createOrganization(page, org);
-  const tenantUrl = await createTenant(page, unique("BP Portal"), techId);
-  const clientId = await addApplication(page, unique("BP Author"), org);
-  const title = `BP ${unique("c").slice(2)}`;
-  const pem = await createConfiguration(page, title, tenantUrl, clientId);
+  const tenantName = unique("Publish Portal");
+  const tenantUrl = await createTenant(page, tenantName, techId);
+  const clientId = await addApplication(page, unique("Publish Author"), org);
+  const configTitle = `Publishing ${unique("p").slice(2)}`;
+  const pem = await createConfiguration(page, configTitle, tenantUrl, clientId);
   await pastePublicKey(page, clientId, pem);
-  return { title, tenantUrl };
+  return { tenantName, tenantUrl, clientId, configTitle };
 }
 
-/** Queues a publication on the server's database (e2e/support/queue-publication.ts). */
+/** Pauses or resumes the four agents of a configuration (Tools › Deployment › Replication). */
+export async function setAgentsPaused(page: Page, configTitle: string, paused: boolean) {
+  for (let i = 1; i <= 4; i++) {
+    await page.goto("/tools/replication/agents");
+    const row = page
+      .getByRole("grid", { name: "Agents on author" })
+      .getByRole("row")
+      .filter({ hasText: configTitle })
+      .filter({ hasText: `Brand Portal agent ${i}` });
+    const href = await row.getByRole("link", { name: `Brand Portal agent ${i}` }).getAttribute("href");
+    await page.goto(href!);
+    await expect(page.getByRole("heading", { name: `Brand Portal agent ${i}`, level: 1 })).toBeVisible();
+    await page.getByRole("button", { name: paused ? "Pause" : "Resume" }).click();
+    const status = page.getByRole("region", { name: "Status" });
+    if (paused) await expect(status).toContainText("Agent is paused");
+    else await expect(status).not.toContainText("Agent is paused");
+  }
+}
+
+/**
+ * Queues a publication on the server's database (e2e/support/queue-publication.ts), with what the
+ * UI cannot make on purpose: an asset whose binary is gone (its delivery fails) and a scheduled
+ * publication of chosen assets.
+ */
 export function queuePublication(input: {
   config: string;
   by: string;

@@ -18,6 +18,8 @@ import {
   type Order,
 } from "@/lib/portal/publish-order";
 import { collectPortalBlobs } from "@/lib/portal/blob-gc";
+import { recordReceipt, UNKNOWN_PUBLISHER, type Publisher } from "@/lib/portal/receipts";
+import { kickPortalRenditions } from "@/lib/portal/renditions";
 import { assetMetadata, sha256Hex, version as versionSchema, type AssetMetadata } from "@/lib/portal/schemas";
 
 // PUT …/api/v1/assets?path=…: the binary streams into the portal's blob store while its SHA-256
@@ -86,12 +88,18 @@ function parseMetadata(raw: string | null): AssetMetadata {
   return parsed.data;
 }
 
-export async function receiveAsset(tenantId: string, path: string, req: NextRequest): Promise<ReceiveResult> {
+export async function receiveAsset(
+  tenantId: string,
+  path: string,
+  req: NextRequest,
+  by: Publisher = UNKNOWN_PUBLISHER,
+): Promise<ReceiveResult> {
   const head = parseAssetHeaders(req.headers);
   const order = readOrder(req.headers);
   const current = await findAsset(tenantId, path);
   if (current && (current.version > head.version || isNewer(current, order))) {
     await drain(req); // read the body anyway so the kept-alive connection stays usable
+    await recordReceipt(tenantId, by, { action: "publish", kind: "asset", path, result: "stale", assets: 0, bytes: 0 });
     return { status: 200, result: "stale", path, version: current.version, sha256: head.sha256, size: head.size };
   }
   if (!req.body) throw new PortalError(400, "invalid_request", "Send the asset's bytes as the request body.");
@@ -119,7 +127,7 @@ export async function receiveAsset(tenantId: string, path: string, req: NextRequ
     folderPath,
     name,
     title,
-    searchText: `${name} ${title}`.toLowerCase(),
+    searchText: [name, title, m.description, m.tags.join(" "), head.mimeType].join(" ").toLowerCase(),
     metadata: JSON.stringify({
       description: m.description,
       tags: m.tags,
@@ -133,7 +141,7 @@ export async function receiveAsset(tenantId: string, path: string, req: NextRequ
     version: head.version,
     isPublic: m.public,
   };
-  const result = await upsert(tenantId, path, data, current, order);
+  const result = await upsert(tenantId, path, data, current, order, by);
   if (order && result.result !== "stale") {
     // Written first, then checked: an unpublish that came meanwhile either removed our row or left
     // its marker for us to find (lib/portal/publish-order.ts).
@@ -143,11 +151,29 @@ export async function receiveAsset(tenantId: string, path: string, req: NextRequ
         where: { tenantId, path, seqSource: order.source, sequence: order.sequence },
       });
       await collectPortalBlobs([head.sha256]);
+      await recordReceipt(tenantId, by, {
+        action: "publish",
+        kind: "asset",
+        path,
+        result: "stale",
+        assets: 0,
+        bytes: 0,
+      });
       return { status: 200, result: "stale", path, version: head.version, sha256: head.sha256, size: head.size };
     }
     if (markers.olderOwn) await clearRemoval(tenantId, "asset", path, order);
   }
   if (result.result === "created") await ensureFolders(tenantId, folderPath, m.public);
+  const arrived = result.result === "created" || result.result === "updated";
+  if (arrived) kickPortalRenditions();
+  await recordReceipt(tenantId, by, {
+    action: "publish",
+    kind: "asset",
+    path,
+    result: result.result,
+    assets: arrived ? 1 : 0,
+    bytes: arrived ? head.size : 0,
+  });
   return { ...result, path, sha256: head.sha256, size: head.size };
 }
 
@@ -172,13 +198,14 @@ async function upsert(
   data: AssetData,
   seen: Row | null,
   order: Order | null,
+  by: Publisher,
 ): Promise<{ status: 200 | 201; result: ReceiveResult["result"]; version: number }> {
   // Compare-and-set on the version, so parallel deliveries of one path settle on the newest. The
   // row read before the upload is the first guess; the database has the last word.
   for (let i = 0; i < 5; i++) {
     const cur = i === 0 ? seen : await findAsset(tenantId, path);
     if (!cur) {
-      if (await insertAsset(tenantId, path, data, order))
+      if (await insertAsset(tenantId, path, data, order, by))
         return { status: 201, result: "created", version: data.version };
       continue; // created meanwhile by a parallel delivery: compare with that row
     }
@@ -193,7 +220,18 @@ async function upsert(
     }
     const { count } = await db.portalAsset.updateMany({
       where: { id: cur.id, version: { lte: data.version }, ...notNewer(order) },
-      data: { ...data, ...orderColumns(order), publishedAt: new Date() },
+      data: {
+        ...data,
+        ...orderColumns(order),
+        publishedAt: new Date(),
+        publishedBy: by.clientId,
+        publishedOrg: by.org,
+        publicationId: by.publicationId,
+        // New bytes need new renditions (the portal's worker makes them).
+        ...(cur.sha256 !== data.sha256 || cur.mimeType !== data.mimeType
+          ? { renditionState: "pending", renditionLeaseUntil: null }
+          : {}),
+      },
     });
     if (count === 1) return { status: 200, result: "updated", version: data.version };
   }
@@ -201,11 +239,17 @@ async function upsert(
 }
 
 /** A new row, unless the path exists (direct SQL, one statement: the common case of a first publish). */
-async function insertAsset(tenantId: string, path: string, d: AssetData, order: Order | null): Promise<boolean> {
+async function insertAsset(
+  tenantId: string,
+  path: string,
+  d: AssetData,
+  order: Order | null,
+  by: Publisher,
+): Promise<boolean> {
   const now = new Date();
   const inserted =
-    await direct.execute(sql`INSERT INTO "PortalAsset" ("id", "tenantId", "path", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic", "publishedAt", "updatedAt", "seqSource", "sequence")
-    VALUES (${randomUUID()}, ${tenantId}, ${path}, ${d.folderPath}, ${d.name}, ${d.title}, ${d.searchText}, ${d.metadata}, ${d.sha256}, ${d.size}, ${d.mimeType}, ${d.version}, ${d.isPublic}, ${now}, ${now}, ${order?.source ?? null}, ${order?.sequence ?? null})
+    await direct.execute(sql`INSERT INTO "PortalAsset" ("id", "tenantId", "path", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic", "publishedAt", "updatedAt", "publishedBy", "publishedOrg", "publicationId", "seqSource", "sequence")
+    VALUES (${randomUUID()}, ${tenantId}, ${path}, ${d.folderPath}, ${d.name}, ${d.title}, ${d.searchText}, ${d.metadata}, ${d.sha256}, ${d.size}, ${d.mimeType}, ${d.version}, ${d.isPublic}, ${now}, ${now}, ${by.clientId}, ${by.org}, ${by.publicationId}, ${order?.source ?? null}, ${order?.sequence ?? null})
     ON CONFLICT ("tenantId", "path") DO NOTHING`);
   return inserted === 1;
 }

@@ -9,6 +9,7 @@ import {
   removedSince,
   type Order,
 } from "@/lib/portal/publish-order";
+import { recordReceipt, UNKNOWN_PUBLISHER, type Publisher } from "@/lib/portal/receipts";
 
 // PUT/DELETE …/api/v1/collections/<name>: a collection's metadata and its members' paths. With
 // X-Publish-Sequence, a request older than the collection's last publish or removal is stale.
@@ -17,8 +18,11 @@ export async function receiveCollection(
   tenantId: string,
   name: string,
   body: { title: string; description: string; memberPaths: string[]; public: boolean },
+  by: Publisher = UNKNOWN_PUBLISHER,
   order: Order | null = null,
 ) {
+  const receipt = (result: string) =>
+    recordReceipt(tenantId, by, { action: "publish", kind: "collection", path: name, result, assets: 0, bytes: 0 });
   const data = {
     title: body.title || name,
     description: body.description,
@@ -26,8 +30,9 @@ export async function receiveCollection(
     isPublic: body.public,
   };
   const stale = { status: 200 as const, result: "stale" as const, name };
+  const staleReceipt = async () => (await receipt("stale"), stale);
   const cur = await db.portalCollection.findUnique({ where: { tenantId_name: { tenantId, name } } });
-  if (cur && isNewer(cur, order)) return stale;
+  if (cur && isNewer(cur, order)) return staleReceipt();
   let result: "created" | "updated" | "unchanged";
   if (
     cur &&
@@ -44,7 +49,7 @@ export async function receiveCollection(
       where: { id: cur.id, ...notNewer(order) },
       data: { ...data, ...orderColumns(order) },
     });
-    if (!count) return stale;
+    if (!count) return staleReceipt();
     result = "updated";
   } else {
     try {
@@ -57,7 +62,7 @@ export async function receiveCollection(
         where: { tenantId, name, ...notNewer(order) },
         data: { ...data, ...orderColumns(order) },
       });
-      if (!count) return stale;
+      if (!count) return staleReceipt();
       result = "updated";
     }
   }
@@ -68,14 +73,20 @@ export async function receiveCollection(
       await db.portalCollection.deleteMany({
         where: { tenantId, name, seqSource: order.source, sequence: order.sequence },
       });
-      return stale;
+      return staleReceipt();
     }
     if (markers.olderOwn) await clearRemoval(tenantId, "collection", name, order);
   }
+  await receipt(result);
   return { status: result === "created" ? (201 as const) : (200 as const), result, name };
 }
 
-export async function removeCollection(tenantId: string, name: string, order: Order | null = null) {
+export async function removeCollection(
+  tenantId: string,
+  name: string,
+  by: Publisher = UNKNOWN_PUBLISHER,
+  order: Order | null = null,
+) {
   const cur = await db.portalCollection.findUnique({
     where: { tenantId_name: { tenantId, name } },
     select: { seqSource: true, sequence: true },
@@ -83,5 +94,7 @@ export async function removeCollection(tenantId: string, name: string, order: Or
   if (cur && isNewer(cur, order)) return { result: "stale" as const, name };
   if (order) await markRemoved(tenantId, "collection", name, order);
   const { count } = await db.portalCollection.deleteMany({ where: { tenantId, name, ...notNewer(order) } });
-  return { result: count ? ("deleted" as const) : ("absent" as const), name };
+  const result = count ? ("deleted" as const) : ("absent" as const);
+  await recordReceipt(tenantId, by, { action: "remove", kind: "collection", path: name, result, assets: 0, bytes: 0 });
+  return { result, name };
 }

@@ -12,6 +12,7 @@ import {
   removedSince,
   type Order,
 } from "@/lib/portal/publish-order";
+import { recordReceipt, UNKNOWN_PUBLISHER, type Publisher } from "@/lib/portal/receipts";
 import { removeEmptyFolders } from "@/lib/portal/remove-empty-folders";
 
 // PUT/DELETE …/api/v1/folders?path=…: a folder's metadata, and unpublishing a folder, which takes
@@ -22,8 +23,13 @@ export async function receiveFolder(
   tenantId: string,
   path: string,
   body: { title: string; description: string; public: boolean },
+  by: Publisher = UNKNOWN_PUBLISHER,
   order: Order | null = null,
 ) {
+  const receipt = async <R extends string>(result: R) => {
+    await recordReceipt(tenantId, by, { action: "publish", kind: "folder", path, result, assets: 0, bytes: 0 });
+    return { status: result === "created" ? (201 as const) : (200 as const), result, path };
+  };
   const data = {
     parentPath: parentOf(path),
     title: body.title || nameOf(path),
@@ -31,9 +37,8 @@ export async function receiveFolder(
     isPublic: body.public,
   };
   const cur = await db.portalFolder.findUnique({ where: { tenantId_path: { tenantId, path } } });
-  if (cur && isNewer(cur, order)) return { status: 200 as const, result: "stale" as const, path };
-  if (order && (await removedSince(tenantId, "folder", path, order)).voidedBy !== null)
-    return { status: 200 as const, result: "stale" as const, path };
+  if (cur && isNewer(cur, order)) return receipt("stale");
+  if (order && (await removedSince(tenantId, "folder", path, order)).voidedBy !== null) return receipt("stale");
   await ensureFolders(tenantId, parentOf(path), body.public);
   let result: "created" | "updated" | "unchanged";
   if (
@@ -51,7 +56,7 @@ export async function receiveFolder(
       where: { id: cur.id, ...notNewer(order) },
       data: { ...data, ...orderColumns(order) },
     });
-    if (!count) return { status: 200 as const, result: "stale" as const, path };
+    if (!count) return receipt("stale");
     result = "updated";
   } else {
     try {
@@ -70,12 +75,17 @@ export async function receiveFolder(
   // Written first, then checked: see lib/portal/publish-order.ts.
   if (order && (await removedSince(tenantId, "folder", path, order)).voidedBy !== null) {
     await db.portalFolder.deleteMany({ where: { tenantId, path, seqSource: order.source, sequence: order.sequence } });
-    return { status: 200 as const, result: "stale" as const, path };
+    return receipt("stale");
   }
-  return { status: result === "created" ? (201 as const) : (200 as const), result, path };
+  return receipt(result);
 }
 
-export async function removeFolder(tenantId: string, path: string, order: Order | null = null) {
+export async function removeFolder(
+  tenantId: string,
+  path: string,
+  by: Publisher = UNKNOWN_PUBLISHER,
+  order: Order | null = null,
+) {
   const cur = await db.portalFolder.findUnique({
     where: { tenantId_path: { tenantId, path } },
     select: { seqSource: true, sequence: true },
@@ -86,7 +96,11 @@ export async function removeFolder(tenantId: string, path: string, order: Order 
   const inside = { tenantId, OR: [{ folderPath: path }, { folderPath: { startsWith: `${path}/` } }] };
   // Assets a newer request of the same sender published stay, and so do the folders they are in.
   const gone = { AND: [inside, notNewer(order)] };
-  const shas = (await db.portalAsset.findMany({ where: gone, select: { sha256: true } })).map((a) => a.sha256);
+  const going = await db.portalAsset.findMany({
+    where: gone,
+    select: { sha256: true, size: true, renditions: { select: { sha256: true } } },
+  });
+  const shas = going.flatMap((a) => [a.sha256, ...a.renditions.map((r) => r.sha256)]);
   const { assets, folders } = await db.$transaction(async (tx) => {
     const assets = (await tx.portalAsset.deleteMany({ where: gone })).count;
     const keep = new Set<string>();
@@ -113,10 +127,9 @@ export async function removeFolder(tenantId: string, path: string, order: Order 
   });
   forgetFolders(tenantId);
   await removeEmptyFolders(tenantId, parentOf(path));
+  const result = folders || assets ? ("deleted" as const) : ("absent" as const);
+  const bytes = going.reduce((n, a) => n + a.size, BigInt(0));
+  await recordReceipt(tenantId, by, { action: "remove", kind: "folder", path, result, assets, bytes });
   await collectPortalBlobs(shas);
-  return {
-    result: folders || assets ? ("deleted" as const) : ("absent" as const),
-    path,
-    removed: { folders, assets },
-  };
+  return { result, path, removed: { folders, assets } };
 }
