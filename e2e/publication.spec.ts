@@ -108,7 +108,8 @@ test("Manage Publication of a folder, Later 15 seconds ahead: Scheduled, Running
   // Options
   const options = page.getByRole("region", { name: "Options" });
   await expect(options.getByRole("radio", { name: "Publish to Brand Portal" })).toBeChecked();
-  await options.getByRole("radio", { name: "Later" }).click();
+  await options.getByText("Later", { exact: true }).click();
+  await expect(options.getByRole("radio", { name: "Later" })).toBeChecked();
   await expect(options.getByTestId("time-zone")).toContainText("Time zone: Europe/Berlin");
   await chooseConfig(page, options);
   const at = new Date(Date.now() + 15_000);
@@ -126,13 +127,11 @@ test("Manage Publication of a folder, Later 15 seconds ahead: Scheduled, Running
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
-  const date = options.getByRole("group", { name: "Activation date" });
-  await date.getByRole("spinbutton", { name: /month/ }).click();
+  await options.getByRole("spinbutton", { name: /month/ }).click();
   await page.keyboard.type(`${local.month}${local.day}${local.year}`);
-  const time = options.getByRole("group", { name: "Activation time" });
-  await time.getByRole("spinbutton", { name: /hour/ }).click();
+  await options.getByRole("spinbutton", { name: /hour/ }).click();
   await page.keyboard.type(`${local.hour}${local.minute}${local.second}`);
-  await time.getByRole("spinbutton", { name: /AM\/PM/ }).click();
+  await options.getByRole("spinbutton", { name: /AM\/PM/ }).click();
   await page.keyboard.type(local.dayPeriod.slice(0, 1));
   await page.getByRole("button", { name: "Next" }).click();
 
