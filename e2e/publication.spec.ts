@@ -10,7 +10,7 @@ import { E2E } from "./support/env";
 // instance. The browser runs in Berlin time: the activation time typed there is stored in UTC.
 
 // Each test sets up or waits for agents on a shared 2-core machine: more time than the default minute.
-test.describe.configure({ mode: "serial", timeout: 180_000 });
+test.describe.configure({ mode: "serial", timeout: 300_000 });
 test.use({ timezoneId: "Europe/Berlin", locale: "en-US" });
 
 let bp: Awaited<ReturnType<typeof setUpBrandPortal>>;
