@@ -168,7 +168,7 @@ test("Manage Publication of a folder, Later 15 seconds ahead: Scheduled, Running
   await expect(page.getByTestId("progress-counts")).toHaveText("9 done · 0 failed · 9 total");
 });
 
-test("an author sees and terminates only their own instances", async ({ page, browser }) => {
+test("an author cannot see another author's instance; the administrator sees all", async ({ page, browser }) => {
   const a = unique("author-a");
   const b = unique("author-b");
   await createUser(page, { login: a, name: "Author A", role: "Author", password: "author-password-1" });
@@ -179,7 +179,7 @@ test("an author sees and terminates only their own instances", async ({ page, br
   await authorA.getByRole("navigation", { name: "Tools sections" }).getByRole("link", { name: "Workflow" }).click();
   await expect(authorA.getByRole("link", { name: /Instances/ })).toBeVisible();
   await authorA.goto("/assets/outpost-demo/brand");
-  await expect(authorA.getByRole("article")).toHaveCount(4);
+  await expect(authorA.getByRole("article")).toHaveCount(5); // four patterns and the guidelines
   const first = await authorA.getByRole("article").first().getAttribute("aria-label");
   await quickPublish(authorA, [first!], "Publish to Brand Portal");
   const instance = new URL(authorA.url()).pathname;
