@@ -19,6 +19,9 @@ export async function createTenant(page: Page, name: string, orgTechId: string):
   await dialog.getByLabel("Organization ID").fill(orgTechId);
   await expect(dialog.getByLabel("Trusted issuer")).toHaveAttribute("placeholder", `${E2E.baseURL}/gateway`);
   await dialog.getByRole("button", { name: "Create" }).click();
+  // the first Portal administrator's generated password is shown once
+  await expect(dialog.getByTestId("generated-password")).toHaveText(/^[A-Za-z0-9_-]{16}$/);
+  await dialog.getByRole("button", { name: "Done" }).click();
   await expect(dialog).toBeHidden();
   const url = `${E2E.baseURL}/portal/${slug}`;
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(url);
