@@ -36,10 +36,10 @@ async function chooseConfig(page: Page, scope: Locator) {
 /** The tenant's Assets column on Tools › Deployment › Brand Portal Tenants. */
 async function tenantAssets(page: Page) {
   await page.goto("/tools/replication/tenants");
-  return page
-    .getByRole("row", { name: new RegExp(bp.tenantName) })
-    .getByRole("gridcell")
-    .nth(3);
+  const grid = page.getByRole("grid", { name: "Tenants" });
+  const headers = (await grid.getByRole("columnheader").allTextContents()).map((h) => h.trim());
+  const row = grid.getByRole("row", { name: new RegExp(bp.tenantName) });
+  return row.locator('[role="rowheader"], [role="gridcell"]').nth(headers.indexOf("Assets"));
 }
 
 async function quickPublish(
