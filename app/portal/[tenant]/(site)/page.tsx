@@ -1,13 +1,13 @@
-import { PortalPage } from "@/components/portal/portal-page";
+import { BrowseView } from "@/components/portal/content/browse-view";
+import { findFolder, listQuery } from "@/lib/portal/browse";
+import { DAM_ROOT } from "@/lib/portal/paths";
 import { requirePortalViewer } from "@/lib/portal/viewer";
 
-// Placeholder of the portal-auth branch, replaced by the landing page of the portal-content branch:
-// it exists so that sign-in has a page to land on.
-export default async function PortalHome({ params }: { params: Promise<{ tenant: string }> }) {
+type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[]>> };
+
+// The landing page: the published folder tree, the collections, and the assets at the top.
+export default async function PortalHome({ params, searchParams }: Props) {
   const viewer = await requirePortalViewer((await params).tenant);
-  return (
-    <PortalPage title={viewer.tenantName} description={`Signed in as ${viewer.displayName}`}>
-      <span />
-    </PortalPage>
-  );
+  const folder = (await findFolder(viewer, DAM_ROOT))!;
+  return <BrowseView viewer={viewer} folder={folder} q={listQuery.parse(await searchParams)} />;
 }
