@@ -7,6 +7,7 @@ import { SESSION_COOKIE } from "@/lib/auth/session-token";
 import { LOCKOUT_SECONDS, MAX_FAILURES } from "@/lib/auth/sign-in-throttle";
 import { createTenant } from "@/lib/portal/tenants";
 import {
+  changeOwnPortalPassword,
   changePortalUserRole,
   createPortalUser,
   listPortalUsers,
@@ -206,6 +207,26 @@ describe("portal sign-in", () => {
     expect(await resolvePortalSession(again.token, acme)).toBeNull();
     await expect(portalSignIn("acme", "ann", pw)).rejects.toThrow("Invalid");
     await expect(portalSignIn("acme", "ann", "new-password-123")).resolves.toHaveProperty("token");
+  });
+
+  it("changing one's own password keeps this session and ends the others", async () => {
+    const u = await createPortalUser({
+      tenantId: acme.id,
+      login: "ann",
+      displayName: "Ann",
+      password: pw,
+      role: "user",
+    });
+    const a = await portalSignIn("acme", "ann", pw);
+    const b = await portalSignIn("acme", "ann", pw);
+    const sa = (await resolvePortalSession(a.token, acme))!;
+    await expect(changeOwnPortalPassword(u.id, sa.sessionId, "not-it-at-all", "next-password-1")).rejects.toThrow(
+      "The current password is not correct.",
+    );
+    await changeOwnPortalPassword(u.id, sa.sessionId, pw, "next-password-1");
+    expect(await resolvePortalSession(a.token, acme)).not.toBeNull();
+    expect(await resolvePortalSession(b.token, acme)).toBeNull();
+    await expect(portalSignIn("acme", "ann", "next-password-1")).resolves.toHaveProperty("token");
   });
 
   it("sessions last 8 hours and end on sign-out", async () => {

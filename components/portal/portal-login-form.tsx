@@ -1,10 +1,12 @@
 "use client";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { Form } from "react-aria-components";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { Alert } from "@/components/ui/alert";
 import { portalSignInAction } from "@/lib/portal/auth-actions";
+
+const noSubscription = () => () => {};
 
 export function PortalLoginForm({ tenant, next }: { tenant: string; next?: string }) {
   const [login, setLogin] = useState("");
@@ -12,6 +14,12 @@ export function PortalLoginForm({ tenant, next }: { tenant: string; next?: strin
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
+  // Until React has hydrated, typing would be lost and a press would submit natively: wait for it.
+  const ready = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -28,13 +36,14 @@ export function PortalLoginForm({ tenant, next }: { tenant: string; next?: strin
   }
 
   return (
-    <Form onSubmit={submit} className="flex flex-col gap-4">
+    <Form onSubmit={submit} method="post" className="flex flex-col gap-4">
       {error && <Alert tone="negative">{error}</Alert>}
       <TextField
         label="User name"
         name="login"
         autoComplete="username"
         autoFocus
+        isDisabled={!ready}
         value={login}
         onChange={setLogin}
         error={fieldErrors.login}
@@ -44,11 +53,12 @@ export function PortalLoginForm({ tenant, next }: { tenant: string; next?: strin
         name="password"
         type="password"
         autoComplete="current-password"
+        isDisabled={!ready}
         value={password}
         onChange={setPassword}
         error={fieldErrors.password}
       />
-      <Button type="submit" variant="primary" isDisabled={pending} className="mt-2 h-10 w-full">
+      <Button type="submit" variant="primary" isDisabled={pending || !ready} className="mt-2 h-10 w-full">
         {pending ? "Signing in…" : "Sign in"}
       </Button>
     </Form>

@@ -13,6 +13,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { toast } from "@/components/ui/toast";
 import { formatDateTime } from "@/lib/format";
 import { createTenantAction } from "@/lib/portal/actions";
+import { EditTenantTrustButton } from "@/components/replication/tenant-trust";
 
 export type TenantRow = {
   id: string;
@@ -20,6 +21,8 @@ export type TenantRow = {
   slug: string;
   orgTechId: string;
   issuer: string;
+  audience: string;
+  orgClaim: string;
   url: string;
   createdAt: string;
   assets: number;
@@ -27,7 +30,7 @@ export type TenantRow = {
   collections: number;
 };
 
-export function TenantsTable({ tenants }: { tenants: TenantRow[] }) {
+export function TenantsTable({ tenants, defaultIssuer }: { tenants: TenantRow[]; defaultIssuer: string }) {
   return (
     <div className="overflow-x-auto rounded border border-line bg-surface">
       <Table aria-label="Tenants">
@@ -36,10 +39,14 @@ export function TenantsTable({ tenants }: { tenants: TenantRow[] }) {
           <Column>Tenant URL</Column>
           <Column>Organization</Column>
           <Column>Trusted issuer</Column>
+          <Column>Audience, organization claim</Column>
           <Column>Assets</Column>
           <Column>Folders</Column>
           <Column>Collections</Column>
           <Column>Created</Column>
+          <Column>
+            <span className="sr-only">Actions</span>
+          </Column>
         </TableHeader>
         <TableBody
           items={tenants}
@@ -65,10 +72,16 @@ export function TenantsTable({ tenants }: { tenants: TenantRow[] }) {
               </Cell>
               <Cell className="font-mono text-xs">{t.orgTechId}</Cell>
               <Cell className="break-all font-mono text-xs">{t.issuer}</Cell>
+              <Cell className="font-mono text-xs">
+                {t.audience}, {t.orgClaim || "(not checked)"}
+              </Cell>
               <Cell>{t.assets}</Cell>
               <Cell>{t.folders}</Cell>
               <Cell>{t.collections}</Cell>
               <Cell className="whitespace-nowrap text-ink-muted">{formatDateTime(t.createdAt)}</Cell>
+              <Cell>
+                <EditTenantTrustButton tenant={t} defaultIssuer={defaultIssuer} />
+              </Cell>
             </Row>
           )}
         </TableBody>

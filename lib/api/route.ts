@@ -67,3 +67,11 @@ export function sameOrigin(req: Request): boolean {
 export function parseQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.output<S> {
   return schema.parse(Object.fromEntries(req.nextUrl.searchParams));
 }
+
+/** Every method of an API path nothing serves: JSON 404, as API clients expect (never the HTML page). */
+export function unknownApiPath(req: NextRequest): Response {
+  return json(404, {
+    error: "not_found",
+    message: `There is no API at ${req.nextUrl.pathname}. Check the path and the method.`,
+  });
+}

@@ -1,7 +1,7 @@
 "use server";
 import { action } from "@/lib/actions/action";
-import { createTenant, tenantUrl } from "@/lib/portal/tenants";
-import { createTenantInput } from "@/lib/portal/schemas";
+import { createTenant, tenantUrl, updateTenantTrust } from "@/lib/portal/tenants";
+import { createTenantInput, updateTenantTrustInput } from "@/lib/portal/schemas";
 import { firstAdminFields } from "@/lib/portal/user-schemas";
 import { generatePassword } from "@/lib/portal/users";
 
@@ -13,5 +13,14 @@ export const createTenantAction = action(
     const generated = adminPassword ? null : generatePassword();
     const t = await createTenant({ ...input, admin: { login: adminLogin, password: adminPassword || generated! } });
     return { slug: t.slug, name: t.name, url: tenantUrl(t.slug), adminLogin, generatedPassword: generated };
+  },
+);
+
+/** Which tokens a tenant accepts (the Trust dialog of Brand Portal Tenants). */
+export const updateTenantTrustAction = action(
+  { role: "administrator", input: updateTenantTrustInput },
+  async (input) => {
+    await updateTenantTrust(input);
+    return { slug: input.slug };
   },
 );

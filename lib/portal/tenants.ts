@@ -1,7 +1,7 @@
 import "server-only";
 import { db, direct } from "@/lib/db";
 import { publicUrl } from "@/lib/env";
-import { conflict } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { sql } from "@/lib/assets/sql";
 
@@ -19,6 +19,8 @@ export async function createTenant(input: {
   slug: string;
   orgTechId: string;
   issuer?: string;
+  audience?: string;
+  orgClaim?: string;
   admin?: { login: string; password: string };
 }) {
   if (await db.portalTenant.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
@@ -29,6 +31,8 @@ export async function createTenant(input: {
     slug: input.slug,
     orgTechId: input.orgTechId,
     issuer: input.issuer || defaultIssuer(),
+    ...(input.audience ? { audience: input.audience } : {}),
+    ...(input.orgClaim !== undefined ? { orgClaim: input.orgClaim } : {}),
   };
   const { admin } = input;
   if (!admin) return db.portalTenant.create({ data });
@@ -36,6 +40,26 @@ export async function createTenant(input: {
   return db.portalTenant.create({
     data: { ...data, users: { create: { login: admin.login, displayName: admin.login, role: "admin", passwordHash } } },
   });
+}
+
+/** Which tokens a tenant accepts: the issuer it trusts, the audience, the organization claim. */
+export async function updateTenantTrust(input: {
+  slug: string;
+  orgTechId: string;
+  issuer: string;
+  audience: string;
+  orgClaim: string;
+}) {
+  const { count } = await db.portalTenant.updateMany({
+    where: { slug: input.slug },
+    data: {
+      orgTechId: input.orgTechId,
+      issuer: input.issuer || defaultIssuer(),
+      audience: input.audience,
+      orgClaim: input.orgClaim,
+    },
+  });
+  if (count !== 1) throw notFound("The tenant");
 }
 
 export async function listTenants() {
@@ -49,6 +73,8 @@ export async function listTenants() {
     slug: t.slug,
     orgTechId: t.orgTechId,
     issuer: t.issuer || defaultIssuer(),
+    audience: t.audience,
+    orgClaim: t.orgClaim,
     url: tenantUrl(t.slug),
     createdAt: t.createdAt,
     assets: t._count.assets,
@@ -57,12 +83,20 @@ export async function listTenants() {
   }));
 }
 
-export type PortalTenantRow = { id: string; slug: string; name: string; orgTechId: string; issuer: string };
+export type PortalTenantRow = {
+  id: string;
+  slug: string;
+  name: string;
+  orgTechId: string;
+  issuer: string;
+  audience: string;
+  orgClaim: string;
+};
 
 /** The tenant a request of the receiving API names (direct SQL: it runs for every request). */
 export async function findTenant(slug: string): Promise<PortalTenantRow | null> {
   const rows = await direct.query<PortalTenantRow>(
-    sql`SELECT "id", "slug", "name", "orgTechId", "issuer" FROM "PortalTenant" WHERE "slug" = ${slug}`,
+    sql`SELECT "id", "slug", "name", "orgTechId", "issuer", "audience", "orgClaim" FROM "PortalTenant" WHERE "slug" = ${slug}`,
   );
   const t = rows[0];
   return t ? { ...t, issuer: t.issuer || defaultIssuer() } : null;

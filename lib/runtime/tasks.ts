@@ -3,6 +3,7 @@ import { seedGateway, startGatewayHousekeeping } from "@/lib/gateway/tasks";
 import { assetsTask } from "@/lib/assets/task";
 import { replicationTask } from "@/lib/replication/task";
 import { startPortalRenditionWorker } from "@/lib/portal/renditions";
+import { publicationTask } from "@/lib/publication/task";
 
 // The domains' start-up work, in order. A domain adds its entry here: seeding runs once per start,
 // `start` launches background work (only where workers are on) and returns its stop function.
@@ -17,6 +18,7 @@ const tasks: Task[] = [
   assetsTask,
   replicationTask,
   { name: "portal", start: async () => startPortalRenditionWorker() },
+  publicationTask,
 ];
 
 const stops: (() => Promise<void>)[] = [];

@@ -11,6 +11,7 @@ import { requireAdmin } from "@/lib/auth/dal";
 import { formatDateTime } from "@/lib/format";
 import type { PortalRole } from "@/lib/portal/roles";
 import { getTenantDetails } from "@/lib/portal/tenant-details";
+import { findTenant } from "@/lib/portal/tenants";
 import { listPortalUsers } from "@/lib/portal/users";
 import { replicationCrumbs } from "../../crumbs";
 
@@ -23,7 +24,7 @@ const query = z.object({
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Tenant ${(await params).slug}` };
+  return { title: (await findTenant((await params).slug))?.name ?? "Tenant" };
 }
 
 // A tenant's settings and its portal users, for Outpost administrators (who are not portal users:
