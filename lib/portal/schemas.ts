@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeText, nameText, textProblem } from "@/lib/text-rules";
 
 // Input rules of the portal: tenant settings (console form) and the receiving API's fields.
 
@@ -59,7 +60,7 @@ export const updateTenantTrustInput = z.object({
 });
 
 export const createTenantInput = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(100, "The name must be at most 100 characters"),
+  name: nameText("The name", 100, { empty: "Enter a name" }),
   slug: tenantSlug,
   orgTechId,
   issuer: z.union([z.literal(""), issuerUrl]).optional(),
@@ -73,7 +74,8 @@ export const repoPath = z
   .refine(
     (p) =>
       p.startsWith("/") &&
-      !/[\u0000-\u001f\u007f\\]/.test(p) &&
+      !textProblem(p, "path") &&
+      !p.includes("\\") &&
       p
         .slice(1)
         .split("/")
@@ -82,10 +84,13 @@ export const repoPath = z
   );
 
 export const assetMetadata = z.object({
-  title: z.string().max(500).default(""),
-  description: z.string().max(6000).default(""),
-  tags: z.array(z.string().max(200)).max(200).default([]),
-  creator: z.string().max(200).default(""),
+  title: freeText("title", 500, { trim: false }).default(""),
+  description: freeText("description", 6000, { trim: false }).default(""),
+  tags: z
+    .array(freeText("a tag", 200, { trim: false }))
+    .max(200)
+    .default([]),
+  creator: freeText("creator", 200, { trim: false }).default(""),
   width: z.number().int().positive().nullable().optional(),
   height: z.number().int().positive().nullable().optional(),
   public: z.boolean().default(false),
@@ -93,8 +98,8 @@ export const assetMetadata = z.object({
 export type AssetMetadata = z.infer<typeof assetMetadata>;
 
 export const folderBody = z.object({
-  title: z.string().max(500).default(""),
-  description: z.string().max(6000).default(""),
+  title: freeText("title", 500, { trim: false }).default(""),
+  description: freeText("description", 6000, { trim: false }).default(""),
   public: z.boolean().default(false),
 });
 
@@ -105,8 +110,8 @@ export const collectionName = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "collection names use letters, digits, '.', '_' and '-'");
 
 export const collectionBody = z.object({
-  title: z.string().max(500).default(""),
-  description: z.string().max(6000).default(""),
+  title: freeText("title", 500, { trim: false }).default(""),
+  description: freeText("description", 6000, { trim: false }).default(""),
   memberPaths: z.array(repoPath).max(100_000).default([]),
   public: z.boolean().default(false),
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { db, direct } from "@/lib/db";
 import { publicUrl } from "@/lib/env";
 import { conflict, notFound } from "@/lib/errors";
+import { hashPassword } from "@/lib/auth/password";
 import { sql } from "@/lib/assets/sql";
 
 // Portal tenants: each receives what one organization publishes, at <origin>/portal/<slug>.
@@ -9,6 +10,10 @@ import { sql } from "@/lib/assets/sql";
 export const defaultIssuer = () => `${publicUrl}/gateway`;
 export const tenantUrl = (slug: string) => `${publicUrl}/portal/${slug}`;
 
+/**
+ * Creates a tenant and, when `admin` is given, its first Portal administrator in the same
+ * transaction (display name: the login), so that the new tenant can be signed into at once.
+ */
 export async function createTenant(input: {
   name: string;
   slug: string;
@@ -16,19 +21,24 @@ export async function createTenant(input: {
   issuer?: string;
   audience?: string;
   orgClaim?: string;
+  admin?: { login: string; password: string };
 }) {
   if (await db.portalTenant.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
     throw conflict(`A tenant with the slug "${input.slug}" already exists.`, "slug");
   }
+  const data = {
+    name: input.name,
+    slug: input.slug,
+    orgTechId: input.orgTechId,
+    issuer: input.issuer || defaultIssuer(),
+    ...(input.audience ? { audience: input.audience } : {}),
+    ...(input.orgClaim !== undefined ? { orgClaim: input.orgClaim } : {}),
+  };
+  const { admin } = input;
+  if (!admin) return db.portalTenant.create({ data });
+  const passwordHash = await hashPassword(admin.password);
   return db.portalTenant.create({
-    data: {
-      name: input.name,
-      slug: input.slug,
-      orgTechId: input.orgTechId,
-      issuer: input.issuer || defaultIssuer(),
-      ...(input.audience ? { audience: input.audience } : {}),
-      ...(input.orgClaim !== undefined ? { orgClaim: input.orgClaim } : {}),
-    },
+    data: { ...data, users: { create: { login: admin.login, displayName: admin.login, role: "admin", passwordHash } } },
   });
 }
 
