@@ -140,10 +140,14 @@ async function verifyPortal(slug: string, expected: Expected[]): Promise<Verdict
     try {
       for await (const c of portalBlobs.open(sha256)) hash.update(c as Buffer);
     } catch {
-      (lost++, details.push(`no binary at the portal: ${p}`));
+      lost++;
+      details.push(`no binary at the portal: ${p}`);
       continue;
     }
-    if (hash.digest("hex") !== sha256) (lost++, details.push(`binary damaged at the portal: ${p}`));
+    if (hash.digest("hex") !== sha256) {
+      lost++;
+      details.push(`binary damaged at the portal: ${p}`);
+    }
   }
   return { lost, duplicated, details };
 }
