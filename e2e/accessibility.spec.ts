@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { test, expect, type Page } from "@playwright/test";
 import { TOOL_SECTIONS } from "@/lib/navigation";
 import { builtRoutes, sampleUrl } from "./support/built-routes";
-import { createUser, signInAs, unique } from "./support/helpers";
+import { createUser, unique } from "./support/helpers";
 
 // axe over every console and gateway page of the build (the same listing as the security matrix,
 // so a new page is covered without an edit): zero serious or critical violations. Parameters are

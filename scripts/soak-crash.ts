@@ -126,8 +126,14 @@ async function verifyPortal(slug: string, expected: Expected[]): Promise<Verdict
   let lost = 0;
   let duplicated = 0;
   for (const [p, shas] of byPath) {
-    if (!want.has(p)) (duplicated++, details.push(`unexpected at the portal: ${p}`));
-    if (shas.length > 1) ((duplicated += shas.length - 1), details.push(`${shas.length} copies: ${p}`));
+    if (!want.has(p)) {
+      duplicated++;
+      details.push(`unexpected at the portal: ${p}`);
+    }
+    if (shas.length > 1) {
+      duplicated += shas.length - 1;
+      details.push(`${shas.length} copies: ${p}`);
+    }
   }
   for (const { path: p, sha256 } of expected) {
     const got = byPath.get(p)?.[0];
