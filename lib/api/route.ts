@@ -51,7 +51,8 @@ export function errorResponse(e: unknown): Response {
 export const json = (status: number, body: unknown, headers?: Record<string, string>) =>
   NextResponse.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 
-function sameOrigin(req: NextRequest): boolean {
+/** A state-changing request from our own pages (or from a non-browser client), not from another site. */
+export function sameOrigin(req: Request): boolean {
   const origin = req.headers.get("origin");
   if (!origin) return req.headers.get("sec-fetch-site") === null; // non-browser clients send neither
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");

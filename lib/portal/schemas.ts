@@ -32,6 +32,33 @@ export const issuerUrl = z
   }, "Enter the gateway's issuer URL, such as https://outpost.example.com/gateway")
   .transform((v) => v.replace(/\/+$/, ""));
 
+export const audience = z
+  .string()
+  .trim()
+  .min(1, "Enter the audience (aud) the tenant's access tokens carry, such as brand-portal")
+  .max(500, "The audience must be at most 500 characters")
+  .regex(/^[^\s]+$/, "An audience has no spaces");
+
+/** The claim naming the publishing organization; empty = the tenant does not check it. */
+export const orgClaim = z
+  .string()
+  .trim()
+  .max(100, "The claim name must be at most 100 characters")
+  .regex(/^[A-Za-z0-9_:.\-/]*$/, "A claim name uses letters, digits and _ : . - /");
+
+export const updateTenantTrustInput = z.object({
+  slug: tenantSlug,
+  // Any value another issuer may put in its organization claim, not only Outpost's technical IDs.
+  orgTechId: z
+    .string()
+    .trim()
+    .min(1, "Enter the organization the tokens must name")
+    .max(200, "The organization must be at most 200 characters"),
+  issuer: z.union([z.literal(""), issuerUrl]),
+  audience,
+  orgClaim,
+});
+
 export const createTenantInput = z.object({
   name: nameText("The name", 100, { empty: "Enter a name" }),
   slug: tenantSlug,
