@@ -22,30 +22,32 @@ export async function generateRenditions(asset: Target): Promise<"ready" | "none
   if (!RASTER_TYPES.has(asset.mimeType)) return finish(asset, "none", []);
   const made: { kind: string; sha256: string; size: number; width: number; height: number; mimeType: string }[] = [];
   try {
-    for (const r of RENDITIONS) {
-      // One page/frame, EXIF orientation applied, never enlarged; decoding stops at the pixel limit.
-      let img = sharp(assetBlobs.pathOf(asset.sha256), {
-        failOn: "none",
-        limitInputPixels: 268_402_689,
-        animated: false,
-      })
-        .rotate()
-        .resize({ width: r.size, height: r.size, fit: "inside", withoutEnlargement: true });
-      img =
-        r.mimeType === "image/jpeg"
-          ? img.flatten({ background: "#ffffff" }).jpeg({ quality: 85, mozjpeg: true })
-          : img.webp({ quality: 80 });
-      const { data, info } = await img.toBuffer({ resolveWithObject: true }); // at most 1280², small
-      const blob = await assetBlobs.write(Readable.from([data]));
-      made.push({
-        kind: r.kind,
-        sha256: blob.sha256,
-        size: blob.size,
-        width: info.width,
-        height: info.height,
-        mimeType: r.mimeType,
-      });
-    }
+    await assetBlobs.withFile(asset.sha256, async (file) => {
+      for (const r of RENDITIONS) {
+        // One page/frame, EXIF orientation applied, never enlarged; decoding stops at the pixel limit.
+        let img = sharp(file, {
+          failOn: "none",
+          limitInputPixels: 268_402_689,
+          animated: false,
+        })
+          .rotate()
+          .resize({ width: r.size, height: r.size, fit: "inside", withoutEnlargement: true });
+        img =
+          r.mimeType === "image/jpeg"
+            ? img.flatten({ background: "#ffffff" }).jpeg({ quality: 85, mozjpeg: true })
+            : img.webp({ quality: 80 });
+        const { data, info } = await img.toBuffer({ resolveWithObject: true }); // at most 1280², small
+        const blob = await assetBlobs.write(Readable.from([data]));
+        made.push({
+          kind: r.kind,
+          sha256: blob.sha256,
+          size: blob.size,
+          width: info.width,
+          height: info.height,
+          mimeType: r.mimeType,
+        });
+      }
+    });
   } catch (e) {
     console.warn(`[assets] renditions of ${asset.id} failed: ${(e as Error).message}`);
     await collectBlobs(
