@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 import { dataDir, env } from "@/lib/env";
 import { loadKeyFile } from "@/lib/crypto/key-file";
@@ -34,4 +35,13 @@ export async function verifySessionToken(token: string): Promise<{ sid: string; 
   } catch {
     return null;
   }
+}
+
+/** A fingerprint of the session key (never the key): every node of a cluster must sign with the same one. */
+export function sessionKeyFingerprint(): string {
+  return createHash("sha256")
+    .update("outpost-session-key-check\0")
+    .update(sessionKey())
+    .digest("base64url")
+    .slice(0, 22);
 }
