@@ -3,13 +3,20 @@
 // (OUTPOST_HEALTH_PORT, default 3001; 0 picks a free one) answering GET /health.
 import { createServer } from "node:http";
 import { nodeId } from "@/lib/cluster/node-id";
-import { env } from "@/lib/env";
+import { dbProvider, env } from "@/lib/env";
 import { startNode } from "@/lib/runtime/bootstrap";
 import { checkHealth } from "@/lib/runtime/health";
 
 async function main() {
   if (env.OUTPOST_WORKERS === "off") {
     console.error("\nOutpost cannot start: OUTPOST_WORKERS=off leaves a worker node nothing to do. Unset it.\n");
+    process.exit(1);
+  }
+  if (dbProvider === "sqlite") {
+    // A SQLite file takes one writer at a time: a second process on it would keep finding it locked.
+    console.error(
+      "\nOutpost cannot start: worker nodes share the queue through PostgreSQL. Set DATABASE_URL=postgresql://… on every node, or run one node (npm start) on SQLite.\n",
+    );
     process.exit(1);
   }
   await startNode("worker");
