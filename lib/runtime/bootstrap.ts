@@ -5,6 +5,7 @@ import { migrate } from "@/lib/db/migrate";
 import { databaseUrl, dbProvider, env } from "@/lib/env";
 import { checkSecretKey } from "@/lib/runtime/key-check";
 import { ensureFirstAdmin } from "@/lib/runtime/first-admin";
+import { announcePublicUrl } from "@/lib/runtime/public-url-check";
 import { startTasks, stopTasks } from "@/lib/runtime/tasks";
 
 /** This node's role: web nodes serve the UI; worker nodes (npm run worker) only run the background work. */
@@ -20,6 +21,7 @@ export async function bootstrap(role: NodeRole = webRole()): Promise<{ stop: () 
   const applied = await migrate(databaseUrl);
   if (applied.length) console.log(`[outpost] ${dbProvider}: applied ${applied.length} migration(s)`);
   await checkSecretKey();
+  announcePublicUrl();
   await checkClusterKeys(role);
   await checkBlobStore();
   await registerNode(role);
