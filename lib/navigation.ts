@@ -42,6 +42,14 @@ export const TOOL_SECTIONS: Section[] = [
         icon: "assets",
         role: "administrator",
       },
+      {
+        id: "nodes",
+        title: "Nodes",
+        description: "Web and worker nodes: heartbeats, jobs in flight, throughput",
+        href: "/tools/nodes",
+        icon: "tools",
+        role: "administrator",
+      },
     ],
   },
   {

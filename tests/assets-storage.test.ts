@@ -43,7 +43,7 @@ const blobFiles = () => {
       if (e.isDirectory()) walk(path.join(d, e.name));
       else out.push(e.name);
   };
-  walk(assetBlobs.root);
+  walk(assetBlobs.location);
   return out;
 };
 
@@ -144,13 +144,13 @@ describe("upload", () => {
     ).rejects.toThrow(/connection reset/);
     expect(blobFiles().length).toBe(before);
     expect(await db.asset.count()).toBe(count);
-    expect(readdirSync(path.join(assetBlobs.root, "tmp"))).toEqual([]);
+    expect(readdirSync(path.join(assetBlobs.location, "tmp"))).toEqual([]);
   });
 });
 
 describe("start-up sweep", () => {
   it("removes upload temp files a killed process left, not fresh ones", async () => {
-    const tmp = path.join(assetBlobs.root, "tmp");
+    const tmp = path.join(assetBlobs.location, "tmp");
     mkdirSync(tmp, { recursive: true });
     writeFileSync(path.join(tmp, "old-upload"), "half");
     writeFileSync(path.join(tmp, "running-upload"), "half");

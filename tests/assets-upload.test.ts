@@ -85,7 +85,7 @@ function put(
 }
 
 const tmpFiles = () =>
-  existsSync(path.join(assetBlobs.root, "tmp")) ? readdirSync(path.join(assetBlobs.root, "tmp")) : [];
+  existsSync(path.join(assetBlobs.location, "tmp")) ? readdirSync(path.join(assetBlobs.location, "tmp")) : [];
 
 describe("upload route", () => {
   it("streams a 300 MB body to storage with flat memory", async () => {

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { SignJWT, generateKeyPair } from "jose";
 import { db } from "@/lib/db";
 import { portalBlobs } from "@/lib/storage/stores";
+import type { LocalBlobStore } from "@/lib/storage/local-store";
 import { issuer } from "@/lib/gateway/issuer";
 import { createTenant } from "@/lib/portal/tenants";
 import { sha256 } from "./support/replication-fixtures";
@@ -248,7 +249,7 @@ describe("receiving assets", () => {
     await put("/content/dam/gc/one.png", shared);
     await put("/content/dam/gc/two.png", shared); // same content, one blob
     const old = new Date(Date.now() - 3600_000);
-    await utimes(portalBlobs.pathOf(sha256(shared)), old, old);
+    await utimes((portalBlobs as LocalBlobStore).pathOf(sha256(shared)), old, old);
     const auth = { authorization: `Bearer ${await write()}` };
     await fetch(`${base}/assets?path=/content/dam/gc/one.png`, { method: "DELETE", headers: auth });
     expect(await portalBlobs.has(sha256(shared))).toBe(true); // two.png still uses it

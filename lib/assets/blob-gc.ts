@@ -1,5 +1,4 @@
 import "server-only";
-import { stat } from "node:fs/promises";
 import { db } from "@/lib/db";
 import { assetBlobs } from "@/lib/storage/stores";
 
@@ -26,9 +25,6 @@ export async function collectBlobs(shas: Iterable<string>, opts: { keepRecent?: 
 }
 
 async function isRecent(sha256: string): Promise<boolean> {
-  try {
-    return Date.now() - (await stat(assetBlobs.pathOf(sha256))).mtimeMs < RECENT_MS;
-  } catch {
-    return false;
-  }
+  const at = await assetBlobs.writtenAt(sha256);
+  return at !== null && Date.now() - at < RECENT_MS;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { Readable } from "node:stream";
 import { db } from "@/lib/db";
-import type { BlobStore } from "@/lib/storage/blob-store";
+import type { BlobStore } from "@/lib/storage/types";
 import { assetBlobs } from "@/lib/storage/stores";
 import { notFound } from "@/lib/errors";
 

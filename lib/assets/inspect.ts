@@ -8,7 +8,10 @@ export type Inspected = { mimeType: string; typeFlag: string | null; width: numb
 
 /** The real type of a stored blob from its first bytes, and an image's dimensions from its header. */
 export async function inspectBlob(sha256: string, name: string): Promise<Inspected> {
-  const file = assetBlobs.pathOf(sha256);
+  return assetBlobs.withFile(sha256, (file) => inspectFile(file, name));
+}
+
+async function inspectFile(file: string, name: string): Promise<Inspected> {
   const fh = await open(file, "r");
   const head = Buffer.alloc(4100);
   let n: number;

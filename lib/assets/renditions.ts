@@ -4,7 +4,7 @@ import sharp from "sharp";
 import { db } from "@/lib/db";
 import { RASTER_TYPES } from "@/lib/assets/detect-type";
 import { collectBlobs } from "@/lib/assets/blob-gc";
-import type { BlobStore } from "@/lib/storage/blob-store";
+import type { BlobStore } from "@/lib/storage/types";
 import { assetBlobs } from "@/lib/storage/stores";
 
 // AEM's renditions: a thumbnail for cards and a web rendition for previews (cq5dam.thumbnail.*,
@@ -70,7 +70,7 @@ export async function generateRenditions(asset: Target): Promise<"ready" | "none
   if (!RASTER_TYPES.has(asset.mimeType)) return finish(asset, "none", []);
   let made: MadeRendition[];
   try {
-    made = await renderRenditions(assetBlobs.pathOf(asset.sha256), assetBlobs);
+    made = await assetBlobs.withFile(asset.sha256, (file) => renderRenditions(file, assetBlobs));
   } catch (e) {
     console.warn(`[assets] renditions of ${asset.id} failed: ${(e as Error).message}`);
     await collectBlobs(

@@ -1,5 +1,4 @@
 import "server-only";
-import { mkdir, statfs } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -205,10 +204,8 @@ async function assertAbsent(path: string, name: string, folderPath: string) {
 
 /** Refuses at once when the disk cannot take the file (BlobStore also stops on ENOSPC mid-way). */
 async function assertRoom(size: number) {
-  await mkdir(assetBlobs.root, { recursive: true });
-  const fs = await statfs(assetBlobs.root);
-  const free = Number(fs.bavail) * Number(fs.bsize);
-  if (size + 64 * 1024 * 1024 > free) {
+  const free = await assetBlobs.freeBytes();
+  if (free !== null && size + 64 * 1024 * 1024 > free) {
     throw new UserError(
       `The server's disk has ${formatBytes(free)} free, not enough for this file. Free some space or ask an administrator.`,
       { status: 507, code: "disk_full" },

@@ -1,5 +1,5 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 import { dataDir, env } from "@/lib/env";
 import { loadKeyFile } from "@/lib/crypto/key-file";
@@ -62,4 +62,13 @@ export async function verifySessionToken(
   } catch {
     return null;
   }
+}
+
+/** A fingerprint of the session key (never the key): every node of a cluster must sign with the same one. */
+export function sessionKeyFingerprint(): string {
+  return createHash("sha256")
+    .update("outpost-session-key-check\0")
+    .update(sessionKey())
+    .digest("base64url")
+    .slice(0, 22);
 }

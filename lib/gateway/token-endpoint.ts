@@ -1,4 +1,5 @@
 import "server-only";
+import { observeTokenRequest } from "@/lib/metrics/record";
 import { acceptedAudiences } from "@/lib/gateway/issuer";
 import { issueAccessToken } from "@/lib/gateway/issue-token";
 import { errorBody, OAuthError } from "@/lib/gateway/oauth-error";
@@ -88,6 +89,7 @@ export async function handleTokenRequest(req: Request): Promise<Response> {
     entry.reason = e.logReason ?? e.description;
     return Response.json(errorBody(e), { status: e.status, headers: { ...NO_STORE, ...e.headers } });
   } finally {
+    observeTokenRequest(entry.result, entry.error);
     if (record) await recordTokenRequest(entry);
     maybePrune();
   }

@@ -1,5 +1,4 @@
 import "server-only";
-import { stat } from "node:fs/promises";
 import { db } from "@/lib/db";
 import { portalBlobs } from "@/lib/storage/stores";
 
@@ -14,11 +13,9 @@ export async function collectPortalBlobs(shas: Iterable<string>): Promise<number
   for (const sha256 of new Set(shas)) {
     if (await db.portalAsset.count({ where: { sha256 } })) continue;
     if (await db.portalRendition.count({ where: { sha256 } })) continue;
-    try {
-      if (Date.now() - (await stat(portalBlobs.pathOf(sha256))).mtimeMs < RECENT_MS) continue;
-    } catch {
-      continue; // already gone
-    }
+    const at = await portalBlobs.writtenAt(sha256);
+    if (at === null) continue; // already gone
+    if (Date.now() - at < RECENT_MS) continue;
     await portalBlobs.remove(sha256);
     removed++;
   }

@@ -44,7 +44,7 @@ export async function processNextPortalRendition(): Promise<boolean> {
   let state: "ready" | "none" | "failed" = "none";
   if (RASTER_TYPES.has(a.mimeType)) {
     try {
-      made = await renderRenditions(portalBlobs.pathOf(a.sha256), portalBlobs);
+      made = await portalBlobs.withFile(a.sha256, (file) => renderRenditions(file, portalBlobs));
       state = "ready";
     } catch (e) {
       console.warn(`[portal] renditions of ${a.id} failed: ${(e as Error).message}`);

@@ -22,13 +22,20 @@ export async function startFaultProxy(target: string) {
   const t = new URL(target);
   let plan: (i: FaultInfo) => FaultAction = () => ({ kind: "pass" });
   let n = 0;
-  const log: { method: string; path: string; action: string; status?: number }[] = [];
+  // start and end (performance.now() of this process): when the request arrived and its answer ended or broke.
+  const log: { method: string; path: string; action: string; status?: number; start: number; end?: number }[] = [];
 
   const server = http.createServer((req, res) => {
     const info: FaultInfo = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, n: n++ };
     const action = plan(info);
-    const entry: (typeof log)[number] = { method: info.method, path: info.path, action: action.kind };
+    const entry: (typeof log)[number] = {
+      method: info.method,
+      path: info.path,
+      action: action.kind,
+      start: performance.now(),
+    };
     log.push(entry);
+    res.on("close", () => (entry.end = performance.now()));
     if (action.kind === "status") {
       req.resume();
       req.on("end", () => {

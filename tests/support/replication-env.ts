@@ -53,8 +53,11 @@ export async function closeInstallServer() {
   shared = null;
 }
 
-export async function startReplicationEnv(opts: { scopes?: Scope[]; grantType?: string; configScope?: string } = {}) {
-  const server = await installServer();
+export async function startReplicationEnv(
+  opts: { scopes?: Scope[]; grantType?: string; configScope?: string; serverUrl?: string } = {},
+) {
+  // serverUrl: the install's gateway and portal already run in another process (cluster tests).
+  const server = opts.serverUrl ? { url: opts.serverUrl, close: async () => {} } : await installServer();
   await clearRateLimits();
   const proxy = await startFaultProxy(server.url);
   const suffix = randomBytes(3).toString("hex");

@@ -1,7 +1,7 @@
 import "server-only";
-import { hostname } from "node:os";
-import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { nodeId } from "@/lib/cluster/node-id";
+import { observeDelivery } from "@/lib/metrics/record";
 import { systemClock, type Clock } from "@/lib/replication/clock";
 import { deliverJob, type Outcome } from "@/lib/replication/delivery/deliver-job";
 import { recordOutcome } from "@/lib/replication/delivery/record-outcome";
@@ -31,7 +31,7 @@ export type TickResult = "worked" | "idle" | "blocked" | "off";
 
 export const DEFAULT_LEASE_MS = 60_000;
 
-export const nodeOwner = () => `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+export const nodeOwner = () => nodeId; // the registry finds a lost node's leases by it
 
 export class AgentWorker {
   readonly owner: string;
@@ -154,6 +154,7 @@ export class AgentWorker {
       clearInterval(heartbeat);
     }
     const durationMs = performance.now() - started;
+    observeDelivery(this.agentId, outcome, durationMs);
 
     if (this.mode === "crashed") return; // as if the process died: the lease expires on its own
     if (this.mode === "releasing" && abort.signal.aborted) {

@@ -8,33 +8,42 @@ import {
   writev as fsWritev,
   type ReadStream,
 } from "node:fs";
-import { mkdir, rm, rmdir, stat } from "node:fs/promises";
+import { mkdir, readdir, rm, rmdir, stat, statfs } from "node:fs/promises";
 import path from "node:path";
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { UserError } from "@/lib/errors";
+import {
+  abortError,
+  chunkReader,
+  tooLarge,
+  verify,
+  type BlobStore,
+  type StoredBlob,
+  type WriteOptions,
+} from "@/lib/storage/types";
 
 /** Bytes gathered for one write to disk. */
 const WRITE_WINDOW = 1024 * 1024;
-
-export type StoredBlob = { sha256: string; size: number };
 
 /**
  * Content-addressed binary storage in a folder: <root>/ab/cd/<sha256>. Writes stream to a temp file
  * while hashing, then rename into place, so a reader never sees half a file and an interrupted
  * upload leaves nothing behind. Equal content is stored once.
  */
-export class BlobStore {
+export class LocalBlobStore implements BlobStore {
+  readonly kind = "local" as const;
   constructor(readonly root: string) {}
+
+  get location(): string {
+    return this.root;
+  }
 
   pathOf(sha256: string): string {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error("not a sha256");
     return path.join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
 
-  async write(
-    source: Readable | ReadableStream<Uint8Array>,
-    opts: { maxBytes?: number; expectedSha256?: string; expectedSize?: number; signal?: AbortSignal } = {},
-  ): Promise<StoredBlob> {
+  async write(source: Readable | ReadableStream<Uint8Array>, opts: WriteOptions = {}): Promise<StoredBlob> {
     const tmpDir = path.join(this.root, "tmp");
     const tmp = path.join(tmpDir, `${Date.now()}-${randomBytes(8).toString("hex")}`);
     const hash = createHash("sha256");
@@ -64,12 +73,7 @@ export class BlobStore {
       for (let chunk; (chunk = await chunks.next());) {
         if (opts.signal?.aborted) throw abortError();
         size += chunk.byteLength;
-        if (opts.maxBytes !== undefined && size > opts.maxBytes) {
-          throw new UserError(`The file is larger than the limit of ${opts.maxBytes} bytes.`, {
-            status: 413,
-            code: "too_large",
-          });
-        }
+        if (opts.maxBytes !== undefined && size > opts.maxBytes) throw tooLarge(opts.maxBytes);
         hash.update(chunk);
         await out.add(chunk);
       }
@@ -78,15 +82,7 @@ export class BlobStore {
       closeSync(fd);
       fd = undefined;
       const sha256 = hash.digest("hex");
-      if (opts.expectedSize !== undefined && size !== opts.expectedSize) {
-        throw new UserError(`Received ${size} bytes, expected ${opts.expectedSize}: the upload was truncated.`, {
-          status: 400,
-          code: "truncated",
-        });
-      }
-      if (opts.expectedSha256 && sha256 !== opts.expectedSha256.toLowerCase()) {
-        throw new UserError("The content does not match its SHA-256.", { status: 422, code: "sha256_mismatch" });
-      }
+      verify({ sha256, size }, opts);
       const final = this.pathOf(sha256);
       await folder;
       orMakeDir(path.dirname(final), () => renameSync(tmp, final)); // atomic; an existing equal blob is replaced by identical bytes
@@ -140,6 +136,13 @@ export class BlobStore {
     return (await stat(this.pathOf(sha256))).size;
   }
 
+  async writtenAt(sha256: string): Promise<number | null> {
+    return stat(this.pathOf(sha256)).then(
+      (s) => s.mtimeMs,
+      () => null,
+    );
+  }
+
   /** A read stream of a blob, or of the inclusive byte range [start, end]. */
   open(sha256: string, range?: { start: number; end: number }, opts: { highWaterMark?: number } = {}): ReadStream {
     return createReadStream(this.pathOf(sha256), { ...range, ...opts });
@@ -147,6 +150,35 @@ export class BlobStore {
 
   async remove(sha256: string): Promise<void> {
     await rm(this.pathOf(sha256), { force: true });
+  }
+
+  /** The blob's own file: nothing to copy. */
+  async withFile<T>(sha256: string, fn: (file: string) => Promise<T>): Promise<T> {
+    return fn(this.pathOf(sha256));
+  }
+
+  async freeBytes(): Promise<number> {
+    await mkdir(this.root, { recursive: true });
+    const fs = await statfs(this.root);
+    return Number(fs.bavail) * Number(fs.bsize);
+  }
+
+  /**
+   * Removes temp files a killed process left behind (a running write deletes its own on failure).
+   * Only files untouched for `olderThanMs`: another node sharing the folder may be mid-upload.
+   */
+  async sweepTemp(olderThanMs: number, now = Date.now()): Promise<number> {
+    const dir = path.join(this.root, "tmp");
+    let removed = 0;
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      const file = path.join(dir, name);
+      const s = await stat(file).catch(() => null);
+      if (s && now - s.mtimeMs > olderThanMs) {
+        await rm(file, { force: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 }
 
@@ -211,33 +243,6 @@ async function writevAll(fd: number, chunks: Uint8Array[]): Promise<void> {
 
 const writev = (fd: number, chunks: Uint8Array[]) =>
   new Promise<number>((resolve, reject) => fsWritev(fd, chunks, (e, n) => (e ? reject(e) : resolve(n))));
-
-/** The chunks of a Node or web stream, one at a time (null at the end), and a way to stop it. */
-function chunkReader(source: Readable | ReadableStream<Uint8Array>): {
-  next(): Promise<Uint8Array | null>;
-  cancel(reason: Error): void;
-} {
-  if (source instanceof Readable) {
-    const it = source[Symbol.asyncIterator]();
-    return {
-      next: async () => {
-        const r = await it.next();
-        return r.done ? null : (r.value as Uint8Array);
-      },
-      cancel: (reason) => void source.destroy(reason), // a pending read rejects with the reason
-    };
-  }
-  const reader = source.getReader();
-  return {
-    next: async () => {
-      const r = await reader.read();
-      return r.done ? null : r.value;
-    },
-    cancel: (reason) => void reader.cancel(reason).catch(() => {}), // a pending read ends
-  };
-}
-
-const abortError = () => Object.assign(new Error("aborted"), { name: "AbortError", code: "ABORT_ERR" });
 
 /** Runs `op`; if it failed because `dir` is missing, makes it and runs `op` again. */
 function orMakeDir<T>(dir: string, op: () => T): T {
