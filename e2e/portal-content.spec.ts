@@ -143,7 +143,7 @@ test("a Portal administrator browses, searches and downloads; a Portal user sees
   browser,
   baseURL,
 }) => {
-  test.setTimeout(300_000); // a long journey, and axe on six pages of a shared machine
+  test.setTimeout(600_000); // a long journey, and axe on six pages of a shared machine
   const name = unique("Acme Content");
   const { slug, password } = await createTenant(page, name);
   const files = await publish(baseURL!, slug);
