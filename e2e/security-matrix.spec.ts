@@ -14,6 +14,7 @@ import { E2E } from "./support/env";
 /** Routes anyone may call, each with the reason. */
 const PUBLIC: Record<string, string> = {
   "/login": "the sign-in page",
+  "/portal/[tenant]/login": "the portal's sign-in page",
   "/api/health": "liveness and readiness for load balancers; no details beyond status and version",
   "/api/[...path]": "JSON 404 for API paths nothing serves",
   "/gateway/oauth/token": "RFC 7523 token endpoint: clients authenticate with a signed assertion",
@@ -32,17 +33,27 @@ const PORTAL_API = /^\/portal\/\[tenant\]\/api\//;
  * session they answer 404 or redirect to the portal's login page, never content.
  */
 const PORTAL_PAGE = /^\/portal\/\[tenant\](\/|$)/;
+/** Portal downloads, renditions and ZIPs: on the portal viewer's session, never open without one. */
+const PORTAL_VIEWER_ROUTE = /^\/portal\/\[tenant\]\/(download|renditions|zip)(\/|$)/;
 /** Console areas only administrators may enter; every other console page and API is for authors. */
 const ADMIN_ONLY = [
   /^\/gateway(\/|$)/,
   /^\/tools\/(cloud-services|replication|security)(\/|$)/,
   /^\/api\/(users|replication|cloud-services)(\/|$)/,
 ];
-const AUTHOR = [/^\/$/, /^\/(assets|collections|account|tools)(\/|$)/, /^\/api\/(assets|me)(\/|$)/];
+const AUTHOR = [
+  /^\/$/,
+  /^\/(assets|collections|account|tools|publication)(\/|$)/,
+  /^\/api\/(assets|me|publication)(\/|$)/,
+];
 
 /** Server actions by file; a file not listed fails the test. */
-const ACTION_FILES: Record<string, "author" | "administrator"> = {
+const ACTION_FILES: Record<string, "author" | "administrator" | "portal"> = {
   "lib/assets/actions.ts": "author",
+  "lib/publication/actions.ts": "author",
+  // Portal users' actions (portalAction, lib/portal/portal-action.ts): the portal's own sessions.
+  "lib/portal/auth-actions.ts": "portal",
+  "lib/portal/user-actions.ts": "portal",
   "lib/auth/actions.ts": "administrator",
   "lib/gateway/actions.ts": "administrator",
   "lib/cloud-services/actions.ts": "administrator",
@@ -55,11 +66,15 @@ const ACTION_EXCEPTIONS: Record<string, "author" | string> = {
   changeOwnPasswordAction: "author",
 };
 
-type Expect = { kind: "public"; reason: string } | { kind: "role"; role: "author" | "administrator" };
+type Expect =
+  { kind: "public"; reason: string } | { kind: "role"; role: "author" | "administrator" } | { kind: "portal" };
 
-function policyOf(r: BuiltRoute): Expect | { kind: "portal-api" } | { kind: "portal-page" } | null {
+function policyOf(
+  r: BuiltRoute,
+): Expect | { kind: "portal-api" } | { kind: "portal-page" } | { kind: "portal-viewer" } | null {
   if (PUBLIC[r.pattern]) return { kind: "public", reason: PUBLIC[r.pattern] };
   if (PORTAL_API.test(r.pattern)) return { kind: "portal-api" };
+  if (r.kind === "route" && PORTAL_VIEWER_ROUTE.test(r.pattern)) return { kind: "portal-viewer" };
   if (PORTAL_PAGE.test(r.pattern)) return { kind: "portal-page" };
   if (ADMIN_ONLY.some((re) => re.test(r.pattern))) return { kind: "role", role: "administrator" };
   if (AUTHOR.some((re) => re.test(r.pattern))) return { kind: "role", role: "author" };
@@ -71,6 +86,7 @@ function actionPolicy(a: BuiltAction): Expect | null {
   if (exception === "author") return { kind: "role", role: "author" };
   if (exception) return { kind: "public", reason: exception };
   const role = ACTION_FILES[a.file];
+  if (role === "portal") return { kind: "portal" };
   return role ? { kind: "role", role } : null;
 }
 
@@ -191,6 +207,16 @@ test("route handlers: 401 JSON without a session, 403 for an author where an adm
       }
       continue;
     }
+    if (policy.kind === "portal-viewer") {
+      for (const tenant of ["default", "nothing-here"]) {
+        const res = await call(anon, "GET", sampleUrl(r.pattern, { tenant }));
+        expect(
+          [401, 403, 404, 405].includes(res.status) || (res.status >= 300 && res.status < 400),
+          `${r.pattern} for tenant ${tenant} without a portal session: ${res.status}`,
+        ).toBe(true);
+      }
+      continue;
+    }
     if (policy.kind !== "role") continue;
     const statuses: number[] = [];
     for (const method of METHODS) {
@@ -255,6 +281,12 @@ test("server actions: refused without a session, to an author where an administr
       expect(JSON.parse(res.body).message).toMatch(/did not come from an Outpost page/);
     }
     if (policy.kind === "public") continue;
+    if (policy.kind === "portal") {
+      const res = await postActionBody(anon, a, JSON.stringify([{ tenant: "default" }]));
+      expect(res.status, `${a.name} without a portal session`).toBeLessThan(500);
+      expect(res.body, `${a.name} without a portal session`).not.toContain('"ok":true');
+      continue;
+    }
     const forged = await postActionBody(anon, a, "[{}]", { cookie: "outpost_session=forged.token.value" });
     expect(forged.status, `${a.name} with a forged session`).toBeLessThan(500);
     expect(forged.body, `${a.name} with a forged session`).toContain("Your session has ended");

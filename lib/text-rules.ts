@@ -35,11 +35,14 @@ export function nameText(label: string, max: number, opts: { min?: number; empty
     });
 }
 
-/** A free text such as a description: line breaks and tabs allowed, other control characters not. */
-export function freeText(label: string, max: number, opts: { trim?: boolean } = {}) {
+/**
+ * A free text such as a description: line breaks and tabs allowed, other control characters not.
+ * `singleLine`: an optional title (empty allowed, no line breaks either).
+ */
+export function freeText(label: string, max: number, opts: { trim?: boolean; singleLine?: boolean } = {}) {
   const base = opts.trim === false ? z.string() : z.string().trim();
   return base.max(max, `${label} must be at most ${max} characters`).superRefine((v, ctx) => {
-    const problem = textProblem(v, label, true);
+    const problem = textProblem(v, label, !opts.singleLine);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 }

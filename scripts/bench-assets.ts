@@ -113,6 +113,9 @@ async function main() {
       for (let i = 0; i < folders.length; i += BATCH) await tx.folder.createMany({ data: folders.slice(i, i + BATCH) });
     });
     const now = Date.now();
+    const publisher = await db.user.create({
+      data: { login: `bench-${randomUUID().slice(0, 8)}`, name: "Bench Publisher", role: "author", passwordHash: "x" },
+    });
     let assets: Record<string, unknown>[] = [];
     let versions: Record<string, unknown>[] = [];
     const flush = async () => {
@@ -146,6 +149,8 @@ async function main() {
           renditionState: "none",
           createdAt: at,
           updatedAt: at,
+          // Brand Portal states: 1 % failed, 2 % pending, 30 % published, the rest never published.
+          ...bpSeed(n, at, publisher.id),
         });
         versions.push({
           id: randomUUID(),
@@ -161,6 +166,13 @@ async function main() {
     }
     if (assets.length) await flush();
     return folders;
+  }
+
+  function bpSeed(n: number, at: Date, by: string) {
+    if (n % 100 === 7) return { bpState: "failed", bpAt: at, bpBy: by };
+    if (n % 50 === 3) return { bpState: "pending", bpAt: null, bpBy: null };
+    if (n % 10 < 3) return { bpState: "published", bpAt: at, bpBy: by };
+    return { bpState: null, bpAt: null, bpBy: null };
   }
 
   function insertRows(table: string, rows: Record<string, unknown>[]) {
@@ -195,6 +207,72 @@ async function main() {
   );
   await time("search in one folder", 100, (i) =>
     searchAssets({ path: pick(folders, i).path, q: pick(WORDS, i), sort: "name", dir: "asc", offset: 0, limit: 50 }),
+  );
+  await time("filter all assets: failed", 100, (i) =>
+    searchAssets({
+      path: "/content/dam",
+      q: "",
+      bp: "failed",
+      sort: sorts[i % sorts.length],
+      dir: "asc",
+      offset: 0,
+      limit: 50,
+    }),
+  );
+  await time("filter all assets: pending", 100, (i) =>
+    searchAssets({
+      path: "/content/dam",
+      q: "",
+      bp: "pending",
+      sort: "name",
+      dir: i % 2 ? "desc" : "asc",
+      offset: 0,
+      limit: 50,
+    }),
+  );
+  await time("filter all assets: not published", 100, (i) =>
+    searchAssets({
+      path: "/content/dam",
+      q: "",
+      bp: "not-published",
+      sort: "name",
+      dir: i % 2 ? "desc" : "asc",
+      offset: 0,
+      limit: 50,
+    }),
+  );
+  await time("filter all: published, by modified", 100, (i) =>
+    searchAssets({
+      path: "/content/dam",
+      q: "",
+      bp: "published",
+      sort: "modified",
+      dir: i % 2 ? "desc" : "asc",
+      offset: 0,
+      limit: 50,
+    }),
+  );
+  await time("filter one folder: published", 100, (i) =>
+    searchAssets({
+      path: pick(folders, i).path,
+      q: "",
+      bp: "published",
+      sort: "name",
+      dir: "asc",
+      offset: 0,
+      limit: 50,
+    }),
+  );
+  await time("search + filter (1 word, failed)", 100, (i) =>
+    searchAssets({
+      path: "/content/dam",
+      q: pick(WORDS, i),
+      bp: "failed",
+      sort: "name",
+      dir: "asc",
+      offset: 0,
+      limit: 50,
+    }),
   );
   await time("asset details", 300, (i) =>
     getAssetDetails({

@@ -236,21 +236,17 @@ async function main() {
       let bytes = 0;
       let peakRss = process.memoryUsage.rss();
       http
-        .get(
-          `${server.url}/portal/${tenant.slug}/zip?folder=%2Fcontent%2Fdam%2Fzip`,
-          {},
-          (res) => {
-            if (res.statusCode !== 200) return reject(new Error(`ZIP answered ${res.statusCode}`));
-            res.on("data", (c: Buffer) => {
-              bytes += c.length;
-              if ((bytes & 0x3ffffff) < c.length) peakRss = Math.max(peakRss, process.memoryUsage.rss());
-            });
-            res.on("end", () =>
-              resolve({ bytes, ms: performance.now() - t, peakRss: Math.max(peakRss, process.memoryUsage.rss()) }),
-            );
-            res.on("error", reject);
-          },
-        )
+        .get(`${server.url}/portal/${tenant.slug}/zip?folder=%2Fcontent%2Fdam%2Fzip`, {}, (res) => {
+          if (res.statusCode !== 200) return reject(new Error(`ZIP answered ${res.statusCode}`));
+          res.on("data", (c: Buffer) => {
+            bytes += c.length;
+            if ((bytes & 0x3ffffff) < c.length) peakRss = Math.max(peakRss, process.memoryUsage.rss());
+          });
+          res.on("end", () =>
+            resolve({ bytes, ms: performance.now() - t, peakRss: Math.max(peakRss, process.memoryUsage.rss()) }),
+          );
+          res.on("error", reject);
+        })
         .on("error", reject);
     });
   await once(); // warm: the blobs in the page cache, code paths compiled

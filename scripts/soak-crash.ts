@@ -126,8 +126,14 @@ async function verifyPortal(slug: string, expected: Expected[]): Promise<Verdict
   let lost = 0;
   let duplicated = 0;
   for (const [p, shas] of byPath) {
-    if (!want.has(p)) (duplicated++, details.push(`unexpected at the portal: ${p}`));
-    if (shas.length > 1) ((duplicated += shas.length - 1), details.push(`${shas.length} copies: ${p}`));
+    if (!want.has(p)) {
+      duplicated++;
+      details.push(`unexpected at the portal: ${p}`);
+    }
+    if (shas.length > 1) {
+      duplicated += shas.length - 1;
+      details.push(`${shas.length} copies: ${p}`);
+    }
   }
   for (const { path: p, sha256 } of expected) {
     const got = byPath.get(p)?.[0];
@@ -140,10 +146,14 @@ async function verifyPortal(slug: string, expected: Expected[]): Promise<Verdict
     try {
       for await (const c of portalBlobs.open(sha256)) hash.update(c as Buffer);
     } catch {
-      (lost++, details.push(`no binary at the portal: ${p}`));
+      lost++;
+      details.push(`no binary at the portal: ${p}`);
       continue;
     }
-    if (hash.digest("hex") !== sha256) (lost++, details.push(`binary damaged at the portal: ${p}`));
+    if (hash.digest("hex") !== sha256) {
+      lost++;
+      details.push(`binary damaged at the portal: ${p}`);
+    }
   }
   return { lost, duplicated, details };
 }

@@ -113,7 +113,7 @@ export function AssetCard({
           )}
           {metaLine(item)}
         </span>
-        <BpStatus bp={item.bp} className="mt-1 !text-xs text-ink-muted" />
+        <BpStatus bp={item.bp} className="mt-1 text-xs" small />
       </div>
     </article>
   );

@@ -126,7 +126,7 @@ export function AssetTable({
                 {item.kind === "asset" ? dimensions(item.width, item.height) : ""}
               </Cell>
               <Cell className="whitespace-nowrap text-ink-muted">{formatDateTime(item.modified)}</Cell>
-              <Cell className="whitespace-nowrap">
+              <Cell className="max-w-80 whitespace-nowrap">
                 <BpStatus bp={item.bp} />
               </Cell>
             </Row>

@@ -35,7 +35,15 @@ import { ConflictDialog, UploadPanel } from "@/components/assets/upload/upload-p
 import { useUploads } from "@/components/assets/upload/use-uploads";
 import { toSelected, useSelection } from "@/components/assets/use-selection";
 import { consoleUrl } from "@/lib/assets/names";
-import type { BrowseItem, BrowsePage, FolderRef, SortDir, SortKey } from "@/lib/assets/types";
+import {
+  BP_FILTERS,
+  type BpFilter,
+  type BrowseItem,
+  type BrowsePage,
+  type FolderRef,
+  type SortDir,
+  type SortKey,
+} from "@/lib/assets/types";
 
 const PAGE_SIZE = 50;
 const SORTS: { id: SortKey; label: string }[] = [
@@ -67,6 +75,8 @@ export function AssetsBrowser({
   const sort = (SORTS.find((s) => s.id === params.get("sort"))?.id ?? "name") as SortKey;
   const dir: SortDir = params.get("dir") === "desc" ? "desc" : "asc";
   const q = params.get("q") ?? "";
+  const bp = BP_FILTERS.find((f) => f.id === params.get("bp"))?.id ?? null;
+  const searching = !!q || !!bp;
   const page = Math.max(1, Number(params.get("page")) || 1);
 
   const setParams = useCallback((patch: Record<string, string | null>) => {
@@ -80,7 +90,7 @@ export function AssetsBrowser({
   }, []);
 
   const browse = useQuery({
-    queryKey: ["assets", "browse", folder.path, q, sort, dir, page],
+    queryKey: ["assets", "browse", folder.path, q, bp, sort, dir, page],
     queryFn: ({ signal }) => {
       const p = new URLSearchParams({
         path: folder.path,
@@ -90,12 +100,18 @@ export function AssetsBrowser({
         limit: String(PAGE_SIZE),
       });
       if (q) p.set("q", q);
+      if (bp) p.set("bp", bp);
       return getJson<BrowsePage>(`/api/assets/browse?${p}`, signal);
     },
     placeholderData: keepPreviousData,
-    // Thumbnails appear by themselves once the rendition worker has made them.
+    // Thumbnails appear by themselves once the rendition worker has made them, and Brand Portal
+    // states once the agents have delivered.
     refetchInterval: (query) =>
-      query.state.data?.items.some((i) => i.kind === "asset" && i.renditionState === "pending") ? 1500 : false,
+      query.state.data?.items.some((i) => i.kind === "asset" && i.renditionState === "pending")
+        ? 1500
+        : query.state.data?.items.some((i) => i.bp.state === "pending")
+          ? 3000
+          : false,
   });
 
   const selection = useSelection();
@@ -185,6 +201,13 @@ export function AssetsBrowser({
             onSearch={(v) => setParams({ q: v, page: null })}
             placeholder={`Search ${folder.title} and below`}
           />
+          <Select
+            label="Brand Portal"
+            className="w-60"
+            options={[{ id: "any", label: "Any state" }, ...BP_FILTERS]}
+            value={bp ?? "any"}
+            onChange={(v) => setParams({ bp: v === "any" ? null : v, page: null })}
+          />
           {view === "card" && (
             <div className="flex items-end gap-1">
               <Select
@@ -207,11 +230,7 @@ export function AssetsBrowser({
             </div>
           )}
           <span className="ml-auto pb-1.5 text-sm text-ink-muted" aria-live="polite">
-            {browse.data
-              ? q
-                ? `${total} result${total === 1 ? "" : "s"} for “${q}” in ${folder.title} and its subfolders`
-                : `${total} item${total === 1 ? "" : "s"}`
-              : "Loading…"}
+            {browse.data ? countText(total, q, bp, folder.title) : "Loading…"}
           </span>
         </div>
         {browse.error && (
@@ -230,12 +249,12 @@ export function AssetsBrowser({
                   selected={selection.has(i.id)}
                   selecting={selection.size > 0}
                   onToggle={() => selection.toggle(toSelected(i))}
-                  showPath={!!q}
+                  showPath={searching}
                 />
               ))}
             </div>
           ) : (
-            browse.data && <Empty searching={!!q} />
+            browse.data && <Empty searching={!!q} filtered={bp} folderTitle={folder.title} />
           )
         ) : (
           <AssetTable
@@ -246,7 +265,7 @@ export function AssetsBrowser({
             sort={sort}
             dir={dir}
             onSort={(s, d) => setParams({ sort: s === "name" ? null : s, dir: d === "asc" ? null : d, page: null })}
-            showPath={!!q}
+            showPath={searching}
           />
         )}
         {pages > 1 && (
@@ -291,12 +310,30 @@ export function AssetsBrowser({
   );
 }
 
-function Empty({ searching }: { searching: boolean }) {
+const filterLabel = (bp: BpFilter) => (bp === "pending" ? "pending" : bp === "not-published" ? "not published" : bp);
+
+function countText(total: number, q: string, bp: BpFilter | null, folderTitle: string): string {
+  const n = `${total} ${q ? "result" : "item"}${total === 1 ? "" : "s"}`;
+  if (!q && !bp) return n;
+  return `${n}${q ? ` for “${q}”` : ""}${bp ? ` ${filterLabel(bp)} on Brand Portal` : ""} in ${folderTitle} and its subfolders`;
+}
+
+function Empty({
+  searching,
+  filtered,
+  folderTitle,
+}: {
+  searching: boolean;
+  filtered: BpFilter | null;
+  folderTitle: string;
+}) {
   return (
     <div className="rounded border-2 border-dashed border-line-strong p-12 text-center text-ink-muted">
-      {searching
-        ? "No assets match. Search looks at names and titles in this folder and all folders below it."
-        : "This folder is empty. Drag files here, or use Create › Files or Create › Folder."}
+      {filtered
+        ? `Nothing in ${folderTitle} or below it is ${filterLabel(filtered)} on Brand Portal${searching ? " and matches the search" : ""}.`
+        : searching
+          ? "No assets match. Search looks at names and titles in this folder and all folders below it."
+          : "This folder is empty. Drag files here, or use Create › Files or Create › Folder."}
     </div>
   );
 }

@@ -102,7 +102,7 @@ function Initials({ name }: { name: string }) {
   return (
     <span
       aria-hidden
-      className="grid size-8 place-items-center rounded-full bg-accent-soft text-xs font-bold text-accent"
+      className="grid size-8 place-items-center rounded-full bg-accent-soft text-xs font-bold text-accent-down"
     >
       {initialsOf(name)}
     </span>

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { expect, type Page } from "@playwright/test";
 import { createOrganization, unique } from "./helpers";
 import { E2E } from "./env";
@@ -109,4 +110,26 @@ export async function setAgentsPaused(page: Page, configTitle: string, paused: b
     if (paused) await expect(status).toContainText("Agent is paused");
     else await expect(status).not.toContainText("Agent is paused");
   }
+}
+
+/**
+ * Queues a publication on the server's database (e2e/support/queue-publication.ts), with what the
+ * UI cannot make on purpose: an asset whose binary is gone (its delivery fails) and a scheduled
+ * publication of chosen assets.
+ */
+export function queuePublication(input: {
+  config: string;
+  by: string;
+  publish: string[];
+  unpublish?: string[];
+  missingBinary?: string[];
+  schedule?: { title: string; at: string; paths: string[] };
+}) {
+  const env: NodeJS.ProcessEnv = { ...process.env, OUTPOST_DATA_DIR: E2E.dataDir, OUTPOST_WORKERS: "off" };
+  delete env.DATABASE_URL;
+  execFileSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "e2e/support/queue-publication.ts", JSON.stringify(input)],
+    { env, stdio: "inherit" },
+  );
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/sqlite/client";
 import { db } from "@/lib/db";
 import { getFolderByPath } from "@/lib/assets/folders";
+import { describeBp } from "@/lib/assets/bp-state";
 import { assetItem, assetListSelect, folderItem, folderListSelect } from "@/lib/assets/serialize";
 import type { BrowseItem, BrowsePage, SortDir, SortKey } from "@/lib/assets/types";
 
@@ -51,5 +52,12 @@ export async function listFolder(p: BrowseParams): Promise<BrowsePage> {
     });
     items.push(...rows.map(assetItem));
   }
-  return { folder, items, total: folderCount + assetCount, offset: p.offset, limit: p.limit, query: null };
+  return {
+    folder,
+    items: await describeBp(items),
+    total: folderCount + assetCount,
+    offset: p.offset,
+    limit: p.limit,
+    query: null,
+  };
 }

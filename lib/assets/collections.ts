@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { assetItem, assetListSelect } from "@/lib/assets/serialize";
+import { describeBp } from "@/lib/assets/bp-state";
+import { collectionPath, type BpStatus } from "@/lib/assets/types";
 import { chunks, containsFolded, sql } from "@/lib/assets/sql";
 import { conflict, notFound } from "@/lib/errors";
 
@@ -40,15 +42,18 @@ export async function listCollections(opts: { q?: string; skip?: number; take?: 
     db.collection.findMany({ where, select, orderBy: { title: "asc" }, skip: opts.skip ?? 0, take: opts.take ?? 50 }),
     db.collection.count({ where }),
   ]);
-  return {
-    total,
-    rows: rows.map(({ _count, ...c }) => ({
+  const items = await describeBp(
+    rows.map(({ _count, ...c }) => ({
       ...c,
+      kind: "collection" as const,
+      path: collectionPath(c.name),
       members: _count.members,
       updatedAt: c.updatedAt.toISOString(),
       bpAt: c.bpAt?.toISOString() ?? null,
+      bp: { state: c.bpState, at: c.bpAt?.toISOString() ?? null, by: c.bpBy } as BpStatus,
     })),
-  };
+  );
+  return { total, rows: items };
 }
 
 /** Collections whose name or title contains the text, ignoring case (wildcards taken literally). */
@@ -74,7 +79,7 @@ export async function collectionMembers(collectionId: string, opts: { skip: numb
     skip: opts.skip,
     take: opts.take,
   });
-  return rows.map((r) => assetItem(r.asset));
+  return describeBp(rows.map((r) => assetItem(r.asset)));
 }
 
 /** Adds assets (already members are skipped); returns how many were new. */

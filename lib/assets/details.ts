@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { renditionUrl } from "@/lib/assets/serialize";
+import { describeBp } from "@/lib/assets/bp-state";
+import type { BpStatus } from "@/lib/assets/types";
 
 export type AssetDetails = NonNullable<Awaited<ReturnType<typeof getAssetDetails>>>;
 
@@ -27,6 +29,14 @@ export async function getAssetDetails(where: { path: string } | { id: string }) 
   const users = userIds.length
     ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })
     : [];
+  const [{ bp }] = await describeBp([
+    {
+      kind: "asset",
+      id: a.id,
+      path: a.path,
+      bp: { state: a.bpState, at: a.bpAt?.toISOString() ?? null, by: a.bpBy } as BpStatus,
+    },
+  ]);
   const nameOf = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? "Deleted user") : null);
   return {
     id: a.id,
@@ -48,7 +58,7 @@ export async function getAssetDetails(where: { path: string } | { id: string }) 
     createdBy: nameOf(a.createdById),
     updatedAt: a.updatedAt.toISOString(),
     modifiedBy: nameOf(a.modifiedById),
-    bp: { state: a.bpState, at: a.bpAt?.toISOString() ?? null, by: a.bpBy },
+    bp,
     renditions: a.renditions.map((r) => ({
       kind: r.kind,
       mimeType: r.mimeType,

@@ -48,9 +48,13 @@ export const collectionMembersInput = z.object({
 export const deleteCollectionsInput = z.object({ ids: z.array(id).min(1).max(200) });
 
 export const sortKey = z.enum(["name", "title", "type", "size", "modified"]);
+export const bpFilter = z.enum(["published", "pending", "failed", "not-published"], {
+  error: "The Brand Portal filter is one of published, pending, failed or not-published.",
+});
 export const browseQuery = z.object({
   path: damPath.default(DAM_ROOT),
   q: z.string().trim().max(200).optional(),
+  bp: bpFilter.optional(),
   sort: sortKey.catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   offset: z.coerce.number().int().min(0).max(10_000_000).catch(0),

@@ -1,6 +1,27 @@
 // What the Assets console's route handlers return and its client components render (no server code).
 
-export type BpStatus = { state: string | null; at: string | null; by: string | null };
+/**
+ * An item's Brand Portal state: `state` as replication wrote it (null: never published), when and
+ * by whom (a user id; `byName` is their display name), the failed job's reason, and the scheduled
+ * publication that covers the item.
+ */
+export type BpStatus = {
+  state: string | null;
+  at: string | null;
+  by: string | null;
+  byName?: string | null;
+  error?: string | null;
+  scheduled?: { at: string; action: string; title: string } | null;
+};
+
+/** The Assets console's Brand Portal filter. */
+export const BP_FILTERS = [
+  { id: "published", label: "Published" },
+  { id: "pending", label: "Pending (queued or scheduled)" },
+  { id: "failed", label: "Failed" },
+  { id: "not-published", label: "Not published" },
+] as const;
+export type BpFilter = (typeof BP_FILTERS)[number]["id"];
 
 export type FolderItem = {
   kind: "folder";
@@ -46,6 +67,8 @@ export type BrowsePage = {
   limit: number;
   /** Set when the page holds search results from the folder's whole subtree. */
   query: string | null;
+  /** Set when the page holds the items below the folder in this Brand Portal state. */
+  bp?: BpFilter | null;
 };
 
 /**

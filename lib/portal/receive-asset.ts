@@ -8,6 +8,16 @@ import { UserError } from "@/lib/errors";
 import { portalBlobs } from "@/lib/storage/stores";
 import { ensureFolders, nameOf, parentOf } from "@/lib/portal/folders-of";
 import { PortalError } from "@/lib/portal/portal-error";
+import {
+  clearRemoval,
+  isNewer,
+  notNewer,
+  orderColumns,
+  readOrder,
+  removedSince,
+  type Order,
+} from "@/lib/portal/publish-order";
+import { collectPortalBlobs } from "@/lib/portal/blob-gc";
 import { recordReceipt, UNKNOWN_PUBLISHER, type Publisher } from "@/lib/portal/receipts";
 import { kickPortalRenditions } from "@/lib/portal/renditions";
 import { assetMetadata, sha256Hex, version as versionSchema, type AssetMetadata } from "@/lib/portal/schemas";
@@ -85,8 +95,9 @@ export async function receiveAsset(
   by: Publisher = UNKNOWN_PUBLISHER,
 ): Promise<ReceiveResult> {
   const head = parseAssetHeaders(req.headers);
+  const order = readOrder(req.headers);
   const current = await findAsset(tenantId, path);
-  if (current && current.version > head.version) {
+  if (current && (current.version > head.version || isNewer(current, order))) {
     await drain(req); // read the body anyway so the kept-alive connection stays usable
     await recordReceipt(tenantId, by, { action: "publish", kind: "asset", path, result: "stale", assets: 0, bytes: 0 });
     return { status: 200, result: "stale", path, version: current.version, sha256: head.sha256, size: head.size };
@@ -130,7 +141,28 @@ export async function receiveAsset(
     version: head.version,
     isPublic: m.public,
   };
-  const result = await upsert(tenantId, path, data, current, by);
+  const result = await upsert(tenantId, path, data, current, order, by);
+  if (order && result.result !== "stale") {
+    // Written first, then checked: an unpublish that came meanwhile either removed our row or left
+    // its marker for us to find (lib/portal/publish-order.ts).
+    const markers = await removedSince(tenantId, "asset", path, order);
+    if (markers.voidedBy !== null) {
+      await db.portalAsset.deleteMany({
+        where: { tenantId, path, seqSource: order.source, sequence: order.sequence },
+      });
+      await collectPortalBlobs([head.sha256]);
+      await recordReceipt(tenantId, by, {
+        action: "publish",
+        kind: "asset",
+        path,
+        result: "stale",
+        assets: 0,
+        bytes: 0,
+      });
+      return { status: 200, result: "stale", path, version: head.version, sha256: head.sha256, size: head.size };
+    }
+    if (markers.olderOwn) await clearRemoval(tenantId, "asset", path, order);
+  }
   if (result.result === "created") await ensureFolders(tenantId, folderPath, m.public);
   const arrived = result.result === "created" || result.result === "updated";
   if (arrived) kickPortalRenditions();
@@ -158,13 +190,14 @@ type AssetData = {
   isPublic: boolean;
 };
 
-type Row = AssetData & { id: string };
+type Row = AssetData & { id: string; seqSource: string | null; sequence: number | null };
 
 async function upsert(
   tenantId: string,
   path: string,
   data: AssetData,
   seen: Row | null,
+  order: Order | null,
   by: Publisher,
 ): Promise<{ status: 200 | 201; result: ReceiveResult["result"]; version: number }> {
   // Compare-and-set on the version, so parallel deliveries of one path settle on the newest. The
@@ -172,16 +205,24 @@ async function upsert(
   for (let i = 0; i < 5; i++) {
     const cur = i === 0 ? seen : await findAsset(tenantId, path);
     if (!cur) {
-      if (await insertAsset(tenantId, path, data, by)) return { status: 201, result: "created", version: data.version };
+      if (await insertAsset(tenantId, path, data, order, by))
+        return { status: 201, result: "created", version: data.version };
       continue; // created meanwhile by a parallel delivery: compare with that row
     }
-    if (cur.version > data.version) return { status: 200, result: "stale", version: cur.version };
+    if (cur.version > data.version || isNewer(cur, order))
+      return { status: 200, result: "stale", version: cur.version };
     const same = (Object.keys(data) as (keyof AssetData)[]).every((k) => cur[k] === data[k]);
-    if (same) return { status: 200, result: "unchanged", version: cur.version };
+    if (same) {
+      // Still the newest publish of this path: record its sequence (an older unpublish is then stale).
+      if (order && (cur.seqSource !== order.source || cur.sequence !== order.sequence))
+        await db.portalAsset.updateMany({ where: { id: cur.id, ...notNewer(order) }, data: orderColumns(order) });
+      return { status: 200, result: "unchanged", version: cur.version };
+    }
     const { count } = await db.portalAsset.updateMany({
-      where: { id: cur.id, version: { lte: data.version } },
+      where: { id: cur.id, version: { lte: data.version }, ...notNewer(order) },
       data: {
         ...data,
+        ...orderColumns(order),
         publishedAt: new Date(),
         publishedBy: by.clientId,
         publishedOrg: by.org,
@@ -198,11 +239,17 @@ async function upsert(
 }
 
 /** A new row, unless the path exists (direct SQL, one statement: the common case of a first publish). */
-async function insertAsset(tenantId: string, path: string, d: AssetData, by: Publisher): Promise<boolean> {
+async function insertAsset(
+  tenantId: string,
+  path: string,
+  d: AssetData,
+  order: Order | null,
+  by: Publisher,
+): Promise<boolean> {
   const now = new Date();
   const inserted =
-    await direct.execute(sql`INSERT INTO "PortalAsset" ("id", "tenantId", "path", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic", "publishedAt", "updatedAt", "publishedBy", "publishedOrg", "publicationId")
-    VALUES (${randomUUID()}, ${tenantId}, ${path}, ${d.folderPath}, ${d.name}, ${d.title}, ${d.searchText}, ${d.metadata}, ${d.sha256}, ${d.size}, ${d.mimeType}, ${d.version}, ${d.isPublic}, ${now}, ${now}, ${by.clientId}, ${by.org}, ${by.publicationId})
+    await direct.execute(sql`INSERT INTO "PortalAsset" ("id", "tenantId", "path", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic", "publishedAt", "updatedAt", "publishedBy", "publishedOrg", "publicationId", "seqSource", "sequence")
+    VALUES (${randomUUID()}, ${tenantId}, ${path}, ${d.folderPath}, ${d.name}, ${d.title}, ${d.searchText}, ${d.metadata}, ${d.sha256}, ${d.size}, ${d.mimeType}, ${d.version}, ${d.isPublic}, ${now}, ${now}, ${by.clientId}, ${by.org}, ${by.publicationId}, ${order?.source ?? null}, ${order?.sequence ?? null})
     ON CONFLICT ("tenantId", "path") DO NOTHING`);
   return inserted === 1;
 }
@@ -211,7 +258,7 @@ async function insertAsset(tenantId: string, path: string, d: AssetData, by: Pub
 async function findAsset(tenantId: string, path: string): Promise<Row | null> {
   const rows = await direct.query<
     Record<keyof Row, unknown>
-  >(sql`SELECT "id", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic"
+  >(sql`SELECT "id", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic", "seqSource", "sequence"
     FROM "PortalAsset" WHERE "tenantId" = ${tenantId} AND "path" = ${path}`);
   const r = rows[0];
   if (!r) return null;
@@ -227,6 +274,8 @@ async function findAsset(tenantId: string, path: string): Promise<Row | null> {
     mimeType: String(r.mimeType),
     version: Number(r.version),
     isPublic: r.isPublic === true || Number(r.isPublic) === 1,
+    seqSource: r.seqSource === null ? null : String(r.seqSource),
+    sequence: r.sequence === null ? null : Number(r.sequence),
   };
 }
 

@@ -1,26 +1,46 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { chunks } from "@/lib/assets/sql";
 import { collectPortalBlobs } from "@/lib/portal/blob-gc";
 import { ensureFolders, forgetFolders, nameOf, parentOf } from "@/lib/portal/folders-of";
+import {
+  foldersAbove,
+  isNewer,
+  markRemoved,
+  notNewer,
+  orderColumns,
+  removedSince,
+  type Order,
+} from "@/lib/portal/publish-order";
 import { recordReceipt, UNKNOWN_PUBLISHER, type Publisher } from "@/lib/portal/receipts";
+import { removeEmptyFolders } from "@/lib/portal/remove-empty-folders";
 
 // PUT/DELETE …/api/v1/folders?path=…: a folder's metadata, and unpublishing a folder, which takes
-// everything below it off the portal (as AEM does).
+// everything below it off the portal (as AEM does). With X-Publish-Sequence, requests older than
+// the folder's last publish, or than a removal of it or of a folder above it, are stale.
 
 export async function receiveFolder(
   tenantId: string,
   path: string,
   body: { title: string; description: string; public: boolean },
   by: Publisher = UNKNOWN_PUBLISHER,
+  order: Order | null = null,
 ) {
+  const receipt = async <R extends string>(result: R) => {
+    await recordReceipt(tenantId, by, { action: "publish", kind: "folder", path, result, assets: 0, bytes: 0 });
+    return { status: result === "created" ? (201 as const) : (200 as const), result, path };
+  };
   const data = {
     parentPath: parentOf(path),
     title: body.title || nameOf(path),
     metadata: JSON.stringify({ description: body.description }),
     isPublic: body.public,
   };
-  await ensureFolders(tenantId, parentOf(path), body.public);
   const cur = await db.portalFolder.findUnique({ where: { tenantId_path: { tenantId, path } } });
+  if (cur && isNewer(cur, order)) return receipt("stale");
+  if (order && (await removedSince(tenantId, "folder", path, order)).voidedBy !== null) return receipt("stale");
+  await ensureFolders(tenantId, parentOf(path), body.public);
+  let result: "created" | "updated" | "unchanged";
   if (
     cur &&
     cur.parentPath === data.parentPath &&
@@ -28,46 +48,88 @@ export async function receiveFolder(
     cur.metadata === data.metadata &&
     cur.isPublic === data.isPublic
   ) {
-    await recordReceipt(tenantId, by, {
-      action: "publish",
-      kind: "folder",
-      path,
-      result: "unchanged",
-      assets: 0,
-      bytes: 0,
+    result = "unchanged";
+    if (order)
+      await db.portalFolder.updateMany({ where: { id: cur.id, ...notNewer(order) }, data: orderColumns(order) });
+  } else if (cur) {
+    const { count } = await db.portalFolder.updateMany({
+      where: { id: cur.id, ...notNewer(order) },
+      data: { ...data, ...orderColumns(order) },
     });
-    return { status: 200 as const, result: "unchanged" as const, path };
+    if (!count) return receipt("stale");
+    result = "updated";
+  } else {
+    try {
+      await db.portalFolder.create({ data: { ...data, ...orderColumns(order), tenantId, path } });
+      result = "created";
+    } catch (e) {
+      if ((e as { code?: string }).code !== "P2002") throw e;
+      // created meanwhile (by an asset below it): take it over
+      await db.portalFolder.updateMany({
+        where: { tenantId, path, ...notNewer(order) },
+        data: { ...data, ...orderColumns(order) },
+      });
+      result = "updated";
+    }
   }
-  await db.portalFolder.upsert({
-    where: { tenantId_path: { tenantId, path } },
-    create: { ...data, tenantId, path },
-    update: data,
-  });
-  const result = cur ? ("updated" as const) : ("created" as const);
-  await recordReceipt(tenantId, by, { action: "publish", kind: "folder", path, result, assets: 0, bytes: 0 });
-  return { status: cur ? (200 as const) : (201 as const), result, path };
+  // Written first, then checked: see lib/portal/publish-order.ts.
+  if (order && (await removedSince(tenantId, "folder", path, order)).voidedBy !== null) {
+    await db.portalFolder.deleteMany({ where: { tenantId, path, seqSource: order.source, sequence: order.sequence } });
+    return receipt("stale");
+  }
+  return receipt(result);
 }
 
-export async function removeFolder(tenantId: string, path: string, by: Publisher = UNKNOWN_PUBLISHER) {
+export async function removeFolder(
+  tenantId: string,
+  path: string,
+  by: Publisher = UNKNOWN_PUBLISHER,
+  order: Order | null = null,
+) {
+  const cur = await db.portalFolder.findUnique({
+    where: { tenantId_path: { tenantId, path } },
+    select: { seqSource: true, sequence: true },
+  });
+  if (cur && isNewer(cur, order)) return { result: "stale" as const, path, removed: { folders: 0, assets: 0 } };
+  if (order) await markRemoved(tenantId, "folder", path, order);
   const below = { OR: [{ path }, { path: { startsWith: `${path}/` } }] };
   const inside = { tenantId, OR: [{ folderPath: path }, { folderPath: { startsWith: `${path}/` } }] };
-  const gone = await db.portalAsset.findMany({
-    where: inside,
+  // Assets a newer request of the same sender published stay, and so do the folders they are in.
+  const gone = { AND: [inside, notNewer(order)] };
+  const going = await db.portalAsset.findMany({
+    where: gone,
     select: { sha256: true, size: true, renditions: { select: { sha256: true } } },
   });
-  const shas = gone.flatMap((a) => [a.sha256, ...a.renditions.map((r) => r.sha256)]);
-  const [assets, folders] = await db.$transaction([
-    db.portalAsset.deleteMany({ where: inside }),
-    db.portalFolder.deleteMany({ where: { tenantId, ...below } }),
-  ]);
+  const shas = going.flatMap((a) => [a.sha256, ...a.renditions.map((r) => r.sha256)]);
+  const { assets, folders } = await db.$transaction(async (tx) => {
+    const assets = (await tx.portalAsset.deleteMany({ where: gone })).count;
+    const keep = new Set<string>();
+    if (order) {
+      const kept = await tx.portalAsset.findMany({
+        where: inside,
+        select: { folderPath: true },
+        distinct: ["folderPath"],
+      });
+      const newer = await tx.portalFolder.findMany({
+        where: { tenantId, ...below, seqSource: order.source, sequence: { gt: order.sequence } },
+        select: { path: true },
+      });
+      for (const p of [...kept.map((k) => k.folderPath), ...newer.map((f) => f.path)])
+        for (const q of [p, ...foldersAbove(p)]) keep.add(q);
+    }
+    if (!keep.size)
+      return { assets, folders: (await tx.portalFolder.deleteMany({ where: { tenantId, ...below } })).count };
+    let folders = 0;
+    const all = await tx.portalFolder.findMany({ where: { tenantId, ...below }, select: { path: true } });
+    for (const part of chunks(all.map((f) => f.path).filter((p) => !keep.has(p))))
+      folders += (await tx.portalFolder.deleteMany({ where: { tenantId, path: { in: part } } })).count;
+    return { assets, folders };
+  });
   forgetFolders(tenantId);
-  const result = folders.count || assets.count ? ("deleted" as const) : ("absent" as const);
-  const bytes = gone.reduce((n, a) => n + a.size, BigInt(0));
-  await recordReceipt(tenantId, by, { action: "remove", kind: "folder", path, result, assets: assets.count, bytes });
+  await removeEmptyFolders(tenantId, parentOf(path));
+  const result = folders || assets ? ("deleted" as const) : ("absent" as const);
+  const bytes = going.reduce((n, a) => n + a.size, BigInt(0));
+  await recordReceipt(tenantId, by, { action: "remove", kind: "folder", path, result, assets, bytes });
   await collectPortalBlobs(shas);
-  return {
-    result,
-    path,
-    removed: { folders: folders.count, assets: assets.count },
-  };
+  return { result, path, removed: { folders, assets } };
 }

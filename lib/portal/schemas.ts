@@ -84,13 +84,13 @@ export const repoPath = z
   );
 
 export const assetMetadata = z.object({
-  title: freeText("title", 500, { trim: false }).default(""),
+  title: freeText("title", 500, { trim: false, singleLine: true }).default(""),
   description: freeText("description", 6000, { trim: false }).default(""),
   tags: z
-    .array(freeText("a tag", 200, { trim: false }))
+    .array(freeText("a tag", 200, { trim: false, singleLine: true }))
     .max(200)
     .default([]),
-  creator: freeText("creator", 200, { trim: false }).default(""),
+  creator: freeText("creator", 200, { trim: false, singleLine: true }).default(""),
   width: z.number().int().positive().nullable().optional(),
   height: z.number().int().positive().nullable().optional(),
   public: z.boolean().default(false),
@@ -98,7 +98,7 @@ export const assetMetadata = z.object({
 export type AssetMetadata = z.infer<typeof assetMetadata>;
 
 export const folderBody = z.object({
-  title: freeText("title", 500, { trim: false }).default(""),
+  title: freeText("title", 500, { trim: false, singleLine: true }).default(""),
   description: freeText("description", 6000, { trim: false }).default(""),
   public: z.boolean().default(false),
 });
@@ -110,7 +110,7 @@ export const collectionName = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "collection names use letters, digits, '.', '_' and '-'");
 
 export const collectionBody = z.object({
-  title: freeText("title", 500, { trim: false }).default(""),
+  title: freeText("title", 500, { trim: false, singleLine: true }).default(""),
   description: freeText("description", 6000, { trim: false }).default(""),
   memberPaths: z.array(repoPath).max(100_000).default([]),
   public: z.boolean().default(false),

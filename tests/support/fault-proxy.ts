@@ -12,7 +12,11 @@ export type FaultAction =
   | { kind: "status"; status: number; body?: unknown; headers?: Record<string, string> }
   | { kind: "truncate"; afterBytes: number }
   | { kind: "corrupt" }
-  | { kind: "stall"; afterBytes: number; onStall: () => void };
+  | { kind: "stall"; afterBytes: number; onStall: () => void }
+  /** Holds the upload after `afterBytes` (the portal is already reading it) until `release` settles. */
+  | { kind: "hold"; afterBytes: number; onHold: () => void; release: Promise<void> }
+  /** Holds the whole request (it has not reached the portal) until `release` settles. */
+  | { kind: "delay"; onHold: () => void; release: Promise<void> };
 
 export async function startFaultProxy(target: string) {
   const t = new URL(target);
@@ -35,6 +39,21 @@ export async function startFaultProxy(target: string) {
       });
       return;
     }
+    if (action.kind === "delay") {
+      req.pause();
+      action.onHold();
+      void action.release.then(() => forward(req, res, action, entry));
+      return;
+    }
+    forward(req, res, action, entry);
+  });
+
+  function forward(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    action: Exclude<FaultAction, { kind: "status" }>,
+    entry: { status?: number },
+  ) {
     const headers = { ...req.headers, host: t.host };
     if (action.kind === "truncate") {
       delete headers["content-length"];
@@ -62,6 +81,12 @@ export async function startFaultProxy(target: string) {
           copy[0] ^= 0xff;
           return done(null, copy);
         }
+        if (action.kind === "hold" && start < action.afterBytes && seen >= action.afterBytes) {
+          this.push(chunk.subarray(0, action.afterBytes - start));
+          action.onHold();
+          void action.release.then(() => done(null, chunk.subarray(action.afterBytes - start)));
+          return;
+        }
         if (action.kind === "stall" && seen >= action.afterBytes) {
           this.push(chunk);
           req.pause(); // hold the upload: the client keeps waiting
@@ -76,7 +101,7 @@ export async function startFaultProxy(target: string) {
     req.on("close", () => {
       if (!req.complete) up.destroy();
     });
-  });
+  }
 
   let connections = 0;
   server.on("connection", () => connections++);

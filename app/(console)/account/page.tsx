@@ -9,10 +9,7 @@ export default async function AccountPage() {
   const user = await requireUser();
   return (
     <>
-      <PageHeader
-        title="Change password"
-        crumbs={[{ label: "Navigation", href: "/" }, { label: user.name }, { label: "Change password" }]}
-      />
+      <PageHeader title="Change password" crumbs={[{ label: user.name }, { label: "Change password" }]} />
       <PageBody>
         <div className="max-w-md rounded border border-line bg-surface p-6">
           <ChangePasswordForm />

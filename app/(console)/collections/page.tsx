@@ -4,6 +4,7 @@ import { CollectionsTable } from "@/components/assets/collections/collections-ta
 import { Pager } from "@/components/ui/pager";
 import { SearchBox } from "@/components/ui/search-box";
 import { requireUser } from "@/lib/auth/dal";
+import { ASSETS_CRUMB } from "@/components/shell/crumbs";
 import { listCollections } from "@/lib/assets/collections";
 
 export const metadata: Metadata = { title: "Collections" };
@@ -20,7 +21,7 @@ export default async function CollectionsPage({ searchParams }: { searchParams: 
   const { q, page } = query.parse(await searchParams);
   const { rows, total } = await listCollections({ q, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
   return (
-    <CollectionsTable rows={rows} crumbs={[{ label: "Assets", href: "/assets" }, { label: "Collections" }]}>
+    <CollectionsTable rows={rows} crumbs={[ASSETS_CRUMB, { label: "Collections" }]}>
       <div className="mb-3 flex items-center justify-between gap-4">
         <SearchBox label="Search collections" placeholder="Filter by title or name" defaultValue={q} />
         <span className="text-sm text-ink-muted">

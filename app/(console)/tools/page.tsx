@@ -10,7 +10,7 @@ export default async function ToolsPage() {
   if (first) redirect(`/tools/${first.id}`);
   return (
     <>
-      <PageHeader title="Tools" crumbs={[{ label: "Navigation", href: "/" }, { label: "Tools" }]} />
+      <PageHeader title="Tools" crumbs={[{ label: "Tools" }]} />
       <PageBody>
         <p className="text-sm text-ink-muted">
           There are no tools for your role. Cloud Services, Replication, the OAuth gateway and Security are for

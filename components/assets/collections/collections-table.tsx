@@ -9,7 +9,7 @@ import { CommandHost } from "@/components/assets/commands/command-host";
 import { CreateCollectionButton } from "@/components/assets/collections/create-collection-button";
 import { useSelection } from "@/components/assets/use-selection";
 import { formatDateTime } from "@/lib/format";
-import { collectionPath, type SelectedItem } from "@/lib/assets/types";
+import { collectionPath, type BpStatus as Bp, type SelectedItem } from "@/lib/assets/types";
 
 export type CollectionRow = {
   id: string;
@@ -21,6 +21,7 @@ export type CollectionRow = {
   bpState: string | null;
   bpAt: string | null;
   bpBy: string | null;
+  bp: Bp;
 };
 
 const toSelected = (c: CollectionRow): SelectedItem => ({
@@ -99,7 +100,7 @@ export function CollectionsTable({
                   <Cell className="tabular-nums">{c.members}</Cell>
                   <Cell className="whitespace-nowrap text-ink-muted">{formatDateTime(c.updatedAt)}</Cell>
                   <Cell className="whitespace-nowrap">
-                    <BpStatus bp={{ state: c.bpState, at: c.bpAt, by: c.bpBy }} />
+                    <BpStatus bp={c.bp} />
                   </Cell>
                 </Row>
               )}

@@ -141,7 +141,7 @@ export function AssetDetailsView({ asset, crumbs }: { asset: AssetDetails; crumb
                 </Item>
                 <Item term="Version">{asset.version}</Item>
                 <Item term="Brand Portal">
-                  <BpStatus bp={asset.bp} />
+                  <BpStatus bp={asset.bp} wrap />
                 </Item>
                 <Item term="Collections">
                   {asset.collections.length

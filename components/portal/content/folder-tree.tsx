@@ -34,7 +34,7 @@ export function FolderTree({
                 aria-current={here ? "page" : undefined}
                 className={cx(
                   "flex items-center gap-2 rounded-md px-2 py-1.5 text-sm",
-                  here ? "bg-accent-soft font-semibold text-accent" : "text-ink hover:bg-black/5",
+                  here ? "bg-accent-soft font-semibold text-accent-down" : "text-ink hover:bg-black/5",
                 )}
               >
                 <Icon size={16} aria-hidden className="shrink-0" />
@@ -57,7 +57,7 @@ export function FolderTree({
         aria-current={current === DAM_ROOT ? "page" : undefined}
         className={cx(
           "mb-1 flex items-center gap-2 rounded-md px-2 py-1.5 font-semibold",
-          current === DAM_ROOT ? "bg-accent-soft text-accent" : "text-ink hover:bg-black/5",
+          current === DAM_ROOT ? "bg-accent-soft text-accent-down" : "text-ink hover:bg-black/5",
         )}
       >
         All assets

@@ -20,8 +20,11 @@ export function ListToolbar({
   dir,
   view,
   sortable = true,
+  more = false,
 }: {
   total: number;
+  /** More than `total` matched (search counts up to a limit). */
+  more?: boolean;
   noun?: string;
   sort?: string;
   dir?: "asc" | "desc";
@@ -39,7 +42,9 @@ export function ListToolbar({
   return (
     <div className="mb-4 flex flex-wrap items-center gap-3 border-b border-line pb-3">
       <p className="mr-auto text-sm text-ink-muted" aria-live="polite">
-        {total.toLocaleString("en")} {total === 1 ? noun : `${noun}s`}
+        {total.toLocaleString("en")}
+        {more ? "+" : ""} {total === 1 && !more ? noun : `${noun}s`}
+        {more && " (add words or filters to narrow them down)"}
       </p>
       {sortable && sort && dir && (
         <div className="flex items-center gap-1 text-sm">

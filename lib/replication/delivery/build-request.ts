@@ -38,6 +38,23 @@ export async function buildDelivery(
   tenantUrl: string,
   publicFolderPublish: boolean,
 ): Promise<Delivery> {
+  const delivery = await buildRequest(job, tenantUrl, publicFolderPublish);
+  if (delivery.type === "send") delivery.headers = { ...delivery.headers, ...orderHeaders(job) };
+  return delivery;
+}
+
+/**
+ * Every request says where it stands in its path's order (docs/replication-protocol.md, "Order"):
+ * the job's id, which grows with every job of this console's database (enqueues are serialised per
+ * configuration, so ids follow the per-path order), within the configuration's id (a new database
+ * or configuration starts a new source: its ids are never compared with an old one's).
+ */
+export const orderHeaders = (job: Pick<ClaimedJob, "id" | "configId">) => ({
+  "x-publish-source": job.configId,
+  "x-publish-sequence": String(job.id),
+});
+
+async function buildRequest(job: ClaimedJob, tenantUrl: string, publicFolderPublish: boolean): Promise<Delivery> {
   const base = `${tenantUrl.replace(/\/+$/, "")}/api/v1`;
   const q = (extra: Record<string, string> = {}) => `?${new URLSearchParams({ path: job.path, ...extra })}`;
   const pub = await publicationHeaders(job.publicationId);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { AssetsBrowser } from "@/components/assets/assets-browser";
 import { AssetDetailsView } from "@/components/assets/details/asset-details-view";
-import { requireUser } from "@/lib/auth/dal";
+import { currentUser, requireUser } from "@/lib/auth/dal";
 import { env } from "@/lib/env";
 import { db } from "@/lib/db";
 import { ancestry, ensureDamRoot, findFolderByPath } from "@/lib/assets/folders";
@@ -12,9 +12,14 @@ import { damPath } from "@/lib/assets/schemas";
 
 type Props = { params: Promise<{ path?: string[] }>; searchParams: Promise<Record<string, string | undefined>> };
 
+/** The browser tab names the folder or asset by its title, as the page does (not by its file name). */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const segs = (await params).path;
-  return { title: segs?.length ? safeDecode(segs[segs.length - 1]) : "Assets" };
+  const path = pathFromSegments((await params).path?.map(safeDecode));
+  if (!(await currentUser()) || path === DAM_ROOT || !damPath.safeParse(path).success) return { title: "Assets" };
+  const item =
+    (await db.folder.findUnique({ where: { path }, select: { title: true } })) ??
+    (await db.asset.findUnique({ where: { path }, select: { title: true } }));
+  return { title: item?.title ?? "Assets" };
 }
 
 /** Names never contain "%", so decoding twice is harmless; a malformed escape is simply not found. */

@@ -19,10 +19,7 @@ export default async function ToolsSectionPage({ params }: { params: Promise<{ s
   if (!section) forbidden();
   return (
     <>
-      <PageHeader
-        title="Tools"
-        crumbs={[{ label: "Navigation", href: "/" }, { label: "Tools", href: "/tools" }, { label: section.title }]}
-      />
+      <PageHeader title="Tools" crumbs={[{ label: "Tools", href: "/tools" }, { label: section.title }]} />
       <div className="flex min-h-[calc(100vh-8rem)]">
         <nav aria-label="Tools sections" className="w-56 shrink-0 border-r border-line bg-surface py-3">
           <ul>
@@ -50,7 +47,7 @@ export default async function ToolsSectionPage({ params }: { params: Promise<{ s
               ))}
             </div>
           ) : (
-            <p className="text-sm text-ink-muted">There are no consoles in this section for your role.</p>
+            <p className="text-sm text-ink-muted">This section has no consoles yet.</p>
           )}
         </section>
       </div>

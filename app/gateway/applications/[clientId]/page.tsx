@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { db } from "@/lib/db";
+import { itemTitle } from "@/lib/page-title";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { PageBody, PageHeader } from "@/components/shell/page-header";
@@ -18,7 +20,14 @@ import { clientIdSchema } from "@/lib/gateway/schemas";
 import { listTokenLog } from "@/lib/gateway/token-log";
 import { gatewayCrumbs } from "@/components/gateway/crumbs";
 
-export const metadata: Metadata = { title: "JWT Application" };
+export async function generateMetadata({ params }: { params: Promise<{ clientId: string }> }): Promise<Metadata> {
+  return itemTitle("administrator", "JWT Application", async () => {
+    const id = clientIdSchema.safeParse((await params).clientId);
+    return id.success
+      ? (await db.gatewayApplication.findUnique({ where: { clientId: id.data }, select: { name: true } }))?.name
+      : null;
+  });
+}
 
 const LOG_PAGE_SIZE = 20;
 const query = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });

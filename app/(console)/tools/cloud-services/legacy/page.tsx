@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageBody, PageHeader } from "@/components/shell/page-header";
+import { toolsCrumbs } from "@/components/shell/crumbs";
 import { ServiceCard } from "@/components/cloud-services/service-card";
 import { requireAdmin } from "@/lib/auth/dal";
 import { PROVIDERS } from "@/lib/cloud-services/catalog";
@@ -14,11 +15,7 @@ export default async function LegacyCloudServicesPage() {
     <>
       <PageHeader
         title="Legacy Cloud Services"
-        crumbs={[
-          { label: "Tools", href: "/tools" },
-          { label: "Cloud Services", href: "/tools/cloud-services" },
-          { label: "Legacy Cloud Services" },
-        ]}
+        crumbs={[...toolsCrumbs("cloud-services"), { label: "Legacy Cloud Services" }]}
       />
       <PageBody>
         {PROVIDERS.map((p) => (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { PageBody, PageHeader } from "@/components/shell/page-header";
+import { toolsCrumbs } from "@/components/shell/crumbs";
 import { UsersTable } from "@/components/users/users-table";
 import { CreateUserButton } from "@/components/users/create-user-dialog";
 import { Pager } from "@/components/ui/pager";
@@ -24,11 +25,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title="Users"
-        crumbs={[
-          { label: "Tools", href: "/tools" },
-          { label: "Security", href: "/tools/security" },
-          { label: "Users" },
-        ]}
+        crumbs={[...toolsCrumbs("security"), { label: "Users" }]}
         actions={<CreateUserButton />}
       />
       <PageBody>

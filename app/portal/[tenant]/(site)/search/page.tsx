@@ -5,7 +5,7 @@ import { PortalPage } from "@/components/portal/portal-page";
 import { AssetResults } from "@/components/portal/content/asset-results";
 import { ListToolbar } from "@/components/portal/content/list-toolbar";
 import { PAGE_SIZE } from "@/lib/portal/browse";
-import { FILE_TYPES, SIZES, searchAssets, searchQuery } from "@/lib/portal/search";
+import { FILE_TYPES, MAX_COUNTED, SIZES, searchAssets, searchQuery } from "@/lib/portal/search";
 import { requirePortalViewer } from "@/lib/portal/viewer";
 
 type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[]>> };
@@ -74,9 +74,15 @@ export default async function PortalSearchPage({ params, searchParams }: Props) 
       {result &&
         (result.total ? (
           <>
-            <ListToolbar total={result.total} noun="result" view={q.view} sortable={false} />
+            <ListToolbar
+              total={Math.min(result.total, MAX_COUNTED)}
+              more={result.more}
+              noun="result"
+              view={q.view}
+              sortable={false}
+            />
             <AssetResults slug={viewer.slug} assets={result.assets} view={q.view} admin={viewer.role === "admin"} />
-            <Pager page={result.page} pageSize={PAGE_SIZE} total={result.total} />
+            <Pager page={result.page} pageSize={PAGE_SIZE} total={Math.min(result.total, MAX_COUNTED)} />
           </>
         ) : (
           <div className="rounded-2xl border border-dashed border-line-strong bg-surface px-6 py-16 text-center">

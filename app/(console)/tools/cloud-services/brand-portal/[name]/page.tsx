@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
+import { db } from "@/lib/db";
+import { itemTitle } from "@/lib/page-title";
 import { notFound } from "next/navigation";
 import { PageBody, PageHeader } from "@/components/shell/page-header";
+import { toolsCrumbs } from "@/components/shell/crumbs";
 import { Alert } from "@/components/ui/alert";
 import { ConfigActions } from "@/components/cloud-services/config-actions";
 import { PublicKeyActions } from "@/components/cloud-services/public-key-actions";
@@ -16,7 +19,19 @@ import { certificateFileName, jwkFileName, publicKeyFileName, publicKeyView } fr
 import { NAME_PATTERN } from "@/lib/cloud-services/config-name";
 import type { GrantType } from "@/lib/cloud-services/schemas";
 
-export const metadata: Metadata = { title: "Brand Portal Configuration" };
+export async function generateMetadata({ params }: { params: Promise<{ name: string }> }): Promise<Metadata> {
+  return itemTitle(
+    "administrator",
+    "Brand Portal Configuration",
+    async () =>
+      (
+        await db.brandPortalConfig.findUnique({
+          where: { name: (await params).name.slice(0, 200) },
+          select: { title: true },
+        })
+      )?.title,
+  );
+}
 
 export default async function BrandPortalConfigPage({
   params,
@@ -50,8 +65,7 @@ export default async function BrandPortalConfigPage({
       <PageHeader
         title={config.title}
         crumbs={[
-          { label: "Tools", href: "/tools" },
-          { label: "Cloud Services", href: "/tools/cloud-services" },
+          ...toolsCrumbs("cloud-services"),
           { label: "Legacy Cloud Services", href: LEGACY_CLOUD_SERVICES_HREF },
           { label: config.title },
         ]}

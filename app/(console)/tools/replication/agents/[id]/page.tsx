@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { itemTitle } from "@/lib/page-title";
+import { db } from "@/lib/db";
 import { notFound } from "next/navigation";
 import { PageBody, PageHeader } from "@/components/shell/page-header";
 import { AgentView } from "@/components/replication/agent-view";
@@ -8,7 +10,15 @@ import { UserError } from "@/lib/errors";
 import { agentDetail } from "@/lib/replication/agents/agent-detail";
 import { agentsCrumbs } from "../../crumbs";
 
-export const metadata: Metadata = { title: "Replication agent" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return itemTitle("administrator", "Replication agent", async () => {
+    const agent = await db.replicationAgent.findUnique({
+      where: { id: (await params).id.slice(0, 40) },
+      select: { name: true },
+    });
+    return agent ? `${agent.name}` : null;
+  });
+}
 
 export default async function AgentPage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdmin();

@@ -3,6 +3,7 @@ import { portalJson } from "@/lib/portal/portal-error";
 import { publisherOf } from "@/lib/portal/receipts";
 import { pathParam, portalRoute } from "@/lib/portal/portal-route";
 import { receiveAsset } from "@/lib/portal/receive-asset";
+import { readOrder } from "@/lib/portal/publish-order";
 import { removeAsset } from "@/lib/portal/remove-asset";
 import { repoPath, version } from "@/lib/portal/schemas";
 
@@ -27,6 +28,7 @@ export const DELETE = portalRoute<{ tenant: string }>("dam-write", async ({ req,
       path,
       v === null ? null : z.object({ version }).parse({ version: v }).version,
       publisherOf(req.headers, caller),
+      readOrder(req.headers),
     ),
   );
 });

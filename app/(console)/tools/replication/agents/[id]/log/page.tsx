@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { itemTitle } from "@/lib/page-title";
 import { notFound } from "next/navigation";
 import { PageBody, PageHeader } from "@/components/shell/page-header";
 import { LinkButton } from "@/components/ui/button";
@@ -8,7 +9,15 @@ import { db } from "@/lib/db";
 import { LOG_CAP } from "@/lib/replication/log/append-log";
 import { agentsCrumbs } from "../../../crumbs";
 
-export const metadata: Metadata = { title: "Agent log" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return itemTitle("administrator", "Agent log", async () => {
+    const agent = await db.replicationAgent.findUnique({
+      where: { id: (await params).id.slice(0, 40) },
+      select: { name: true },
+    });
+    return agent ? `Log: ${agent.name}` : null;
+  });
+}
 
 export default async function AgentLogPage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdmin();

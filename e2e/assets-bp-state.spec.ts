@@ -1,0 +1,99 @@
+import { test, expect, type Page } from "@playwright/test";
+import { unique } from "./support/helpers";
+import { queuePublication, setUpBrandPortal } from "./support/brand-portal";
+
+// The Brand Portal state of assets in the Assets console, on states written by real deliveries:
+// a configuration set up through the UIs, three assets published by the server's agents to the
+// embedded portal (one of them fails: its binary is gone), one scheduled, one never published.
+// Cards, the list view's Brand Portal column, the details page and the filter show them.
+
+const files = ["alpha.txt", "bravo.txt", "charlie.txt", "delta.txt"];
+
+async function createFolderWithFiles(page: Page, title: string): Promise<string> {
+  await page.goto("/assets");
+  await page.getByRole("button", { name: "Create" }).click();
+  await page.getByRole("menuitem", { name: "Folder" }).click();
+  const create = page.getByRole("dialog", { name: "Create Folder" });
+  await create.getByLabel("Title").fill(title);
+  const name = await create.getByLabel("Name").inputValue();
+  await create.getByRole("button", { name: "Create" }).click();
+  await expect(create).toBeHidden();
+  await page.goto(`/assets/${name}`);
+  await page
+    .getByLabel("Upload files")
+    .setInputFiles(
+      files.map((f) => ({ name: f, mimeType: "text/plain", buffer: Buffer.from(`${f} ${unique("content")}\n`) })),
+    );
+  const uploads = page.getByRole("region", { name: "Uploads" });
+  await expect(uploads.getByRole("progressbar", { name: `${files.length} uploaded` })).toHaveAttribute(
+    "aria-valuenow",
+    "100",
+  );
+  await uploads.getByRole("button", { name: "Close uploads" }).click();
+  return `/content/dam/${name}`;
+}
+
+test("published, failed, pending and not published: on cards, in the Brand Portal column, on details, filtered", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const { configTitle: config } = await setUpBrandPortal(page);
+  const folderTitle = unique("BP State");
+  const folder = await createFolderWithFiles(page, folderTitle);
+  const at = new Date(Date.now() + 2 * 86_400_000);
+  queuePublication({
+    config,
+    by: "admin",
+    publish: [`${folder}/alpha.txt`, `${folder}/bravo.txt`],
+    missingBinary: [`${folder}/bravo.txt`],
+    schedule: { title: "Launch", at: at.toISOString(), paths: [`${folder}/charlie.txt`] },
+  });
+
+  // Card view: the states arrive by themselves (the page polls while something is pending).
+  await page.goto(`/assets${folder.slice("/content/dam".length)}`);
+  const card = (t: string) => page.getByRole("article", { name: t });
+  await expect(card("alpha").getByText(/^Published .* by Administrator/)).toBeVisible({ timeout: 30_000 });
+  await expect(card("bravo").getByText(/^Failed: The binary of .*bravo\.txt is missing/)).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(card("charlie").getByText("Pending")).toBeVisible();
+  await expect(card("charlie").getByText(/^Publish scheduled for /)).toBeVisible();
+  await expect(card("delta").getByText("Not published")).toBeVisible();
+
+  // List view: the Brand Portal column
+  await page.getByRole("button", { name: "List view" }).click();
+  const grid = page.getByRole("grid", { name: "Assets" });
+  await expect(grid.getByRole("columnheader", { name: "Brand Portal" })).toBeVisible();
+  const row = (name: string) => grid.getByRole("row").filter({ hasText: name });
+  await expect(row("alpha.txt")).toContainText(/Published .* by Administrator/);
+  await expect(row("bravo.txt")).toContainText("Failed");
+  await expect(row("charlie.txt")).toContainText("Publish scheduled for");
+  await expect(row("delta.txt")).toContainText("Not published");
+
+  // The filter: a state below the folder
+  await page.getByRole("button", { name: /Brand Portal/ }).click();
+  await page.getByRole("option", { name: "Failed" }).click();
+  await expect(page).toHaveURL(/bp=failed/);
+  await expect(grid.getByRole("row")).toHaveCount(2); // header + bravo
+  await expect(row("bravo.txt")).toBeVisible();
+  await expect(page.getByText(`1 item failed on Brand Portal in ${folderTitle} and its subfolders`)).toBeVisible();
+  await page.getByRole("button", { name: /Brand Portal/ }).click();
+  await page.getByRole("option", { name: /^Pending/ }).click();
+  await expect(row("charlie.txt")).toBeVisible();
+  await expect(row("alpha.txt")).toHaveCount(0);
+  await page.getByRole("button", { name: /Brand Portal/ }).click();
+  await page.getByRole("option", { name: "Published" }).click();
+  await expect(row("alpha.txt")).toBeVisible();
+  await expect(grid.getByRole("row")).toHaveCount(2);
+  await page.getByRole("button", { name: /Brand Portal/ }).click();
+  await page.getByRole("option", { name: "Not published" }).click();
+  await expect(row("delta.txt")).toBeVisible();
+  await expect(grid.getByRole("row")).toHaveCount(2);
+
+  // The details page says the same, with the whole reason
+  await page.goto(`/assets${folder.slice("/content/dam".length)}/bravo.txt`);
+  const details = page.getByRole("region", { name: "Details" });
+  await expect(details).toContainText(/Failed: The binary of .*bravo\.txt is missing from the asset store/);
+  await page.goto(`/assets${folder.slice("/content/dam".length)}/alpha.txt`);
+  await expect(page.getByRole("region", { name: "Details" })).toContainText(/Published .* by Administrator/);
+});
