@@ -79,8 +79,10 @@ describe("forged assertions cannot lock a client out", () => {
   });
 
   it("the stranger's 429 says when to retry, and a new stranger is still heard", async () => {
-    for (let i = 0; i < LIMITS.sourceFailures.capacity; i++) await request(forger, STRANGER);
-    const limited = await request(forger, STRANGER);
+    let limited = await request(forger, STRANGER);
+    // the budget, plus what refills while the requests run on a busy machine
+    for (let i = 0; i < LIMITS.sourceFailures.capacity * 2 && limited.status !== 429; i++)
+      limited = await request(forger, STRANGER);
     expect(limited.status).toBe(429);
     expect(limited.body.error).toBe("temporarily_unavailable");
     expect(Number(limited.retryAfter)).toBeGreaterThanOrEqual(1);
@@ -90,30 +92,33 @@ describe("forged assertions cannot lock a client out", () => {
   it("forgeries sent from the real client's own address are refused, and the real client is not", async () => {
     expect((await request(real, REAL_ADDR, "client")).status).toBe(200);
     const forged: number[] = [];
+    const started = Date.now();
     for (let i = 0; i < 40; i++) forged.push((await request(forger, REAL_ADDR, "client")).status);
+    const refilled = Math.ceil(((Date.now() - started) / 1000) * LIMITS.sourceFailures.refillPerSecond);
     expect(forged.every((s) => s === 401)).toBe(true); // verified and refused, never refused unheard
     expect((await request(real, REAL_ADDR, "client")).status).toBe(200);
     // and the token log holds one row for the burst's failures past the budget, not forty
     const rows = await db.gatewayTokenLog.count({ where: { clientId: real.clientId, ip: REAL_ADDR, result: "error" } });
-    expect(rows).toBeLessThanOrEqual(LIMITS.sourceFailures.capacity + 1);
+    expect(rows).toBeLessThanOrEqual(LIMITS.sourceFailures.capacity + 1 + refilled);
   });
 
   it("forgeries from ever-new addresses use up the global budget: strangers wait, the known client does not", async () => {
     expect((await request(real, REAL_ADDR)).status).toBe(200);
+    const newcomer = await makeApp(admin.id);
+    // a flood has been going on: 30 failures left of the global budget
+    await db.gatewayRateLimit.create({ data: { key: "fail:all", tokens: 30, at: Date.now() } });
     const statuses: number[] = [];
-    // as many addresses as it takes: the global budget refills while the requests run
-    for (let i = 0; i < LIMITS.allFailures.capacity * 2 && !statuses.includes(429); i++) {
-      statuses.push((await request(forger, `203.0.113.${i % 250}.${Math.floor(i / 250)}`)).status);
+    for (let i = 0; i < 200 && !statuses.includes(429); i++) {
+      statuses.push((await request(forger, `203.0.113.${i}`)).status);
     }
     expect(statuses).toContain(429);
-    // a flood that goes on keeps the budget empty
-    await db.gatewayRateLimit.update({ where: { key: "fail:all" }, data: { tokens: 0, at: Date.now() } });
+    // a flood that goes on keeps the budget empty (a debt of a few seconds' refill)
+    await db.gatewayRateLimit.update({ where: { key: "fail:all" }, data: { tokens: -10, at: Date.now() } });
     // a client never seen from this address is not heard now …
-    const newcomer = await makeApp(admin.id);
     expect((await request(newcomer, "192.0.2.77")).status).toBe(429);
     // … the client that has obtained tokens from its address is
     expect((await request(real, REAL_ADDR)).status).toBe(200);
-  }, 120_000);
+  }, 60_000);
 
   it("the limiter's state is in the database, where every node sees it", async () => {
     await request(forger, STRANGER);
