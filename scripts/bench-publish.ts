@@ -159,10 +159,10 @@ async function runConsole(origin: string, install: ChildProcess) {
   const { startReplicationRuntime } = await import("@/lib/replication/worker/runtime");
   const { tokenRequestCount, getAccessToken } = await import("@/lib/ims/token-cache");
   const { loadAgentSettings } = await import("@/lib/replication/worker/agent-settings");
-  const { createHttpTransport } = await import("@/lib/replication/transport/http-client");
+  const { createHttpTransport } = await import("@/lib/http/transport");
   const { buildDelivery } = await import("@/lib/replication/delivery/build-request");
   const { measureTransport } = await import("@/lib/replication/transport/measure");
-  const { systemClock } = await import("@/lib/replication/clock");
+  const { systemClock } = await import("@/lib/clock");
   const { assetBlobs } = await import("@/lib/storage/stores");
 
   // Cloud Services › Create Configuration, then the gateway admin pastes its public key.

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { generateConfigKeyPair } from "@/lib/cloud-services/key-pair";
 import { db } from "@/lib/db";
-import { manualClock } from "@/lib/replication/clock";
+import { manualClock } from "./support/manual-clock";
 import { enqueueNow } from "@/lib/replication/queue/enqueue";
 import { forceRetry } from "@/lib/replication/queue/queue-ops";
 import { AgentWorker } from "@/lib/replication/worker/agent-worker";

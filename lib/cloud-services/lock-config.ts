@@ -1,9 +1,7 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/tx";
 import { dbProvider } from "@/lib/env";
 import { notFound } from "@/lib/errors";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /**
  * Serialises changes to one configuration's keys and agents: the first statement of the transaction
@@ -20,4 +18,3 @@ export async function lockConfig(tx: Tx, configId: string): Promise<{ name: stri
   return row;
 }
 
-export type { Tx };

@@ -5,9 +5,9 @@ import { publicUrl } from "@/lib/env";
 import { signAssertion } from "@/lib/ims/assertion";
 import { resolveTokenEndpoint } from "@/lib/ims/discovery";
 import { networkTokenError, oauthError, TokenError } from "@/lib/ims/token-error";
-import type { Clock } from "@/lib/replication/clock";
-import { jsonBody, type Transport } from "@/lib/replication/transport/http-client";
-import { NetworkError } from "@/lib/replication/transport/network-error";
+import type { Clock } from "@/lib/clock";
+import { jsonBody, type Transport } from "@/lib/http/transport";
+import { NetworkError } from "@/lib/http/network-error";
 
 // One token request, step by step: find the token endpoint, sign the assertion with the
 // configuration's key, post it with the configuration's grant and scope, check the answer.

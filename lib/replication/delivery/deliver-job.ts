@@ -5,8 +5,8 @@ import { TokenError } from "@/lib/ims/token-error";
 import { retryAfter, type ImsConfig, type TokenDeps } from "@/lib/ims/request-token";
 import { buildDelivery } from "@/lib/replication/delivery/build-request";
 import type { ClaimedJob } from "@/lib/replication/queue/claim";
-import { jsonBody, type HttpResponse } from "@/lib/replication/transport/http-client";
-import { NetworkError } from "@/lib/replication/transport/network-error";
+import { jsonBody, type HttpResponse } from "@/lib/http/transport";
+import { NetworkError } from "@/lib/http/network-error";
 import { pacerFor } from "@/lib/replication/transport/pacer";
 
 // One delivery attempt: build the request, get the configuration's token (cached), send, and

@@ -2,13 +2,13 @@ import "server-only";
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { systemClock, type Clock } from "@/lib/replication/clock";
+import { systemClock, type Clock } from "@/lib/clock";
 import { deliverJob, type Outcome } from "@/lib/replication/delivery/deliver-job";
 import { recordOutcome } from "@/lib/replication/delivery/record-outcome";
 import { appendLog, flushLogs, type LogEntry } from "@/lib/replication/log/append-log";
 import { claimJob, type ClaimedJob } from "@/lib/replication/queue/claim";
 import { extendLease, releaseJob } from "@/lib/replication/queue/lease";
-import { createHttpTransport, type Transport } from "@/lib/replication/transport/http-client";
+import { createHttpTransport, type Transport } from "@/lib/http/transport";
 import { loadAgentSettings, type AgentRuntimeSettings } from "@/lib/replication/worker/agent-settings";
 
 // One replication agent's worker on this node: claims the agent's next job with a lease, keeps

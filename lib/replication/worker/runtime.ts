@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { systemClock, type Clock } from "@/lib/replication/clock";
+import { systemClock, type Clock } from "@/lib/clock";
 import { flushLogs } from "@/lib/replication/log/append-log";
 import { reapExpiredLeases } from "@/lib/replication/queue/lease";
 import { purgeFinishedJobs } from "@/lib/replication/queue/purge";
 import { moveStrandedJobs } from "@/lib/replication/queue/rebalance";
 import { queueEvents } from "@/lib/replication/queue/wake";
-import { createHttpTransport, type Transport } from "@/lib/replication/transport/http-client";
+import { createHttpTransport, type Transport } from "@/lib/http/transport";
 import { AgentWorker, nodeOwner, type WorkerOptions } from "@/lib/replication/worker/agent-worker";
 
 // This node's replication runtime: one worker per agent (every agent of every configuration),

@@ -1,4 +1,4 @@
-import type { Transport } from "@/lib/replication/transport/http-client";
+import type { Transport } from "@/lib/http/transport";
 
 // Counts the requests that go through transports and the time spent inside them, so that a
 // benchmark can tell the queue's own cost per job from the network's.
