@@ -2,7 +2,7 @@ import { beforeEach, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { claimJob } from "@/lib/replication/queue/claim";
 import { enqueueJobs, enqueueNow } from "@/lib/replication/queue/enqueue";
-import { completeJob } from "@/lib/replication/queue/lease";
+import { completeJob } from "@/lib/replication/queue/finish";
 import { createConfig } from "./support/replication-fixtures";
 
 // The hot path's statements (lib/db/direct.ts) run on a connection of their own: a completion an
@@ -32,7 +32,7 @@ it("a completion recorded while an enqueue's transaction is open survives that t
     db.$transaction(async (tx) => {
       await enqueueJobs(tx, { configId, items: [item("/content/dam/dp/b.jpg")] });
       // An agent finishes its delivery meanwhile (not awaited here: it is another worker's work).
-      completion = completeJob(job.id, job.leaseToken, { at: new Date(), status: 201, result: "created" });
+      completion = completeJob(job, { at: new Date(), status: 201, result: "created", version: 1 });
       await new Promise((r) => setTimeout(r, 30));
       throw new Error("the publication failed half way");
     }),

@@ -180,7 +180,6 @@ async function record(
   }
 }
 
-
 async function freeName(tx: Tx, folderPath: string, name: string): Promise<string> {
   for (let n = 1; n < 10_000; n++) {
     const candidate = numberedName(name, n);

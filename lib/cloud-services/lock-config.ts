@@ -17,4 +17,3 @@ export async function lockConfig(tx: Tx, configId: string): Promise<{ name: stri
   const row = await tx.brandPortalConfig.findUniqueOrThrow({ where: { id: configId }, select: { name: true } });
   return row;
 }
-

@@ -15,6 +15,12 @@ export type DirectSql = {
   query<T>(q: Prisma.Sql): Promise<T[]>;
   /** How many rows an INSERT, UPDATE or DELETE changed. */
   execute(q: Prisma.Sql): Promise<number>;
+  /**
+   * `query`, while holding a lock named by the text `key` evaluates to: statements that must see
+   * each other's effects across nodes (PostgreSQL: an advisory transaction lock; SQLite serialises
+   * every writer already).
+   */
+  queryLocked<T>(key: Prisma.Sql, q: Prisma.Sql): Promise<T[]>;
   close(): Promise<void>;
 };
 
@@ -57,6 +63,7 @@ function sqlite(url: string): DirectSql {
   }
   return {
     query: <T>(q: Prisma.Sql) => run(q, (s, args) => s.all(...args) as T[]),
+    queryLocked: <T>(_key: Prisma.Sql, q: Prisma.Sql) => run(q, (s, args) => s.all(...args) as T[]),
     execute: (q: Prisma.Sql) => run(q, (s, args) => s.run(...args).changes),
     async close() {
       conn?.close();
@@ -99,6 +106,21 @@ function postgres(url: string): DirectSql {
     },
     async execute(q: Prisma.Sql) {
       return (await pool.query(q.text, q.values.map(postgresValue))).rowCount ?? 0;
+    },
+    async queryLocked<T>(key: Prisma.Sql, q: Prisma.Sql) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        await client.query(`SELECT pg_advisory_xact_lock(hashtext(${key.text}))`, key.values.map(postgresValue));
+        const { rows } = await client.query(q.text, q.values.map(postgresValue));
+        await client.query("COMMIT");
+        return rows as T[];
+      } catch (e) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
     },
     close: () => pool.end(),
   };

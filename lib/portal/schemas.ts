@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { repoPath } from "@/lib/repo-path";
 
 // Input rules of the portal: tenant settings (console form) and the receiving API's fields.
 
@@ -38,21 +39,8 @@ export const createTenantInput = z.object({
   issuer: z.union([z.literal(""), issuerUrl]).optional(),
 });
 
-/** A repository path such as /content/dam/brand/logo.png: absolute, no empty, "." or ".." segments. */
-export const repoPath = z
-  .string()
-  .min(2, "path is required")
-  .max(1024, "path must be at most 1024 characters")
-  .refine(
-    (p) =>
-      p.startsWith("/") &&
-      !/[\u0000-\u001f\u007f\\]/.test(p) &&
-      p
-        .slice(1)
-        .split("/")
-        .every((s) => s !== "" && s !== "." && s !== ".."),
-    "path must be absolute, like /content/dam/folder/file.jpg, with no empty, '.' or '..' segments",
-  );
+// The repository path rule is shared with the console's queue (lib/repo-path.ts).
+export { repoPath } from "@/lib/repo-path";
 
 export const assetMetadata = z.object({
   title: z.string().max(500).default(""),

@@ -5,12 +5,7 @@ import { getAccessToken } from "@/lib/ims/token-cache";
 import { TokenError } from "@/lib/ims/token-error";
 import { systemClock, type Clock } from "@/lib/clock";
 import { appendLog, flushLogs } from "@/lib/replication/log/append-log";
-import {
-  createHttpTransport,
-  jsonBody,
-  type HttpResponse,
-  type Transport,
-} from "@/lib/http/transport";
+import { createHttpTransport, jsonBody, type HttpResponse, type Transport } from "@/lib/http/transport";
 import { NetworkError } from "@/lib/http/network-error";
 import { loadAgentSettings } from "@/lib/replication/worker/agent-settings";
 
