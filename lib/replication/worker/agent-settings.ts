@@ -41,7 +41,6 @@ export async function loadAgentSettings(agentId: string): Promise<AgentRuntimeSe
           scope: true,
           tenantUrl: true,
           publicFolderPublish: true,
-          throughputPerMinute: true,
           keys: { where: { retiredAt: null }, orderBy: { createdAt: "desc" }, take: 1, select: { kid: true } },
         },
       },
