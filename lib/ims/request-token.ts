@@ -1,7 +1,7 @@
 import "server-only";
+import { issuer } from "@/lib/gateway/issuer";
 import { z } from "zod";
 import { loadSigningKey } from "@/lib/cloud-services/key-pair";
-import { publicUrl } from "@/lib/env";
 import { signAssertion } from "@/lib/ims/assertion";
 import { resolveTokenEndpoint } from "@/lib/ims/discovery";
 import { networkTokenError, oauthError, TokenError } from "@/lib/ims/token-error";
@@ -29,7 +29,8 @@ export type TokenDeps = {
   log?: (line: string) => void;
 };
 
-export const defaultGatewayUrl = () => `${publicUrl}/gateway`;
+/** This install's gateway issuer (built once, in lib/gateway/issuer.ts). */
+export const defaultGatewayUrl = issuer;
 
 const tokenAnswer = z.object({
   access_token: z.string().min(1),
