@@ -379,7 +379,7 @@ describe("runtime", () => {
       await vi.waitFor(
         async () =>
           expect(await db.replicationJob.count({ where: { configId: env.config.id, state: "done" } })).toBe(8),
-        { timeout: 10_000, interval: 50 },
+        { timeout: 30_000, interval: 50 },
       );
       expect(tokens).toBeLessThanOrEqual(1);
       expect(
