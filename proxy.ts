@@ -1,16 +1,31 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { notePublicHost } from "@/lib/runtime/public-url-check";
+import { checkPagePost } from "@/lib/http/post-guard";
 
 const SESSION_COOKIE = "outpost_session";
 const OPEN = ["/login"];
+// Paths with their own authentication (API, token, JWKS, the portal's receiving API): no login
+// redirect, and their bodies stream untouched unless the request is a server action.
+const OWN_AUTH =
+  /^\/(?:api\/|_next\/|favicon\.ico$|icon\.svg$|gateway\/oauth\/|gateway\/\.well-known\/|\.well-known\/|portal\/[^/]+\/api\/)/;
 
 /**
- * Early redirect to the login page for page requests without a session cookie, and the request URL
- * for the data-access layer's own redirect. Never the authorization check: lib/auth/dal is.
- * API, token, JWKS and portal-receiving routes are not matched, so their bodies stream untouched.
+ * Refuses malformed or cross-site posts to pages (server actions) with a 4xx before Next.js reads
+ * them (lib/http/post-guard.ts); redirects console page requests without a session cookie to the
+ * login page and passes the request URL on for the data-access layer's own redirect. Never the
+ * authorization check: lib/auth/dal is. Portal pages only get the request URL: lib/portal/viewer.ts
+ * decides, with the tenant's session.
  */
-export function proxy(req: NextRequest) {
+export async function proxy(req: NextRequest) {
+  notePublicHost(req.headers); // once: the name users reach the console at vs OUTPOST_PUBLIC_URL
   const { pathname, search } = req.nextUrl;
-  if (!OPEN.includes(pathname) && !req.cookies.has(SESSION_COOKIE)) {
+  const ownAuth = OWN_AUTH.test(pathname);
+  if (req.method !== "GET" && req.method !== "HEAD" && (!ownAuth || req.headers.has("next-action"))) {
+    const refusal = await checkPagePost(req);
+    if (refusal) return refusal;
+  }
+  if (ownAuth) return NextResponse.next();
+  if (!pathname.startsWith("/portal/") && !OPEN.includes(pathname) && !req.cookies.has(SESSION_COOKIE)) {
     const login = new URL("/login", req.url);
     login.searchParams.set("next", pathname + search);
     return NextResponse.redirect(login);
@@ -21,5 +36,9 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|favicon.ico|icon.svg|gateway/oauth/|gateway/\\.well-known/|\\.well-known/|portal/).*)"],
+  matcher: [
+    "/((?!api/|_next/|favicon.ico|icon.svg|gateway/oauth/|gateway/\\.well-known/|\\.well-known/|portal/[^/]+/api/).*)",
+    // A server action can be posted to any page.
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+  ],
 };

@@ -1,5 +1,6 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
 import { createOrganization, createUser, signInAs, unique } from "./support/helpers";
+import { addApplication, createConfiguration, createTenant, pastePublicKey } from "./support/brand-portal";
 import { E2E } from "./support/env";
 
 // The reference's "Test the integration", end to end through the UIs: the gateway administrator
@@ -7,71 +8,6 @@ import { E2E } from "./support/env";
 // configuration gets the tenant URL and client ID and its public key goes to the gateway; then
 // Tools › Deployment › Replication › Agents on author shows the four agents, Test Connection
 // succeeds, and Pause/Resume is kept across reloads. An author is refused.
-
-async function createTenant(page: Page, name: string, orgTechId: string): Promise<string> {
-  await page.goto("/tools");
-  await page.getByRole("navigation", { name: "Tools sections" }).getByRole("link", { name: "Deployment" }).click();
-  await page.getByRole("link", { name: /Brand Portal Tenants/ }).click();
-  await expect(page.getByRole("heading", { name: "Brand Portal Tenants", level: 1 })).toBeVisible();
-  await page.getByRole("button", { name: "Create" }).click();
-  const dialog = page.getByRole("dialog", { name: "Create Tenant" });
-  await dialog.getByLabel("Name").fill(name);
-  const slug = await dialog.getByLabel("Slug").inputValue();
-  expect(slug).toBe(name.toLowerCase().replace(/[^a-z0-9]+/g, "-"));
-  await dialog.getByLabel("Organization ID").fill(orgTechId);
-  await expect(dialog.getByLabel("Trusted issuer")).toHaveAttribute("placeholder", `${E2E.baseURL}/gateway`);
-  await dialog.getByRole("button", { name: "Create" }).click();
-  await expect(dialog).toBeHidden();
-  const url = `${E2E.baseURL}/portal/${slug}`;
-  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(url);
-  return url;
-}
-
-async function addApplication(page: Page, name: string, org: string): Promise<string> {
-  await page.goto("/gateway");
-  await page.getByRole("button", { name: "Add Application" }).click();
-  const dialog = page.getByRole("dialog", { name: "Add Application" });
-  await dialog.getByLabel("Application Name").fill(name);
-  await dialog.getByRole("button", { name: /Organization/ }).click();
-  await page.getByRole("option", { name: new RegExp(org) }).click();
-  await dialog.getByRole("button", { name: "Add", exact: true }).click();
-  await expect(page).toHaveURL(/\/gateway\/applications\/app-[0-9a-f]{20}$/);
-  return (await page.getByTestId("application-id").textContent())!.trim();
-}
-
-async function createConfiguration(page: Page, title: string, tenantUrl: string, clientId: string): Promise<string> {
-  await page.goto("/tools/cloud-services/legacy");
-  await page
-    .getByRole("region", { name: "Adobe Experience Cloud" })
-    .getByRole("article", { name: "Assets Brand Portal" })
-    .getByRole("button", { name: "Configure now" })
-    .click();
-  const create = page.getByRole("dialog", { name: "Create Configuration" });
-  await create.getByLabel("Title").fill(title);
-  await create.getByRole("button", { name: "Create" }).click();
-  const edit = page.getByRole("dialog", { name: "Brand Portal Replication" });
-  await expect(edit).toBeVisible();
-  await expect(edit.getByLabel("OAuth gateway URL")).toHaveValue(`${E2E.baseURL}/gateway`);
-  await edit.getByLabel("Tenant URL").fill(tenantUrl);
-  await edit.getByLabel("Client ID").fill(clientId);
-  await edit.getByRole("button", { name: "OK", exact: true }).click();
-  await expect(edit).toBeHidden();
-  await page.getByRole("button", { name: "Display Public Key" }).click();
-  const keyDialog = page.getByRole("dialog", { name: "Public Key" });
-  const pem = await keyDialog.getByLabel("Public key (PEM)").inputValue();
-  expect(pem).toContain("-----BEGIN PUBLIC KEY-----");
-  await keyDialog.getByRole("button", { name: "Close" }).click();
-  return pem;
-}
-
-async function pastePublicKey(page: Page, clientId: string, pem: string) {
-  await page.goto(`/gateway/applications/${clientId}`);
-  await page.getByRole("textbox", { name: "Public Key" }).fill(pem);
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(
-    page.getByRole("alert").or(page.getByRole("status")).filter({ hasText: "Application updated" }).first(),
-  ).toBeVisible();
-}
 
 test("Agents on author: the four agents of a configuration, Test Connection succeeds, Pause/Resume is kept", async ({
   page,

@@ -44,7 +44,20 @@ export const TOOL_SECTIONS: Section[] = [
       },
     ],
   },
-  { id: "workflow", title: "Workflow", consoles: [] },
+  {
+    id: "workflow",
+    title: "Workflow",
+    consoles: [
+      {
+        id: "workflow-instances",
+        title: "Instances",
+        description: "Publications to Brand Portal, now and later, with their progress",
+        href: "/tools/workflow/instances",
+        icon: "workflow",
+        role: "author",
+      },
+    ],
+  },
   {
     id: "security",
     title: "Security",

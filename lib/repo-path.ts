@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textProblem } from "@/lib/text-rules";
 
 /** A repository path such as /content/dam/brand/logo.png: absolute, no empty, "." or ".." segments. */
 export const repoPath = z
@@ -8,7 +9,8 @@ export const repoPath = z
   .refine(
     (p) =>
       p.startsWith("/") &&
-      !/[\u0000-\u001f\u007f\\]/.test(p) &&
+      !textProblem(p, "path") &&
+      !p.includes("\\") &&
       p
         .slice(1)
         .split("/")

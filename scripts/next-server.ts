@@ -6,6 +6,9 @@ import path from "node:path";
 /** Next's command-line entry, run with this Node (`node <NEXT_BIN> build`). */
 export const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 
-export function spawnNextStart(args: string[], env: NodeJS.ProcessEnv) {
-  return spawn(process.execPath, [NEXT_BIN, "start", ...args], { stdio: "inherit", env });
+export function spawnNextStart(args: string[], env: NodeJS.ProcessEnv, stdio: "inherit" | "pipe" = "inherit") {
+  return spawn(process.execPath, [NEXT_BIN, "start", ...args], {
+    stdio: stdio === "inherit" ? "inherit" : ["ignore", "pipe", "pipe"],
+    env,
+  });
 }

@@ -16,7 +16,7 @@ import { POST as tokenPOST } from "@/app/gateway/oauth/token/route";
 import { GET as jwksGET } from "@/app/gateway/.well-known/jwks.json/route";
 import { GET as discoveryGET } from "@/app/gateway/.well-known/oauth-authorization-server/route";
 import { GET as insertedDiscoveryGET } from "@/app/.well-known/oauth-authorization-server/gateway/route";
-import { tokenRequestLimit } from "@/lib/gateway/rate-limit";
+import { clearRateLimits } from "@/lib/gateway/rate-limit";
 import { TOKEN_ERRORS } from "@/lib/gateway/oauth-error";
 import { listTokenLog } from "@/lib/gateway/token-log";
 import { rotateSigningKey, pruneRetiredKeys, RETIRED_KEY_GRACE_MS } from "@/lib/gateway/signing-keys";
@@ -45,7 +45,7 @@ beforeAll(async () => {
   rsa = await makeApp(admin.id, { alg: "RS256" });
 });
 afterAll(() => server.close());
-beforeEach(() => tokenRequestLimit.clear());
+beforeEach(() => clearRateLimits());
 
 const jwtBearer = (jwt: string, extra: Record<string, string> = {}) =>
   fetch(tokenUrl, form({ grant_type: GRANT_JWT_BEARER, assertion: jwt, ...extra }));
@@ -247,12 +247,15 @@ describe("one failing case per rule", () => {
 
   it("an algorithm that does not fit the registered key (ES256 with an RSA key)", async () => {
     const { privateKey } = await generateKeyPair("ES256");
+    // the same answer as a bad signature (it would otherwise tell that the client exists, and its key type)
     await expectError(
       await jwtBearer(await assertion({ ...rsa, privateKey, alg: "ES256" }, ISSUER)),
       400,
       "invalid_grant",
-      /alg ES256 does not match the registered RSA-2048 key: use RS256 or PS256/,
+      TOKEN_ERRORS.signature,
     );
+    const [row] = await db.gatewayTokenLog.findMany({ where: { clientId: rsa.clientId }, orderBy: { id: "desc" } });
+    expect(row.reason).toBe("alg ES256 does not match the registered RSA-2048 key: use RS256 or PS256");
   });
 
   it("replayed jti, in both grant forms", async () => {
@@ -271,24 +274,27 @@ describe("one failing case per rule", () => {
     expect(results.filter((s) => s === 400)).toHaveLength(7);
   });
 
-  it("unknown client", async () => {
+  it("unknown client: the same answer as a bad signature, the precise reason in the token log", async () => {
     const ghost = { ...rsa, clientId: "app-00000000000000000000" };
+    await expectError(await jwtBearer(await assertion(ghost, ISSUER)), 400, "invalid_grant", TOKEN_ERRORS.signature);
     await expectError(
-      await jwtBearer(await assertion(ghost, ISSUER)),
+      await clientCredentials(await assertion(ghost, ISSUER)),
       401,
       "invalid_client",
-      TOKEN_ERRORS.unknownClient("app-00000000000000000000"),
+      TOKEN_ERRORS.signature,
     );
+    const rows = await db.gatewayTokenLog.findMany({ where: { clientId: ghost.clientId } });
+    expect(rows.map((r) => r.reason)).toEqual([
+      TOKEN_ERRORS.unknownClient(ghost.clientId),
+      TOKEN_ERRORS.unknownClient(ghost.clientId),
+    ]);
   });
 
-  it("application without a registered public key", async () => {
+  it("application without a registered public key: the same answer too", async () => {
     const bare = await makeApp(admin.id, { withKey: false });
-    await expectError(
-      await jwtBearer(await assertion(bare, ISSUER)),
-      401,
-      "invalid_client",
-      TOKEN_ERRORS.noPublicKey(bare.clientId),
-    );
+    await expectError(await jwtBearer(await assertion(bare, ISSUER)), 400, "invalid_grant", TOKEN_ERRORS.signature);
+    const [row] = await db.gatewayTokenLog.findMany({ where: { clientId: bare.clientId } });
+    expect(row.reason).toBe(TOKEN_ERRORS.noPublicKey(bare.clientId));
   });
 
   it("scope not granted, and an unknown scope", async () => {
@@ -447,7 +453,7 @@ describe("one failing case per rule", () => {
     expect(text).not.toContain(jwt.split(".")[1]);
   });
 
-  it("bursts from one client get 429 with Retry-After, and only the first refusal is logged", async () => {
+  it("a burst of failures from one address gets 429 with Retry-After; only the first refusal is logged", async () => {
     const burst = await makeApp(admin.id);
     const { privateKey } = await generateKeyPair("RS256", { modulusLength: 2048 }); // wrong key: cheap failures
     const statuses: number[] = [];

@@ -90,15 +90,34 @@ describe("token checks", () => {
       headers: { authorization: `Bearer ${await write({ iss: "https://evil.example/gateway" })}` },
     });
     expect(wrongIss.status).toBe(401);
-    expect((await wrongIss.json()).message).toMatch(/not issued by .*the gateway this tenant trusts/);
+    expect((await wrongIss.json()).message).toBe(
+      `The token was issued by https://evil.example/gateway, but tenant acme trusts ${issuer()}.`,
+    );
     const wrongAud = await fetch(`${base}/ping`, {
       headers: { authorization: `Bearer ${await write({ aud: "something-else" })}` },
     });
-    expect((await wrongAud.json()).message).toMatch(/audience must be brand-portal/);
+    expect((await wrongAud.json()).message).toMatch(
+      /^The token's audience is something-else, but tenant acme expects brand-portal\./,
+    );
     const idToken = await mint({ scope: "dam-read", org: ORG }, { typ: "JWT" });
     const t = await fetch(`${base}/ping`, { headers: { authorization: `Bearer ${idToken}` } });
     expect(t.status).toBe(401);
-    expect((await t.json()).message).toMatch(/not an access token/);
+    expect((await t.json()).message).toMatch(/not an access token: its typ is JWT, and tenant acme expects at\+jwt/);
+  });
+
+  it("names an opaque token, and a token without the organization claim, as such", async () => {
+    const opaque = await fetch(`${base}/ping`, { headers: { authorization: "Bearer 2YotnFZFEjr1zCsicMWpAA" } });
+    expect(opaque.status).toBe(401);
+    expect((await opaque.json()).message).toMatch(
+      /^The token is opaque \(not a JWT: a reference token only its issuer can read\): tenant acme verifies JWT access tokens \(RFC 9068\)/,
+    );
+    const noOrg = await fetch(`${base}/ping`, {
+      headers: { authorization: `Bearer ${await gatewaySigned({ sub: "c1", scope: "dam-read" })}` },
+    });
+    expect(noOrg.status).toBe(401);
+    expect((await noOrg.json()).message).toMatch(
+      /^The token has no org claim, but tenant acme expects org = A1B2C3D4E5@OutpostOrg/,
+    );
   });
 
   it("answers 403 for a missing scope or another organization, 404 for an unknown tenant", async () => {

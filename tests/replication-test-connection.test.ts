@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { readLog } from "@/lib/replication/log/read-log";
 import { testConnection } from "@/lib/replication/test-connection";
 import { issuer } from "@/lib/gateway/issuer";
-import { tokenRequestLimit } from "@/lib/gateway/rate-limit";
+import { clearRateLimits } from "@/lib/gateway/rate-limit";
 import { ALL_SCOPES, closeInstallServer, startReplicationEnv } from "./support/replication-env";
 
 await vi.hoisted(async () => (await import("./support/public-url")).usePublicUrlOnFreePort());
@@ -38,7 +38,7 @@ const good = () => ({
   scope: ALL_SCOPES.join(" "),
 });
 beforeEach(async () => {
-  tokenRequestLimit.clear();
+  await clearRateLimits();
   await db.brandPortalConfig.update({ where: { id: env.config.id }, data: good() });
   await env.setApp({ scopes: ALL_SCOPES, publicKey: env.publicKeyPem });
   await db.portalTenant.update({ where: { id: env.tenant.id }, data: { orgTechId: env.org.techId } });
@@ -79,9 +79,11 @@ describe("Test Connection", () => {
     await env.setApp({ publicKey: (await generateConfigKeyPair()).publicKeyPem });
     const r = await run();
     expect(r.ok).toBe(false);
+    const { kid } = await db.configKeyPair.findFirstOrThrow({ where: { configId: env.config.id, retiredAt: null } });
+    expect(r.text).toContain(`The gateway refused the assertion naming key ID ${kid}: sending it once more without`);
     expect(r.text).toMatch(/Token request failed: HTTP 400 invalid_grant: signature verification failed/);
     expect(r.cause).toBe(
-      "The public key in the gateway application does not match this configuration: paste the current public key (Display Public Key) into the application.",
+      `The gateway did not verify the assertion with the public key it holds for client ID ${env.clientId}: the key in the gateway application does not match this configuration, or the Client ID is not the application's. The assertion was sent with key ID ${kid}, and again without a key ID. The application may hold another key, or this key under another key ID: paste the JWK from Display Public Key (it carries key ID ${kid}) into the application, or the PEM if the gateway takes only PEM.`,
     );
     expect(r.lines.at(-1)!.text).toBe(`Replication test failed: ${r.cause}`);
     expect((await db.brandPortalConfig.findUniqueOrThrow({ where: { id: env.config.id } })).lastTokenError).toBe(
@@ -89,12 +91,17 @@ describe("Test Connection", () => {
     );
   });
 
-  it("unknown client ID, and an application without a public key", async () => {
+  it("unknown client ID, and an application without a public key: the gateway answers as for a wrong key", async () => {
     await db.brandPortalConfig.update({ where: { id: env.config.id }, data: { clientId: "nobody-knows-me" } });
-    expect((await run()).cause).toMatch(/^The Client ID nobody-knows-me is not known to the gateway/);
+    expect((await run()).cause).toMatch(
+      /^The gateway did not verify the assertion with the public key it holds for client ID nobody-knows-me: .* or the Client ID is not the application's\./,
+    );
     await db.brandPortalConfig.update({ where: { id: env.config.id }, data: { clientId: env.clientId } });
     await env.setApp({ publicKey: "" });
-    expect((await run()).cause).toMatch(/^The gateway application has no public key/);
+    expect((await run()).cause).toMatch(/^The gateway did not verify the assertion/);
+    // the gateway's token log keeps the precise reason for the administrator
+    const [row] = await db.gatewayTokenLog.findMany({ where: { clientId: env.clientId }, orderBy: { id: "desc" } });
+    expect(row.reason).toMatch(/^no public key is registered for application/);
   });
 
   it("scope missing, at the gateway or in the token", async () => {
@@ -121,9 +128,31 @@ describe("Test Connection", () => {
     await db.portalTenant.update({ where: { id: env.tenant.id }, data: { orgTechId: "OTHER@OutpostOrg" } });
     expect((await run()).cause).toMatch(
       new RegExp(
-        `^The portal refused the token: The token belongs to organization ${env.org.techId}, but tenant .* belongs to OTHER@OutpostOrg`,
+        `^The portal refused the token: The token belongs to organization ${env.org.techId} \\(claim org\\), but tenant .* belongs to OTHER@OutpostOrg`,
       ),
     );
+  });
+
+  it("a tenant that expects another audience, or a claim the token lacks: what it expected and what the token carried", async () => {
+    await db.portalTenant.update({ where: { id: env.tenant.id }, data: { audience: "https://portal.example/api" } });
+    let r = await run();
+    expect(r.text).toMatch(/Token received: .*JWT issued by http:\/\/\S+\/gateway for audience brand-portal/);
+    expect(r.cause).toBe(
+      `The portal refused the token: The token's audience is brand-portal, but tenant ${env.tenant.slug} expects https://portal.example/api. Have the issuer issue tokens for https://portal.example/api (for an OAuth server: the resource or audience it gives this client), or change the tenant's expected audience. Check that the tenant trusts this gateway.`,
+    );
+    await db.portalTenant.update({
+      where: { id: env.tenant.id },
+      data: { audience: "brand-portal", orgClaim: "tenant_org" },
+    });
+    r = await run();
+    expect(r.cause).toMatch(
+      new RegExp(
+        `^The portal refused the token: The token has no tenant_org claim, but tenant ${env.tenant.slug} expects tenant_org = ${env.org.techId} .*\\(claims it carries: aud, client_id, exp, iat, iss, jti, org, scope, sub\\)`,
+      ),
+    );
+    await db.portalTenant.update({ where: { id: env.tenant.id }, data: { orgClaim: "" } }); // not checked
+    expect((await run()).ok).toBe(true);
+    await db.portalTenant.update({ where: { id: env.tenant.id }, data: { orgClaim: "org" } });
   });
 
   it("connection refused, with host and port, at the gateway and at the tenant", async () => {

@@ -5,15 +5,23 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { Alert } from "@/components/ui/alert";
 import { changeOwnPasswordAction } from "@/lib/auth/actions";
+import type { ActionResult } from "@/lib/actions/result";
 
-export function ChangePasswordForm() {
+type Input = { current: string; password: string; confirm: string };
+
+/** The signed-in user's own password; `action` is the portal's when used there (default: the console's). */
+export function ChangePasswordForm({
+  action = changeOwnPasswordAction,
+}: {
+  action?: (v: Input) => Promise<ActionResult<unknown>>;
+}) {
   const [v, setV] = useState({ current: "", password: "", confirm: "" });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: "positive" | "negative"; text: string } | null>(null);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const res = await changeOwnPasswordAction(v);
+    const res = await action(v);
     if (!res.ok) {
       setErrors(res.fieldErrors ?? {});
       setMessage(res.fieldErrors ? null : { tone: "negative", text: res.error });

@@ -19,7 +19,15 @@ export type PublicKeyProps = {
   jwk: Record<string, unknown>;
   fingerprint: string;
   certNotAfter: string | null;
-  downloads: { publicKey: string; publicKeyFile: string; certificate: string; certificateFile: string };
+  kid: string;
+  downloads: {
+    publicKey: string;
+    publicKeyFile: string;
+    jwk: string;
+    jwkFile: string;
+    certificate: string;
+    certificateFile: string;
+  };
 };
 
 /** Display Public Key, Download Public Key for OAuth Gateway, the certificate, and Rotate key pair. */
@@ -39,6 +47,9 @@ export function PublicKeyActions(p: PublicKeyProps) {
         </Button>
         <LinkButton variant="secondary" href={p.downloads.publicKey} download={p.downloads.publicKeyFile}>
           <Download size={16} aria-hidden /> Download Public Key for OAuth Gateway
+        </LinkButton>
+        <LinkButton variant="quiet" href={p.downloads.jwk} download={p.downloads.jwkFile} className="px-2">
+          <Download size={16} aria-hidden /> Download JWK ({p.downloads.jwkFile})
         </LinkButton>
       </div>
       <div className="flex flex-wrap items-center gap-3 text-sm">
@@ -69,30 +80,40 @@ export function PublicKeyActions(p: PublicKeyProps) {
               Paste this key into the <strong>Public Key</strong> field of the JWT application at the OAuth gateway,
               then Save there.
             </p>
-            <section aria-label="PEM" className="grid gap-2">
-              <div className="flex items-center justify-between">
-                <h3 className="text-sm font-semibold">PEM (SubjectPublicKeyInfo)</h3>
-                <CopyButton labelled text={p.pem} label="Copy PEM" />
-              </div>
-              <textarea
-                readOnly
-                aria-label="Public key (PEM)"
-                value={p.pem}
-                rows={9}
-                className="w-full resize-none rounded border border-line-strong bg-canvas p-2 font-mono text-xs"
-                onFocus={(e) => e.currentTarget.select()}
-              />
-            </section>
             <section aria-label="JWK" className="grid gap-2">
               <div className="flex items-center justify-between">
-                <h3 className="text-sm font-semibold">JWK (RFC 7517)</h3>
+                <h3 className="text-sm font-semibold">
+                  JWK (RFC 7517) <span className="font-normal text-positive">recommended</span>
+                </h3>
                 <CopyButton labelled text={jwkText} label="Copy JWK" />
               </div>
+              <p className="text-xs text-ink-muted">
+                Carries the key ID <code className="font-mono">{p.kid}</code> that every assertion of this configuration
+                names. Servers that pick the client&apos;s key by its ID (node-oidc-provider, Keycloak, …) need it.
+              </p>
               <textarea
                 readOnly
                 aria-label="Public key (JWK)"
                 value={jwkText}
                 rows={8}
+                className="w-full resize-none rounded border border-line-strong bg-canvas p-2 font-mono text-xs"
+                onFocus={(e) => e.currentTarget.select()}
+              />
+            </section>
+            <section aria-label="PEM" className="grid gap-2">
+              <div className="flex items-center justify-between">
+                <h3 className="text-sm font-semibold">PEM (SubjectPublicKeyInfo)</h3>
+                <CopyButton labelled text={p.pem} label="Copy PEM" />
+              </div>
+              <p className="text-xs text-ink-muted">
+                For gateways that take only PEM. A key registered this way has no key ID: when such a gateway refuses an
+                assertion that names one, Outpost sends it again without and keeps doing so for that gateway.
+              </p>
+              <textarea
+                readOnly
+                aria-label="Public key (PEM)"
+                value={p.pem}
+                rows={9}
                 className="w-full resize-none rounded border border-line-strong bg-canvas p-2 font-mono text-xs"
                 onFocus={(e) => e.currentTarget.select()}
               />

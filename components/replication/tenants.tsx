@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import Link from "next/link";
 import { Form } from "react-aria-components";
 import { Plus } from "lucide-react";
 import { Table, TableHeader, TableBody, Column, Row, Cell } from "@/components/ui/table";
@@ -8,9 +9,11 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
 import { Alert } from "@/components/ui/alert";
+import { CopyButton } from "@/components/ui/copy-button";
 import { toast } from "@/components/ui/toast";
 import { formatDateTime } from "@/lib/format";
 import { createTenantAction } from "@/lib/portal/actions";
+import { EditTenantTrustButton } from "@/components/replication/tenant-trust";
 
 export type TenantRow = {
   id: string;
@@ -18,6 +21,8 @@ export type TenantRow = {
   slug: string;
   orgTechId: string;
   issuer: string;
+  audience: string;
+  orgClaim: string;
   url: string;
   createdAt: string;
   assets: number;
@@ -25,7 +30,7 @@ export type TenantRow = {
   collections: number;
 };
 
-export function TenantsTable({ tenants }: { tenants: TenantRow[] }) {
+export function TenantsTable({ tenants, defaultIssuer }: { tenants: TenantRow[]; defaultIssuer: string }) {
   return (
     <div className="overflow-x-auto rounded border border-line bg-surface">
       <Table aria-label="Tenants">
@@ -34,10 +39,14 @@ export function TenantsTable({ tenants }: { tenants: TenantRow[] }) {
           <Column>Tenant URL</Column>
           <Column>Organization</Column>
           <Column>Trusted issuer</Column>
+          <Column>Audience, organization claim</Column>
           <Column>Assets</Column>
           <Column>Folders</Column>
           <Column>Collections</Column>
           <Column>Created</Column>
+          <Column>
+            <span className="sr-only">Actions</span>
+          </Column>
         </TableHeader>
         <TableBody
           items={tenants}
@@ -50,7 +59,12 @@ export function TenantsTable({ tenants }: { tenants: TenantRow[] }) {
           {(t) => (
             <Row id={t.id}>
               <Cell>
-                <span className="font-semibold">{t.name}</span>
+                <Link
+                  href={`/tools/replication/tenants/${t.slug}`}
+                  className="font-semibold text-accent hover:underline"
+                >
+                  {t.name}
+                </Link>
                 <span className="block text-xs text-ink-muted">{t.slug}</span>
               </Cell>
               <Cell>
@@ -58,10 +72,16 @@ export function TenantsTable({ tenants }: { tenants: TenantRow[] }) {
               </Cell>
               <Cell className="font-mono text-xs">{t.orgTechId}</Cell>
               <Cell className="break-all font-mono text-xs">{t.issuer}</Cell>
+              <Cell className="font-mono text-xs">
+                {t.audience}, {t.orgClaim || "(not checked)"}
+              </Cell>
               <Cell>{t.assets}</Cell>
               <Cell>{t.folders}</Cell>
               <Cell>{t.collections}</Cell>
               <Cell className="whitespace-nowrap text-ink-muted">{formatDateTime(t.createdAt)}</Cell>
+              <Cell>
+                <EditTenantTrustButton tenant={t} defaultIssuer={defaultIssuer} />
+              </Cell>
             </Row>
           )}
         </TableBody>
@@ -94,7 +114,8 @@ export function CreateTenantButton({ defaultIssuer }: { defaultIssuer: string })
 
 function CreateTenantForm({ defaultIssuer, onDone }: { defaultIssuer: string; onDone: () => void }) {
   const router = useRouter();
-  const [v, setV] = useState({ name: "", slug: "", orgTechId: "", issuer: "" });
+  const [v, setV] = useState({ name: "", slug: "", orgTechId: "", issuer: "", adminLogin: "admin", adminPassword: "" });
+  const [created, setCreated] = useState<Created | null>(null);
   const [slugEdited, setSlugEdited] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -112,8 +133,12 @@ function CreateTenantForm({ defaultIssuer, onDone }: { defaultIssuer: string; on
     }
     toast.positive(`Tenant ${res.data.name} created`);
     router.refresh();
-    onDone();
+    // A generated password exists only in this answer: show it once, with what goes with it.
+    if (res.data.generatedPassword) setCreated(res.data as Created);
+    else onDone();
   }
+
+  if (created) return <CreatedTenant created={created} onDone={onDone} />;
 
   return (
     <Form onSubmit={submit} className="grid gap-4">
@@ -152,6 +177,25 @@ function CreateTenantForm({ defaultIssuer, onDone }: { defaultIssuer: string; on
         description={`The OAuth gateway whose access tokens this tenant accepts. Empty: this install's gateway (${defaultIssuer}).`}
         mono
       />
+      <fieldset className="grid gap-4 rounded border border-line p-4">
+        <legend className="px-1 text-sm font-semibold">First Portal administrator</legend>
+        <TextField
+          label="Administrator login"
+          value={v.adminLogin}
+          onChange={(adminLogin) => setV({ ...v, adminLogin })}
+          error={errors.adminLogin}
+          description="Signs in at the tenant URL and manages the tenant's users"
+        />
+        <TextField
+          label="Administrator password"
+          type="password"
+          autoComplete="new-password"
+          value={v.adminPassword}
+          onChange={(adminPassword) => setV({ ...v, adminPassword })}
+          error={errors.adminPassword}
+          description="At least 10 characters. Leave empty to generate one: it is shown once, after Create."
+        />
+      </fieldset>
       <DialogFooter>
         <Button slot="close" variant="secondary">
           Cancel
@@ -161,5 +205,42 @@ function CreateTenantForm({ defaultIssuer, onDone }: { defaultIssuer: string; on
         </Button>
       </DialogFooter>
     </Form>
+  );
+}
+
+type Created = { name: string; url: string; adminLogin: string; generatedPassword: string };
+
+function CreatedTenant({ created, onDone }: { created: Created; onDone: () => void }) {
+  return (
+    <div className="grid gap-4">
+      <Alert tone="positive" title={`Tenant ${created.name} created`}>
+        Give these to the tenant&apos;s Portal administrator now: the password is not shown again. It can be reset on
+        the tenant&apos;s page.
+      </Alert>
+      <dl className="grid grid-cols-[auto_1fr_auto] items-center gap-x-3 gap-y-2 text-sm">
+        <dt className="text-ink-muted">Tenant URL</dt>
+        <dd className="break-all font-mono text-xs">{created.url}</dd>
+        <dd>
+          <CopyButton text={created.url} label="Copy tenant URL" />
+        </dd>
+        <dt className="text-ink-muted">Administrator login</dt>
+        <dd className="font-mono text-xs">{created.adminLogin}</dd>
+        <dd>
+          <CopyButton text={created.adminLogin} label="Copy administrator login" />
+        </dd>
+        <dt className="text-ink-muted">Password</dt>
+        <dd className="select-all font-mono text-xs" data-testid="generated-password">
+          {created.generatedPassword}
+        </dd>
+        <dd>
+          <CopyButton text={created.generatedPassword} label="Copy password" />
+        </dd>
+      </dl>
+      <DialogFooter>
+        <Button variant="primary" onPress={onDone} autoFocus>
+          Done
+        </Button>
+      </DialogFooter>
+    </div>
   );
 }

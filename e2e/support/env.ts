@@ -9,4 +9,6 @@ export const E2E = {
   dataDir: process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `outpost-e2e-${port}`),
   adminPassword: "e2e-admin-password-1",
   adminState: path.join(__dirname, "..", ".auth", "admin.json"),
+  /** Everything the server prints, for the suites that check no secret ever reaches a log line. */
+  logFile: path.join(os.tmpdir(), `outpost-e2e-${port}.log`),
 };

@@ -1,6 +1,6 @@
 // The server Playwright starts: a fresh data dir (SQLite, keys, binaries), demo content on, the
 // production build from `npm run build`.
-import { rmSync } from "node:fs";
+import { createWriteStream, rmSync } from "node:fs";
 import { spawnNextStart } from "../../scripts/next-server";
 import { E2E } from "./env";
 
@@ -15,6 +15,10 @@ const env: NodeJS.ProcessEnv = {
   PORT: String(E2E.port),
 };
 delete env.DATABASE_URL; // the embedded default, as a newcomer gets it
-const server = spawnNextStart(["-p", String(E2E.port), "-H", "127.0.0.1"], env);
+const server = spawnNextStart(["-p", String(E2E.port), "-H", "127.0.0.1"], env, "pipe");
+// The server's output goes to Playwright as before, and to a file the security matrix scans.
+const log = createWriteStream(E2E.logFile);
+server.stdout!.on("data", (d) => (process.stdout.write(d), log.write(d)));
+server.stderr!.on("data", (d) => (process.stderr.write(d), log.write(d)));
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -62,7 +62,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 }
 
 /** Browsers send Origin on every POST; Next lets a POST without one through, we don't. */
-async function sameOrigin(): Promise<boolean> {
+export async function sameOrigin(): Promise<boolean> {
   const h = await headers();
   const origin = h.get("origin");
   const host = h.get("x-forwarded-host") ?? h.get("host");

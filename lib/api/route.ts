@@ -51,7 +51,8 @@ export function errorResponse(e: unknown): Response {
 export const json = (status: number, body: unknown, headers?: Record<string, string>) =>
   NextResponse.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 
-function sameOrigin(req: NextRequest): boolean {
+/** A state-changing request from our own pages (or from a non-browser client), not from another site. */
+export function sameOrigin(req: Request): boolean {
   const origin = req.headers.get("origin");
   if (!origin) return req.headers.get("sec-fetch-site") === null; // non-browser clients send neither
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
@@ -65,4 +66,12 @@ function sameOrigin(req: NextRequest): boolean {
 /** Parses search params with a zod schema (400 on failure). */
 export function parseQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.output<S> {
   return schema.parse(Object.fromEntries(req.nextUrl.searchParams));
+}
+
+/** Every method of an API path nothing serves: JSON 404, as API clients expect (never the HTML page). */
+export function unknownApiPath(req: NextRequest): Response {
+  return json(404, {
+    error: "not_found",
+    message: `There is no API at ${req.nextUrl.pathname}. Check the path and the method.`,
+  });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { Readable } from "node:stream";
 import { db } from "@/lib/db";
+import type { BlobStore } from "@/lib/storage/blob-store";
 import { assetBlobs } from "@/lib/storage/stores";
 import { notFound } from "@/lib/errors";
 
@@ -47,11 +48,12 @@ export async function resolveBinary(
 export async function blobResponse(
   req: Request,
   b: { sha256: string; mimeType: string; fileName: string },
-  opts: { attachment: boolean; immutable: boolean },
+  opts: { attachment: boolean; immutable: boolean; store?: BlobStore },
 ): Promise<Response> {
+  const store = opts.store ?? assetBlobs; // the portal serves its own store's binaries
   let size: number;
   try {
-    size = await assetBlobs.size(b.sha256);
+    size = await store.size(b.sha256);
   } catch {
     throw notFound("The file's binary");
   }
@@ -73,7 +75,7 @@ export async function blobResponse(
   const body =
     req.method === "HEAD"
       ? null
-      : (Readable.toWeb(assetBlobs.open(b.sha256, range ?? undefined)) as ReadableStream<Uint8Array>);
+      : (Readable.toWeb(store.open(b.sha256, range ?? undefined)) as ReadableStream<Uint8Array>);
   if (range) {
     return new Response(body, {
       status: 206,
@@ -109,7 +111,14 @@ function parseRange(header: string | null, size: number): { start: number; end: 
   return { start, end };
 }
 
-function disposition(kind: "inline" | "attachment", fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+/**
+ * RFC 6266 Content-Disposition for any file name: an ASCII fallback (no quotes, backslashes,
+ * control characters or path separators) and the exact name as RFC 8187 UTF-8 in filename*.
+ */
+export function disposition(kind: "inline" | "attachment", fileName: string): string {
+  const safe = fileName.replace(/[\u0000-\u001f\u007f/\\]/g, "_") || "download";
+  const ascii = safe.replace(/[^\x20-\x7e]/g, "_").replace(/["%;]/g, "_");
+  // encodeURIComponent leaves ' ( ) * as they are; RFC 8187's attr-char does not allow them.
+  const ext = encodeURIComponent(safe).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${ext}`;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { nameFromTitle } from "@/lib/name-from-title";
+import { CONTROL, freeText, nameText, textProblem } from "@/lib/text-rules";
 
 // Names, titles and paths of the Assets console. Shared by forms (hints) and the server (the real
 // check); no server-only imports here.
@@ -8,7 +9,6 @@ export const DAM_ROOT = "/content/dam";
 export const NAME_MAX = 150;
 export const TITLE_MAX = 200;
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
 const FORBIDDEN_IN_ASSET = /[:*?"<>|#%[\]{}]/;
 
 /** Folder names: what AEM allows in a DAM folder node name, lower-cased. */
@@ -29,7 +29,8 @@ export const assetName = z
   });
 
 function assetNameProblem(v: string): string | null {
-  if (CONTROL.test(v)) return "Name cannot contain control characters";
+  const text = textProblem(v, "Name");
+  if (text) return text;
   if (v.includes("/") || v.includes("\\")) return "Name cannot contain / or \\";
   if (v.includes("..")) return "Name cannot contain '..'";
   if (v.startsWith(".")) return "Name cannot start with a dot";
@@ -38,25 +39,18 @@ function assetNameProblem(v: string): string | null {
   return null;
 }
 
-export const title = z
-  .string()
-  .trim()
-  .min(1, "Enter a title")
-  .max(TITLE_MAX, `Title must be at most ${TITLE_MAX} characters`)
-  .refine((v) => !CONTROL.test(v), "Title cannot contain control characters");
-
-export const description = z.string().max(2000, "Description must be at most 2000 characters");
-export const creator = z.string().trim().max(200, "Creator must be at most 200 characters");
-export const tags = z
-  .array(z.string().trim().min(1, "A tag cannot be empty").max(50, "A tag must be at most 50 characters"))
-  .max(30, "At most 30 tags");
+// Titles, descriptions, creators and tags follow the one text rule (lib/text-rules.ts).
+export const title = nameText("Title", TITLE_MAX);
+export const description = freeText("Description", 2000, { trim: false });
+export const creator = nameText("Creator", 200, { min: 0 });
+export const tags = z.array(nameText("A tag", 50, { empty: "A tag cannot be empty" })).max(30, "At most 30 tags");
 
 /** The name a folder or collection title suggests: "Spring Campaign 2026!" → "spring-campaign-2026". */
 export const deriveFolderName = (t: string) => nameFromTitle(t, NAME_MAX);
 
 /** A browser file name made acceptable where that is harmless (characters a URL or AEM refuses). */
 export function suggestAssetName(fileName: string): string {
-  return fileName.replace(/[\u0000-\u001f\u007f]/g, "").replace(/[:*?"<>|#%[\]{}\\/]/g, "-");
+  return fileName.replace(new RegExp(CONTROL, "g"), "").replace(/[:*?"<>|#%[\]{}\\/]/g, "-");
 }
 
 /** "photo.jpg", 2 → "photo-2.jpg" (keep both). */

@@ -48,23 +48,29 @@ export async function processPendingRenditions(): Promise<number> {
   return n;
 }
 
-/** The background worker: one asset at a time (the machine has few cores), woken by uploads. */
-export function startRenditionWorker(): () => Promise<void> {
+/**
+ * The background worker: one asset at a time (the machine has few cores), woken by uploads.
+ * The portal runs its own queue through the same loop (`processNext`, its own kick channel).
+ */
+export function startRenditionWorker(
+  processNext: () => Promise<boolean> = processNextRendition,
+  channel = "assets",
+): () => Promise<void> {
   let stopped = false;
   let wake: (() => void) | null = null;
   let kicked = false;
   onRenditionKick(() => {
     kicked = true;
     wake?.();
-  });
+  }, channel);
   const loop = (async () => {
     while (!stopped) {
       kicked = false;
       let worked = false;
       try {
-        worked = await processNextRendition();
+        worked = await processNext();
       } catch (e) {
-        console.error("[assets] rendition worker:", e);
+        console.error(`[${channel}] rendition worker:`, e);
       }
       if (worked || kicked || stopped) continue;
       await new Promise<void>((resolve) => {
@@ -79,7 +85,7 @@ export function startRenditionWorker(): () => Promise<void> {
   })();
   return async () => {
     stopped = true;
-    onRenditionKick(undefined);
+    onRenditionKick(undefined, channel);
     wake?.();
     await loop;
   };

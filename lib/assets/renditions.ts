@@ -4,6 +4,7 @@ import sharp from "sharp";
 import { db } from "@/lib/db";
 import { RASTER_TYPES } from "@/lib/assets/detect-type";
 import { collectBlobs } from "@/lib/assets/blob-gc";
+import type { BlobStore } from "@/lib/storage/blob-store";
 import { assetBlobs } from "@/lib/storage/stores";
 
 // AEM's renditions: a thumbnail for cards and a web rendition for previews (cq5dam.thumbnail.*,
@@ -17,14 +18,26 @@ export type RenditionKind = (typeof RENDITIONS)[number]["kind"];
 
 type Target = { id: string; sha256: string; mimeType: string };
 
-/** Makes and records the renditions of one asset; returns the state it ends in. */
-export async function generateRenditions(asset: Target): Promise<"ready" | "none" | "failed" | "stale"> {
-  if (!RASTER_TYPES.has(asset.mimeType)) return finish(asset, "none", []);
-  const made: { kind: string; sha256: string; size: number; width: number; height: number; mimeType: string }[] = [];
+export type MadeRendition = {
+  kind: string;
+  sha256: string;
+  size: number;
+  width: number;
+  height: number;
+  mimeType: string;
+};
+
+/**
+ * Renders the thumbnail and web rendition of the image at `source` into `store` (the console's and
+ * the portal's blob stores both use it). Throws when the image cannot be read; what was written
+ * before is returned in the error's `made` so the caller can collect it.
+ */
+export async function renderRenditions(source: string, store: BlobStore): Promise<MadeRendition[]> {
+  const made: MadeRendition[] = [];
   try {
     for (const r of RENDITIONS) {
       // One page/frame, EXIF orientation applied, never enlarged; decoding stops at the pixel limit.
-      let img = sharp(assetBlobs.pathOf(asset.sha256), {
+      let img = sharp(source, {
         failOn: "none",
         limitInputPixels: 268_402_689,
         animated: false,
@@ -36,7 +49,7 @@ export async function generateRenditions(asset: Target): Promise<"ready" | "none
           ? img.flatten({ background: "#ffffff" }).jpeg({ quality: 85, mozjpeg: true })
           : img.webp({ quality: 80 });
       const { data, info } = await img.toBuffer({ resolveWithObject: true }); // at most 1280², small
-      const blob = await assetBlobs.write(Readable.from([data]));
+      const blob = await store.write(Readable.from([data]));
       made.push({
         kind: r.kind,
         sha256: blob.sha256,
@@ -47,9 +60,21 @@ export async function generateRenditions(asset: Target): Promise<"ready" | "none
       });
     }
   } catch (e) {
+    throw Object.assign(e as Error, { made });
+  }
+  return made;
+}
+
+/** Makes and records the renditions of one asset; returns the state it ends in. */
+export async function generateRenditions(asset: Target): Promise<"ready" | "none" | "failed" | "stale"> {
+  if (!RASTER_TYPES.has(asset.mimeType)) return finish(asset, "none", []);
+  let made: MadeRendition[];
+  try {
+    made = await renderRenditions(assetBlobs.pathOf(asset.sha256), assetBlobs);
+  } catch (e) {
     console.warn(`[assets] renditions of ${asset.id} failed: ${(e as Error).message}`);
     await collectBlobs(
-      made.map((m) => m.sha256),
+      ((e as { made?: MadeRendition[] }).made ?? []).map((m) => m.sha256),
       { keepRecent: false },
     );
     return finish(asset, "failed", []);
@@ -58,11 +83,7 @@ export async function generateRenditions(asset: Target): Promise<"ready" | "none
 }
 
 /** Records the outcome unless the binary changed meanwhile (a replace queues its own run). */
-async function finish(
-  asset: Target,
-  state: "ready" | "none" | "failed",
-  made: { kind: string; sha256: string; size: number; width: number; height: number; mimeType: string }[],
-) {
+async function finish(asset: Target, state: "ready" | "none" | "failed", made: MadeRendition[]) {
   const done = await db.$transaction(async (tx) => {
     const claimed = await tx.asset.updateMany({
       where: { id: asset.id, sha256: asset.sha256 },

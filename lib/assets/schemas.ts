@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textProblem } from "@/lib/text-rules";
 import { assetName, creator, DAM_ROOT, description, folderName, NAME_MAX, tags, title } from "@/lib/assets/names";
 
 // Input schemas of the Assets console's actions and route handlers (shared with the forms).
@@ -9,7 +10,7 @@ export const damPath = z
   .max(4000)
   .refine(
     (p) =>
-      !/[\u0000-\u001f\u007f]/.test(p) &&
+      !textProblem(p, "Path") &&
       (p === DAM_ROOT ||
         (p.startsWith(`${DAM_ROOT}/`) &&
           !p

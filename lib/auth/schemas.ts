@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import { nameText } from "@/lib/text-rules";
 
 // Input schemas shared by forms (client-side hints) and server actions (the real check).
 export const loginName = z
@@ -15,7 +16,7 @@ export const password = z
   .min(10, "Password must be at least 10 characters")
   .max(200, "Password must be at most 200 characters");
 
-export const displayName = z.string().trim().min(1, "Enter a name").max(100, "Name must be at most 100 characters");
+export const displayName = nameText("Name", 100);
 
 export const signInInput = z.object({
   login: z

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 import { dataDir, env } from "@/lib/env";
 import { loadKeyFile } from "@/lib/crypto/key-file";
@@ -6,7 +7,14 @@ import { loadKeyFile } from "@/lib/crypto/key-file";
 // The session cookie: an HS256 JWT naming a Session row. jose verifies with an algorithm allow-list.
 export const SESSION_COOKIE = "outpost_session";
 export const SESSION_TTL_SECONDS = 8 * 60 * 60;
-const ISSUER = "outpost-console";
+
+/**
+ * Who a session token is for. Console and portal tokens have different issuers, and a portal token's
+ * audience is its tenant's id: a token of one realm never verifies in another, whatever cookie it
+ * was put in.
+ */
+export type SessionRealm = { issuer: string; audience?: string };
+const CONSOLE: SessionRealm = { issuer: "outpost-console" };
 
 let key: Uint8Array | null = null;
 function sessionKey(): Uint8Array {
@@ -16,20 +24,40 @@ function sessionKey(): Uint8Array {
   return key;
 }
 
-export async function signSessionToken(sessionId: string, userId: string, expiresAt: Date): Promise<string> {
-  return new SignJWT({ sid: sessionId })
-    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
-    .setSubject(userId)
-    .setIssuer(ISSUER)
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-    .sign(sessionKey());
+/** A new session row's id and expiry (the same rules for console and portal sessions). */
+export function newSessionRow(): { id: string; expiresAt: Date } {
+  return { id: randomBytes(18).toString("base64url"), expiresAt: new Date(Date.now() + SESSION_TTL_SECONDS * 1000) };
 }
 
-export async function verifySessionToken(token: string): Promise<{ sid: string; sub: string } | null> {
+export async function signSessionToken(
+  sessionId: string,
+  userId: string,
+  expiresAt: Date,
+  realm: SessionRealm = CONSOLE,
+): Promise<string> {
+  const jwt = new SignJWT({ sid: sessionId })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(userId)
+    .setIssuer(realm.issuer)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000));
+  if (realm.audience) jwt.setAudience(realm.audience);
+  return jwt.sign(sessionKey());
+}
+
+export async function verifySessionToken(
+  token: string,
+  realm: SessionRealm = CONSOLE,
+): Promise<{ sid: string; sub: string } | null> {
   try {
-    const { payload } = await jwtVerify(token, sessionKey(), { algorithms: ["HS256"], issuer: ISSUER });
+    const { payload } = await jwtVerify(token, sessionKey(), {
+      algorithms: ["HS256"],
+      issuer: realm.issuer,
+      ...(realm.audience ? { audience: realm.audience } : {}),
+    });
     if (typeof payload.sid !== "string" || typeof payload.sub !== "string") return null;
+    // A console token carries no audience; one that does was not issued for the console.
+    if (!realm.audience && payload.aud !== undefined) return null;
     return { sid: payload.sid, sub: payload.sub };
   } catch {
     return null;

@@ -1,14 +1,12 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { SESSION_TTL_SECONDS, signSessionToken, verifySessionToken } from "@/lib/auth/session-token";
+import { newSessionRow, signSessionToken, verifySessionToken } from "@/lib/auth/session-token";
 import type { Role } from "@/lib/auth/roles";
 
 export type SessionUser = { id: string; login: string; name: string; role: Role; sessionId: string };
 
 export async function createSession(userId: string): Promise<{ token: string; expiresAt: Date }> {
-  const id = randomBytes(18).toString("base64url");
-  const expiresAt = new Date(Date.now() + SESSION_TTL_SECONDS * 1000);
+  const { id, expiresAt } = newSessionRow();
   await db.session.create({ data: { id, userId, expiresAt } });
   return { token: await signSessionToken(id, userId, expiresAt), expiresAt };
 }

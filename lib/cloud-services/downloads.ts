@@ -1,9 +1,9 @@
 import "server-only";
 import { currentKey, getConfigByName } from "@/lib/cloud-services/get-config";
-import { certificateFileName, publicKeyFileName } from "@/lib/cloud-services/public-key";
+import { certificateFileName, jwkFileName, publicKeyFileName, publicKeyView } from "@/lib/cloud-services/public-key";
 import { UserError } from "@/lib/errors";
 
-// The two files an administrator takes to the gateway. Both hold only public material.
+// The files an administrator takes to the gateway. All hold only public material.
 
 function attachment(body: string, fileName: string, type: string): Response {
   return new Response(body, {
@@ -15,8 +15,13 @@ function attachment(body: string, fileName: string, type: string): Response {
   });
 }
 
-export async function publicKeyDownload(name: string): Promise<Response> {
+/** The public key as PEM (AEM's form), or with `format=jwk` as a JWK carrying its key ID. */
+export async function publicKeyDownload(name: string, format: "pem" | "jwk" = "pem"): Promise<Response> {
   const config = await getConfigByName(name);
+  if (format === "jwk") {
+    const { jwk } = await publicKeyView(currentKey(config));
+    return attachment(JSON.stringify(jwk, null, 2) + "\n", jwkFileName(config.name), "application/jwk+json");
+  }
   return attachment(
     currentKey(config).publicKeyPem.trim() + "\n",
     publicKeyFileName(config.name),

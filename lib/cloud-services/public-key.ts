@@ -33,4 +33,5 @@ export async function publicKeyView(key: {
 
 /** File names offered for download; names are [a-z0-9_-] only, so they need no quoting rules. */
 export const publicKeyFileName = (name: string) => `${name}-public-key.pem`;
+export const jwkFileName = (name: string) => `${name}-public-key.jwk.json`;
 export const certificateFileName = (name: string) => `${name}.crt`;

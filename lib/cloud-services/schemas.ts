@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NAME_MAX, NAME_PATTERN } from "@/lib/cloud-services/config-name";
 import { checkServiceUrl, normaliseUrl } from "@/lib/cloud-services/url-rules";
+import { nameText } from "@/lib/text-rules";
 
 // Input schemas of the Cloud Services actions. The server's parse is the check; the dialogs use
 // the same names for their fields.
@@ -21,7 +22,7 @@ export const GRANT_LABELS: Record<GrantType, { label: string; description: strin
 
 const id = z.string().min(1).max(40);
 
-export const configTitle = z.string().trim().min(1, "Enter a title").max(100, "Title must be at most 100 characters");
+export const configTitle = nameText("Title", 100);
 export const configName = z
   .string()
   .trim()

@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 // Fail safe: secrets are read only where a query asks for them (`omit: { passwordHash: false }`).
 const omit = {
   user: { passwordHash: true },
+  portalUser: { passwordHash: true },
   gatewayApplication: { secretEnc: true },
   gatewaySigningKey: { privateEnc: true },
   configKeyPair: { privateEnc: true },

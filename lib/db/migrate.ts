@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -42,6 +42,7 @@ function migrateSqlite(url: string): string[] {
   const file = url.replace(/^file:/, "");
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const fresh = !existsSync(file);
+  ownerOnly(file);
   const sqlite = new Database(file);
   try {
     sqlite.pragma("journal_mode = WAL"); // persistent: readers never block the queue's writers
@@ -65,6 +66,25 @@ function migrateSqlite(url: string): string[] {
     return pending.map((m) => m.name);
   } finally {
     sqlite.close();
+  }
+}
+
+/**
+ * The database holds password hashes, sealed keys and the token log: like the key files, it is
+ * readable by its owner only. Creating the file 0600 before SQLite opens it is enough for the -wal
+ * and -shm files too (SQLite gives them the database file's mode); a copy made with a loose umask is
+ * tightened.
+ */
+function ownerOnly(file: string) {
+  if (!existsSync(file)) {
+    try {
+      closeSync(openSync(file, "wx", 0o600));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e; // another node made it first
+    }
+  }
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(f) && statSync(f).mode & 0o077) chmodSync(f, 0o600);
   }
 }
 

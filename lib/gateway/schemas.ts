@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SCOPES } from "@/lib/gateway/scopes";
+import { freeText, nameText } from "@/lib/text-rules";
 
 // Input schemas shared by the gateway's forms (hints) and server actions (the real check).
 
@@ -10,16 +11,12 @@ export const clientIdSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9._-]+$/, "Not an application ID");
 
-const appName = z
-  .string()
-  .trim()
-  .min(1, "Enter an application name")
-  .max(100, "Application Name must be at most 100 characters");
-const description = z.string().trim().max(500, "Description must be at most 500 characters");
+const appName = nameText("Application Name", 100, { empty: "Enter an application name" });
+const description = freeText("Description", 500);
 const scopes = z.array(z.enum(SCOPES)).min(1, "Select at least one scope").max(SCOPES.length);
 
 export const createOrganizationInput = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(100, "Name must be at most 100 characters"),
+  name: nameText("Name", 100),
 });
 export const orgMemberInput = z.object({ orgId: id, userId: id });
 export const orgInput = z.object({ orgId: id });

@@ -2,8 +2,9 @@ import "server-only";
 import { acceptedAudiences } from "@/lib/gateway/issuer";
 import { issueAccessToken } from "@/lib/gateway/issue-token";
 import { errorBody, OAuthError } from "@/lib/gateway/oauth-error";
-import { tokenRequestLimit } from "@/lib/gateway/rate-limit";
+import { pruneRateLimits } from "@/lib/gateway/rate-limit";
 import { readForm } from "@/lib/gateway/read-form";
+import { notePublicHost } from "@/lib/runtime/public-url-check";
 import {
   CLIENT_ASSERTION_TYPE_JWT,
   GRANT_CLIENT_CREDENTIALS,
@@ -11,20 +12,32 @@ import {
   parseScopes,
   SCOPES,
 } from "@/lib/gateway/scopes";
+import {
+  admit,
+  chargeClient,
+  chargeFailure,
+  KNOWN_SOURCE_MS,
+  RateLimited,
+  rememberSource,
+  type Admission,
+} from "@/lib/gateway/token-admission";
 import { recordTokenRequest, type TokenLogEntry } from "@/lib/gateway/token-log";
 import { consumeJti, pruneUsedJtis } from "@/lib/gateway/used-jti";
 import { inspectAssertion, verifyAssertion, type AssertionMode } from "@/lib/gateway/verify-assertion";
 
 // POST /gateway/oauth/token: the RFC 7523 token endpoint. Two ways to present the same kind of
 // assertion: as the grant itself (§2.1, jwt-bearer) or as client authentication for
-// client_credentials (§2.2, private_key_jwt). Every request is recorded in the token log (of a burst
-// refused with 429, only the first refusal).
+// client_credentials (§2.2, private_key_jwt). Who is heard how often: lib/gateway/token-admission.ts.
+// Every request is recorded in the token log, except repeats of a refused burst.
 
 const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
 
 export async function handleTokenRequest(req: Request): Promise<Response> {
-  const entry: TokenLogEntry = { clientId: null, grantType: null, result: "error", ip: clientIp(req) };
+  notePublicHost(req.headers);
+  const source = sourceAddress(req);
+  const entry: TokenLogEntry = { clientId: null, grantType: null, result: "error", ip: source };
   let record = true;
+  let admitted: Admission | null = null;
   try {
     const form = await readForm(req);
     const grantType = form.get("grant_type");
@@ -36,8 +49,9 @@ export async function handleTokenRequest(req: Request): Promise<Response> {
     if (mode === "client" && form.has("client_id") && form.get("client_id") !== inspected.clientId) {
       throw new OAuthError("invalid_client", "client_id does not match the iss of the client assertion");
     }
-    limit(`client:${inspected.clientId}`);
+    admitted = await admit(source, inspected.clientId);
     const verified = await verifyAssertion(inspected, mode, { audiences: acceptedAudiences(req) });
+    await chargeClient(verified.app.clientId); // only now: forgeries in its name cost it nothing
     const scopes = grantedScopes(form.get("scope") ?? verified.scope, verified.app);
     entry.scope = scopes.join(" ");
     await consumeJti(verified.app.clientId, verified.jti, verified.exp, mode);
@@ -46,17 +60,20 @@ export async function handleTokenRequest(req: Request): Promise<Response> {
       orgTechId: verified.app.org.techId,
       scopes,
     });
+    await rememberSource(admitted, verified.app.clientId);
     entry.result = "success";
     return Response.json(token, { headers: NO_STORE });
   } catch (caught) {
     let e = caught;
-    // Requests that fail before naming a client are limited per address instead.
-    if (e instanceof OAuthError && e.status !== 429 && !entry.clientId) {
-      try {
-        limit(`ip:${entry.ip ?? "unknown"}`);
-      } catch (limited) {
-        e = limited;
-      }
+    if (e instanceof RateLimited) {
+      // A flood must not become a flood of inserts: only the first refusal of a burst is recorded.
+      record = e.first;
+    } else if (e instanceof OAuthError) {
+      // Requests that failed before being heard (malformed, or refused unheard) are charged too.
+      const charged = await chargeFailure(source);
+      if (!charged.log) record = false;
+      // Past its source's budget and not a known client's address: say so rather than the detail.
+      if (!charged.log && !admitted?.knownSince) e = new RateLimited(charged.retryAfterSeconds, false);
     }
     if (!(e instanceof OAuthError)) {
       console.error("[gateway] token request failed", e);
@@ -68,9 +85,7 @@ export async function handleTokenRequest(req: Request): Promise<Response> {
       );
     }
     entry.error = e.code;
-    entry.reason = e.description;
-    // A flood must not become a flood of inserts: only the first refusal of a burst is recorded.
-    if (e instanceof RateLimited && !e.first) record = false;
+    entry.reason = e.logReason ?? e.description;
     return Response.json(errorBody(e), { status: e.status, headers: { ...NO_STORE, ...e.headers } });
   } finally {
     if (record) await recordTokenRequest(entry);
@@ -145,38 +160,26 @@ function grantedScopes(requested: string | undefined, app: { clientId: string; s
   return parseScopes(asked.join(" "));
 }
 
-class RateLimited extends OAuthError {
-  constructor(
-    retryAfterSeconds: number,
-    readonly first: boolean,
-  ) {
-    super(
-      "temporarily_unavailable",
-      `too many token requests; retry after ${retryAfterSeconds} s (further refusals are not logged until the client slows down)`,
-      429,
-      {
-        "Retry-After": String(retryAfterSeconds),
-      },
-    );
-  }
+/**
+ * The address failures are counted against: the last X-Forwarded-For hop. Next's server sets the
+ * header to the peer's address when it is absent, and a reverse proxy appends the address it saw,
+ * so the last hop is the peer of the last proxy. A client talking to Next directly can write its
+ * own header; that only moves its failures to another bucket (the global budget still counts them),
+ * and it cannot lock out a client whose tokens came from that address (see token-admission.ts).
+ */
+function sourceAddress(req: Request): string {
+  const hops = req.headers.get("x-forwarded-for")?.split(",") ?? [];
+  const last = hops[hops.length - 1]?.trim() || req.headers.get("x-real-ip")?.trim();
+  return (last || "unknown").slice(0, 64);
 }
 
-function limit(key: string) {
-  const r = tokenRequestLimit.take(key);
-  if (!r.ok) throw new RateLimited(r.retryAfterSeconds, r.first);
-}
-
-/** The first X-Forwarded-For hop (set by Next's server or a proxy); for the log only, never trusted. */
-function clientIp(req: Request): string | null {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || null;
-}
-
-// Expired jti rows are deleted at most every 10 minutes per node, from the request path, so
-// pruning works even on nodes without background workers.
+// Expired jti rows and idle rate-limit rows are deleted at most every 10 minutes per node, from the
+// request path, so pruning works even on nodes without background workers.
 let lastPrune = 0;
 function maybePrune() {
   const now = Date.now();
   if (now - lastPrune < 10 * 60_000) return;
   lastPrune = now;
   void pruneUsedJtis().catch((e) => console.error("[gateway] pruning used jtis failed", e));
+  void pruneRateLimits(KNOWN_SOURCE_MS).catch((e) => console.error("[gateway] pruning rate limits failed", e));
 }

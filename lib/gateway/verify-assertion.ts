@@ -7,7 +7,7 @@ import { allowedAlgorithms } from "@/lib/gateway/public-key";
 
 // Checks a JWT assertion as RFC 7523 §3 and RFC 8725 ask. `mode` decides the error code: an
 // authorization grant that fails is invalid_grant (§3.1), a client assertion invalid_client (§3.2).
-// Split in two so the endpoint can rate-limit by the claimed client before any crypto:
+// Split in two so the endpoint can decide whether to hear the request before any lookup or crypto:
 // inspectAssertion() only parses; verifyAssertion() looks up the client and verifies.
 
 export type AssertionMode = "grant" | "client";
@@ -26,6 +26,16 @@ export type InspectedAssertion = {
 
 const fail = (mode: AssertionMode, description: string) =>
   new OAuthError((mode === "grant" ? "invalid_grant" : "invalid_client") as OAuthErrorCode, description);
+
+/** The uniform answer of an assertion that cannot be verified; `reason` goes to the token log only. */
+const unverified = (mode: AssertionMode, reason: string) =>
+  new OAuthError(
+    mode === "grant" ? "invalid_grant" : "invalid_client",
+    TOKEN_ERRORS.signature,
+    undefined,
+    {},
+    reason === TOKEN_ERRORS.signature ? undefined : reason,
+  );
 
 /** Parses without trusting: shape, algorithm, iss = sub. Returns the claimed client ID. */
 export function inspectAssertion(jwt: string, mode: AssertionMode): InspectedAssertion {
@@ -90,21 +100,16 @@ export async function verifyAssertion(
     where: { clientId: a.clientId },
     select: { clientId: true, scopes: true, publicKeyPem: true, publicKeyAlg: true, org: { select: { techId: true } } },
   });
-  if (!app) throw new OAuthError("invalid_client", TOKEN_ERRORS.unknownClient(clip(a.clientId)));
-  if (!app.publicKeyPem || !app.publicKeyAlg)
-    throw new OAuthError("invalid_client", TOKEN_ERRORS.noPublicKey(app.clientId));
+  if (!app) throw unverified(mode, TOKEN_ERRORS.unknownClient(clip(a.clientId)));
+  if (!app.publicKeyPem || !app.publicKeyAlg) throw unverified(mode, TOKEN_ERRORS.noPublicKey(app.clientId));
 
   const algorithms = allowedAlgorithms(app.publicKeyAlg);
-  if (!algorithms.includes(a.header.alg as string)) {
-    throw fail(
-      mode,
-      `alg ${a.header.alg} does not match the registered ${app.publicKeyAlg} key: use ${algorithms.join(" or ")}`,
-    );
-  }
+  if (!algorithms.includes(a.header.alg as string))
+    throw unverified(mode, TOKEN_ERRORS.algMismatch(String(a.header.alg), app.publicKeyAlg, algorithms));
   try {
     await compactVerify(a.jwt, createPublicKey(app.publicKeyPem), { algorithms });
   } catch {
-    throw fail(mode, TOKEN_ERRORS.signature);
+    throw unverified(mode, TOKEN_ERRORS.signature);
   }
 
   const now = Math.floor((opts.now ?? Date.now()) / 1000);

@@ -6,7 +6,7 @@ import { signAssertion } from "@/lib/ims/assertion";
 import { resolveTokenEndpoint } from "@/lib/ims/discovery";
 import { networkTokenError, oauthError, TokenError } from "@/lib/ims/token-error";
 import type { Clock } from "@/lib/clock";
-import { jsonBody, type Transport } from "@/lib/http/transport";
+import { jsonBody, type HttpResponse, type Transport } from "@/lib/http/transport";
 import { NetworkError } from "@/lib/http/network-error";
 
 // One token request, step by step: find the token endpoint, sign the assertion with the
@@ -65,56 +65,82 @@ export async function requestAccessToken(cfg: ImsConfig, deps: TokenDeps): Promi
     );
   });
   const endpoint = await resolveTokenEndpoint(gatewayUrl, { ...deps, log });
-  log(
-    `Creating the JWT assertion for client ID ${cfg.clientId} (RS256, key ${key.kid.slice(0, 12)}…, audience ${endpoint.url})`,
-  );
-  const assertion = await signAssertion({
-    clientId: cfg.clientId,
-    audience: endpoint.url,
-    kid: key.kid,
-    privateKey: key.privateKey,
-    nowMs: deps.clock.now(),
-  });
 
-  const form = new URLSearchParams(
-    cfg.grantType === "client-credentials"
-      ? {
-          grant_type: "client_credentials",
-          client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-          client_assertion: assertion,
-        }
-      : { grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion },
-  );
-  if (cfg.scope.trim()) form.set("scope", cfg.scope.trim());
-  log(`Requesting an access token from ${endpoint.url} (grant ${form.get("grant_type")}, scope "${cfg.scope.trim()}")`);
-
-  let res;
-  try {
-    res = await deps.transport.request({
-      method: "POST",
-      url: endpoint.url,
-      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-      body: form.toString(),
-      connectTimeoutMs: deps.connectTimeoutMs,
-      socketTimeoutMs: deps.socketTimeoutMs,
+  const send = async (kid: string | null): Promise<HttpResponse> => {
+    log(
+      `Creating the JWT assertion for client ID ${cfg.clientId} (RS256, ${kid ? `key ID ${kid}` : `no key ID; key ${key.kid}`}, audience ${endpoint.url})`,
+    );
+    const assertion = await signAssertion({
+      clientId: cfg.clientId,
+      audience: endpoint.url,
+      kid,
+      privateKey: key.privateKey,
+      nowMs: deps.clock.now(),
     });
-  } catch (e) {
-    if (e instanceof NetworkError) throw networkTokenError(e);
-    throw e;
+    const form = new URLSearchParams(
+      cfg.grantType === "client-credentials"
+        ? {
+            grant_type: "client_credentials",
+            client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            client_assertion: assertion,
+          }
+        : { grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion },
+    );
+    if (cfg.scope.trim()) form.set("scope", cfg.scope.trim());
+    log(
+      `Requesting an access token from ${endpoint.url} (grant ${form.get("grant_type")}, scope "${cfg.scope.trim()}")`,
+    );
+    try {
+      return await deps.transport.request({
+        method: "POST",
+        url: endpoint.url,
+        headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+        body: form.toString(),
+        connectTimeoutMs: deps.connectTimeoutMs,
+        socketTimeoutMs: deps.socketTimeoutMs,
+      });
+    } catch (e) {
+      if (e instanceof NetworkError) throw networkTokenError(e);
+      throw e;
+    }
+  };
+
+  // The assertion names its key (kid) unless this gateway is known to hold the key without an ID.
+  // A gateway that selects keys strictly by kid finds none when the key was registered from PEM,
+  // and refuses; sent again without kid, it tries the client's keys and accepts. That is learned
+  // once per gateway, client and key.
+  const learnedKey = `${endpoint.url}\n${cfg.clientId}\n${key.kid}`;
+  const kidSent = !knownWithoutKid.has(learnedKey);
+  let res = await send(kidSent ? key.kid : null);
+  let retriedWithoutKid = false;
+  if (kidSent && refusedTheKey(res)) {
+    log(
+      `The gateway refused the assertion naming key ID ${key.kid}: sending it once more without a key ID (a key registered from PEM has none)`,
+    );
+    const again = await send(null);
+    retriedWithoutKid = true;
+    if (again.status === 200) {
+      knownWithoutKid.add(learnedKey);
+      log(
+        "The gateway accepted the assertion without a key ID: it holds this key without one (registered from PEM). Assertions to it leave the key ID out from now on.",
+      );
+      res = again;
+    }
   }
 
   const body = jsonBody(res);
   if (res.status !== 200) {
     const retryAfterMs = retryAfter(res.headers["retry-after"], deps.clock);
+    const ctx = { ...cfg, retryAfterMs, kid: key.kid, kidSent, retriedWithoutKid };
     if (body && typeof body.error === "string") {
       throw oauthError(
         res.status,
         body.error,
         typeof body.error_description === "string" ? body.error_description : undefined,
-        { ...cfg, retryAfterMs },
+        ctx,
       );
     }
-    if (res.status === 429) throw oauthError(429, "rate_limited", undefined, { ...cfg, retryAfterMs });
+    if (res.status === 429) throw oauthError(429, "rate_limited", undefined, ctx);
     const what =
       res.status === 404
         ? "there is no token endpoint at this URL"
@@ -149,6 +175,19 @@ export async function requestAccessToken(cfg: ImsConfig, deps: TokenDeps): Promi
     endpoint: endpoint.url,
     obtainedAt: now,
   };
+}
+
+/** Gateways known to hold a configuration's key without a key ID: "<token endpoint>\n<client>\n<kid>". */
+const knownWithoutKid = new Set<string>();
+
+/** An answer that may mean "no key with that ID": the client was not authenticated. */
+function refusedTheKey(res: HttpResponse): boolean {
+  if (res.status === 200) return false;
+  const body = jsonBody(res);
+  const error = typeof body?.error === "string" ? body.error : "";
+  const description = typeof body?.error_description === "string" ? body.error_description : "";
+  if (error === "invalid_client") return true;
+  return error === "invalid_grant" && /signature|key|verif/i.test(description);
 }
 
 /** Retry-After in milliseconds (seconds or an HTTP date), or undefined. */

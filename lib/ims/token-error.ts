@@ -42,22 +42,45 @@ export function oauthError(
   status: number,
   error: string,
   description: string | undefined,
-  ctx: { clientId: string; scope: string; grantType: string; retryAfterMs?: number },
+  ctx: {
+    clientId: string;
+    scope: string;
+    grantType: string;
+    retryAfterMs?: number;
+    kid?: string;
+    kidSent?: boolean;
+    retriedWithoutKid?: boolean;
+  },
 ): TokenError {
-  const detail = `HTTP ${status} ${error}${description ? `: ${description}` : ""}`;
+  const sent = ctx.retriedWithoutKid
+    ? `sent with key ID ${ctx.kid}, and again without a key ID`
+    : ctx.kidSent === false
+      ? `sent without a key ID, as this gateway holds the key without one; the key's ID is ${ctx.kid}`
+      : ctx.kid
+        ? `sent with key ID ${ctx.kid}`
+        : "";
+  const detail = `HTTP ${status} ${error}${description ? `: ${description}` : ""}${sent ? ` (assertion ${sent})` : ""}`;
   const d = (description ?? "").toLowerCase();
-  // A signature failure is invalid_grant for the JWT bearer grant, invalid_client for a client assertion.
-  if ((error === "invalid_grant" || error === "invalid_client") && /signature/.test(d)) {
+  // What the gateway may hold instead, in words an administrator can check on the application.
+  const keyAdvice = ctx.kid
+    ? ` The assertion was ${sent}. The application may hold another key, or this key under another key ID: paste the JWK from Display Public Key (it carries key ID ${ctx.kid}) into the application, or the PEM if the gateway takes only PEM.`
+    : " Paste the current public key (Display Public Key) into the application.";
+  // A signature failure is invalid_grant for the JWT bearer grant, invalid_client for a client
+  // assertion; strict servers say "no applicable key" when no key has the assertion's kid.
+  if (
+    (error === "invalid_grant" || error === "invalid_client") &&
+    /signature|applicable key|matching key|no key|kid|key id/.test(d)
+  ) {
     return new TokenError(
       error,
       detail,
-      "The public key in the gateway application does not match this configuration: paste the current public key (Display Public Key) into the application.",
+      `The gateway did not verify the assertion with the public key it holds for client ID ${ctx.clientId}: the key in the gateway application does not match this configuration, or the Client ID is not the application's.${keyAdvice}`,
       { status },
     );
   }
   switch (error) {
     case "invalid_client":
-      if (/no public key|public key is not|no key|without a key/.test(d)) {
+      if (/no public key|public key is not|without a key/.test(d)) {
         return new TokenError(
           "invalid_client",
           detail,
@@ -65,7 +88,7 @@ export function oauthError(
           { status },
         );
       }
-      if (/unknown|not known|no application|not found/.test(d) || !d) {
+      if (/unknown|not known|no application|not found/.test(d)) {
         return new TokenError(
           "invalid_client",
           detail,
@@ -73,10 +96,11 @@ export function oauthError(
           { status },
         );
       }
+      // "client authentication failed" and the like: the gateway does not say which part failed.
       return new TokenError(
         "invalid_client",
         detail,
-        "The gateway did not accept this client; see the gateway's message.",
+        `The gateway did not authenticate client ID ${ctx.clientId}: check that it is the application's ID (not its secret) and that the application holds this configuration's public key.${keyAdvice}`,
         { status },
       );
     case "invalid_grant":

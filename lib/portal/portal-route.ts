@@ -5,6 +5,7 @@ import { UserError } from "@/lib/errors";
 import { PortalError, portalErrorResponse, portalJson } from "@/lib/portal/portal-error";
 import { findTenant, type PortalTenantRow } from "@/lib/portal/tenants";
 import { verifyBearer, type PortalCaller } from "@/lib/portal/verify-token";
+import { notePublicHost } from "@/lib/runtime/public-url-check";
 
 type Ctx<P> = { req: NextRequest; tenant: PortalTenantRow; caller: PortalCaller; params: P };
 
@@ -19,6 +20,7 @@ export function portalRoute<P extends { tenant: string }>(
 ) {
   return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     try {
+      notePublicHost(req.headers);
       const params = await context.params;
       const tenant = await findTenant(params.tenant);
       if (!tenant)

@@ -8,6 +8,8 @@ import { UserError } from "@/lib/errors";
 import { portalBlobs } from "@/lib/storage/stores";
 import { ensureFolders, nameOf, parentOf } from "@/lib/portal/folders-of";
 import { PortalError } from "@/lib/portal/portal-error";
+import { recordReceipt, UNKNOWN_PUBLISHER, type Publisher } from "@/lib/portal/receipts";
+import { kickPortalRenditions } from "@/lib/portal/renditions";
 import { assetMetadata, sha256Hex, version as versionSchema, type AssetMetadata } from "@/lib/portal/schemas";
 
 // PUT …/api/v1/assets?path=…: the binary streams into the portal's blob store while its SHA-256
@@ -76,11 +78,17 @@ function parseMetadata(raw: string | null): AssetMetadata {
   return parsed.data;
 }
 
-export async function receiveAsset(tenantId: string, path: string, req: NextRequest): Promise<ReceiveResult> {
+export async function receiveAsset(
+  tenantId: string,
+  path: string,
+  req: NextRequest,
+  by: Publisher = UNKNOWN_PUBLISHER,
+): Promise<ReceiveResult> {
   const head = parseAssetHeaders(req.headers);
   const current = await findAsset(tenantId, path);
   if (current && current.version > head.version) {
     await drain(req); // read the body anyway so the kept-alive connection stays usable
+    await recordReceipt(tenantId, by, { action: "publish", kind: "asset", path, result: "stale", assets: 0, bytes: 0 });
     return { status: 200, result: "stale", path, version: current.version, sha256: head.sha256, size: head.size };
   }
   if (!req.body) throw new PortalError(400, "invalid_request", "Send the asset's bytes as the request body.");
@@ -108,7 +116,7 @@ export async function receiveAsset(tenantId: string, path: string, req: NextRequ
     folderPath,
     name,
     title,
-    searchText: `${name} ${title}`.toLowerCase(),
+    searchText: [name, title, m.description, m.tags.join(" "), head.mimeType].join(" ").toLowerCase(),
     metadata: JSON.stringify({
       description: m.description,
       tags: m.tags,
@@ -122,8 +130,18 @@ export async function receiveAsset(tenantId: string, path: string, req: NextRequ
     version: head.version,
     isPublic: m.public,
   };
-  const result = await upsert(tenantId, path, data, current);
+  const result = await upsert(tenantId, path, data, current, by);
   if (result.result === "created") await ensureFolders(tenantId, folderPath, m.public);
+  const arrived = result.result === "created" || result.result === "updated";
+  if (arrived) kickPortalRenditions();
+  await recordReceipt(tenantId, by, {
+    action: "publish",
+    kind: "asset",
+    path,
+    result: result.result,
+    assets: arrived ? 1 : 0,
+    bytes: arrived ? head.size : 0,
+  });
   return { ...result, path, sha256: head.sha256, size: head.size };
 }
 
@@ -147,13 +165,14 @@ async function upsert(
   path: string,
   data: AssetData,
   seen: Row | null,
+  by: Publisher,
 ): Promise<{ status: 200 | 201; result: ReceiveResult["result"]; version: number }> {
   // Compare-and-set on the version, so parallel deliveries of one path settle on the newest. The
   // row read before the upload is the first guess; the database has the last word.
   for (let i = 0; i < 5; i++) {
     const cur = i === 0 ? seen : await findAsset(tenantId, path);
     if (!cur) {
-      if (await insertAsset(tenantId, path, data)) return { status: 201, result: "created", version: data.version };
+      if (await insertAsset(tenantId, path, data, by)) return { status: 201, result: "created", version: data.version };
       continue; // created meanwhile by a parallel delivery: compare with that row
     }
     if (cur.version > data.version) return { status: 200, result: "stale", version: cur.version };
@@ -161,7 +180,17 @@ async function upsert(
     if (same) return { status: 200, result: "unchanged", version: cur.version };
     const { count } = await db.portalAsset.updateMany({
       where: { id: cur.id, version: { lte: data.version } },
-      data: { ...data, publishedAt: new Date() },
+      data: {
+        ...data,
+        publishedAt: new Date(),
+        publishedBy: by.clientId,
+        publishedOrg: by.org,
+        publicationId: by.publicationId,
+        // New bytes need new renditions (the portal's worker makes them).
+        ...(cur.sha256 !== data.sha256 || cur.mimeType !== data.mimeType
+          ? { renditionState: "pending", renditionLeaseUntil: null }
+          : {}),
+      },
     });
     if (count === 1) return { status: 200, result: "updated", version: data.version };
   }
@@ -169,11 +198,11 @@ async function upsert(
 }
 
 /** A new row, unless the path exists (direct SQL, one statement: the common case of a first publish). */
-async function insertAsset(tenantId: string, path: string, d: AssetData): Promise<boolean> {
+async function insertAsset(tenantId: string, path: string, d: AssetData, by: Publisher): Promise<boolean> {
   const now = new Date();
   const inserted =
-    await direct.execute(sql`INSERT INTO "PortalAsset" ("id", "tenantId", "path", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic", "publishedAt", "updatedAt")
-    VALUES (${randomUUID()}, ${tenantId}, ${path}, ${d.folderPath}, ${d.name}, ${d.title}, ${d.searchText}, ${d.metadata}, ${d.sha256}, ${d.size}, ${d.mimeType}, ${d.version}, ${d.isPublic}, ${now}, ${now})
+    await direct.execute(sql`INSERT INTO "PortalAsset" ("id", "tenantId", "path", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic", "publishedAt", "updatedAt", "publishedBy", "publishedOrg", "publicationId")
+    VALUES (${randomUUID()}, ${tenantId}, ${path}, ${d.folderPath}, ${d.name}, ${d.title}, ${d.searchText}, ${d.metadata}, ${d.sha256}, ${d.size}, ${d.mimeType}, ${d.version}, ${d.isPublic}, ${now}, ${now}, ${by.clientId}, ${by.org}, ${by.publicationId})
     ON CONFLICT ("tenantId", "path") DO NOTHING`);
   return inserted === 1;
 }

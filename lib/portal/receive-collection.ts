@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { recordReceipt, UNKNOWN_PUBLISHER, type Publisher } from "@/lib/portal/receipts";
 
 // PUT/DELETE …/api/v1/collections/<name>: a collection's metadata and its members' paths.
 
@@ -7,7 +8,10 @@ export async function receiveCollection(
   tenantId: string,
   name: string,
   body: { title: string; description: string; memberPaths: string[]; public: boolean },
+  by: Publisher = UNKNOWN_PUBLISHER,
 ) {
+  const receipt = (result: string) =>
+    recordReceipt(tenantId, by, { action: "publish", kind: "collection", path: name, result, assets: 0, bytes: 0 });
   const data = {
     title: body.title || name,
     description: body.description,
@@ -22,6 +26,7 @@ export async function receiveCollection(
     cur.memberPaths === data.memberPaths &&
     cur.isPublic === data.isPublic
   ) {
+    await receipt("unchanged");
     return { status: 200 as const, result: "unchanged" as const, name };
   }
   await db.portalCollection.upsert({
@@ -29,6 +34,7 @@ export async function receiveCollection(
     create: { ...data, tenantId, name },
     update: data,
   });
+  await receipt(cur ? "updated" : "created");
   return {
     status: cur ? (200 as const) : (201 as const),
     result: cur ? ("updated" as const) : ("created" as const),
@@ -36,7 +42,9 @@ export async function receiveCollection(
   };
 }
 
-export async function removeCollection(tenantId: string, name: string) {
+export async function removeCollection(tenantId: string, name: string, by: Publisher = UNKNOWN_PUBLISHER) {
   const { count } = await db.portalCollection.deleteMany({ where: { tenantId, name } });
+  const result = count ? "deleted" : "absent";
+  await recordReceipt(tenantId, by, { action: "remove", kind: "collection", path: name, result, assets: 0, bytes: 0 });
   return { result: count ? ("deleted" as const) : ("absent" as const), name };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { collectPortalBlobs } from "@/lib/portal/blob-gc";
 import { ensureFolders, forgetFolders, nameOf, parentOf } from "@/lib/portal/folders-of";
+import { recordReceipt, UNKNOWN_PUBLISHER, type Publisher } from "@/lib/portal/receipts";
 
 // PUT/DELETE …/api/v1/folders?path=…: a folder's metadata, and unpublishing a folder, which takes
 // everything below it off the portal (as AEM does).
@@ -10,6 +11,7 @@ export async function receiveFolder(
   tenantId: string,
   path: string,
   body: { title: string; description: string; public: boolean },
+  by: Publisher = UNKNOWN_PUBLISHER,
 ) {
   const data = {
     parentPath: parentOf(path),
@@ -26,6 +28,14 @@ export async function receiveFolder(
     cur.metadata === data.metadata &&
     cur.isPublic === data.isPublic
   ) {
+    await recordReceipt(tenantId, by, {
+      action: "publish",
+      kind: "folder",
+      path,
+      result: "unchanged",
+      assets: 0,
+      bytes: 0,
+    });
     return { status: 200 as const, result: "unchanged" as const, path };
   }
   await db.portalFolder.upsert({
@@ -33,25 +43,30 @@ export async function receiveFolder(
     create: { ...data, tenantId, path },
     update: data,
   });
-  return {
-    status: cur ? (200 as const) : (201 as const),
-    result: cur ? ("updated" as const) : ("created" as const),
-    path,
-  };
+  const result = cur ? ("updated" as const) : ("created" as const);
+  await recordReceipt(tenantId, by, { action: "publish", kind: "folder", path, result, assets: 0, bytes: 0 });
+  return { status: cur ? (200 as const) : (201 as const), result, path };
 }
 
-export async function removeFolder(tenantId: string, path: string) {
+export async function removeFolder(tenantId: string, path: string, by: Publisher = UNKNOWN_PUBLISHER) {
   const below = { OR: [{ path }, { path: { startsWith: `${path}/` } }] };
   const inside = { tenantId, OR: [{ folderPath: path }, { folderPath: { startsWith: `${path}/` } }] };
-  const shas = (await db.portalAsset.findMany({ where: inside, select: { sha256: true } })).map((a) => a.sha256);
+  const gone = await db.portalAsset.findMany({
+    where: inside,
+    select: { sha256: true, size: true, renditions: { select: { sha256: true } } },
+  });
+  const shas = gone.flatMap((a) => [a.sha256, ...a.renditions.map((r) => r.sha256)]);
   const [assets, folders] = await db.$transaction([
     db.portalAsset.deleteMany({ where: inside }),
     db.portalFolder.deleteMany({ where: { tenantId, ...below } }),
   ]);
   forgetFolders(tenantId);
+  const result = folders.count || assets.count ? ("deleted" as const) : ("absent" as const);
+  const bytes = gone.reduce((n, a) => n + a.size, BigInt(0));
+  await recordReceipt(tenantId, by, { action: "remove", kind: "folder", path, result, assets: assets.count, bytes });
   await collectPortalBlobs(shas);
   return {
-    result: folders.count || assets.count ? ("deleted" as const) : ("absent" as const),
+    result,
     path,
     removed: { folders: folders.count, assets: assets.count },
   };

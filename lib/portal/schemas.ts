@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { repoPath } from "@/lib/repo-path";
+import { freeText, nameText, textProblem } from "@/lib/text-rules";
 
 // Input rules of the portal: tenant settings (console form) and the receiving API's fields.
 
@@ -32,8 +33,35 @@ export const issuerUrl = z
   }, "Enter the gateway's issuer URL, such as https://outpost.example.com/gateway")
   .transform((v) => v.replace(/\/+$/, ""));
 
+export const audience = z
+  .string()
+  .trim()
+  .min(1, "Enter the audience (aud) the tenant's access tokens carry, such as brand-portal")
+  .max(500, "The audience must be at most 500 characters")
+  .regex(/^[^\s]+$/, "An audience has no spaces");
+
+/** The claim naming the publishing organization; empty = the tenant does not check it. */
+export const orgClaim = z
+  .string()
+  .trim()
+  .max(100, "The claim name must be at most 100 characters")
+  .regex(/^[A-Za-z0-9_:.\-/]*$/, "A claim name uses letters, digits and _ : . - /");
+
+export const updateTenantTrustInput = z.object({
+  slug: tenantSlug,
+  // Any value another issuer may put in its organization claim, not only Outpost's technical IDs.
+  orgTechId: z
+    .string()
+    .trim()
+    .min(1, "Enter the organization the tokens must name")
+    .max(200, "The organization must be at most 200 characters"),
+  issuer: z.union([z.literal(""), issuerUrl]),
+  audience,
+  orgClaim,
+});
+
 export const createTenantInput = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(100, "The name must be at most 100 characters"),
+  name: nameText("The name", 100, { empty: "Enter a name" }),
   slug: tenantSlug,
   orgTechId,
   issuer: z.union([z.literal(""), issuerUrl]).optional(),
@@ -43,10 +71,13 @@ export const createTenantInput = z.object({
 export { repoPath } from "@/lib/repo-path";
 
 export const assetMetadata = z.object({
-  title: z.string().max(500).default(""),
-  description: z.string().max(6000).default(""),
-  tags: z.array(z.string().max(200)).max(200).default([]),
-  creator: z.string().max(200).default(""),
+  title: freeText("title", 500, { trim: false }).default(""),
+  description: freeText("description", 6000, { trim: false }).default(""),
+  tags: z
+    .array(freeText("a tag", 200, { trim: false }))
+    .max(200)
+    .default([]),
+  creator: freeText("creator", 200, { trim: false }).default(""),
   width: z.number().int().positive().nullable().optional(),
   height: z.number().int().positive().nullable().optional(),
   public: z.boolean().default(false),
@@ -54,8 +85,8 @@ export const assetMetadata = z.object({
 export type AssetMetadata = z.infer<typeof assetMetadata>;
 
 export const folderBody = z.object({
-  title: z.string().max(500).default(""),
-  description: z.string().max(6000).default(""),
+  title: freeText("title", 500, { trim: false }).default(""),
+  description: freeText("description", 6000, { trim: false }).default(""),
   public: z.boolean().default(false),
 });
 
@@ -66,8 +97,8 @@ export const collectionName = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "collection names use letters, digits, '.', '_' and '-'");
 
 export const collectionBody = z.object({
-  title: z.string().max(500).default(""),
-  description: z.string().max(6000).default(""),
+  title: freeText("title", 500, { trim: false }).default(""),
+  description: freeText("description", 6000, { trim: false }).default(""),
   memberPaths: z.array(repoPath).max(100_000).default([]),
   public: z.boolean().default(false),
 });

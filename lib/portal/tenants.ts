@@ -2,7 +2,8 @@ import "server-only";
 import { issuer } from "@/lib/gateway/issuer";
 import { db, direct } from "@/lib/db";
 import { publicUrl } from "@/lib/env";
-import { conflict } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
+import { hashPassword } from "@/lib/auth/password";
 import { sql } from "@/lib/assets/sql";
 
 // Portal tenants: each receives what one organization publishes, at <origin>/portal/<slug>.
@@ -11,13 +12,56 @@ import { sql } from "@/lib/assets/sql";
 export const defaultIssuer = issuer;
 export const tenantUrl = (slug: string) => `${publicUrl}/portal/${slug}`;
 
-export async function createTenant(input: { name: string; slug: string; orgTechId: string; issuer?: string }) {
+/**
+ * Creates a tenant and, when `admin` is given, its first Portal administrator in the same
+ * transaction (display name: the login), so that the new tenant can be signed into at once.
+ */
+export async function createTenant(input: {
+  name: string;
+  slug: string;
+  orgTechId: string;
+  issuer?: string;
+  audience?: string;
+  orgClaim?: string;
+  admin?: { login: string; password: string };
+}) {
   if (await db.portalTenant.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
     throw conflict(`A tenant with the slug "${input.slug}" already exists.`, "slug");
   }
+  const data = {
+    name: input.name,
+    slug: input.slug,
+    orgTechId: input.orgTechId,
+    issuer: input.issuer || defaultIssuer(),
+    ...(input.audience ? { audience: input.audience } : {}),
+    ...(input.orgClaim !== undefined ? { orgClaim: input.orgClaim } : {}),
+  };
+  const { admin } = input;
+  if (!admin) return db.portalTenant.create({ data });
+  const passwordHash = await hashPassword(admin.password);
   return db.portalTenant.create({
-    data: { name: input.name, slug: input.slug, orgTechId: input.orgTechId, issuer: input.issuer || defaultIssuer() },
+    data: { ...data, users: { create: { login: admin.login, displayName: admin.login, role: "admin", passwordHash } } },
   });
+}
+
+/** Which tokens a tenant accepts: the issuer it trusts, the audience, the organization claim. */
+export async function updateTenantTrust(input: {
+  slug: string;
+  orgTechId: string;
+  issuer: string;
+  audience: string;
+  orgClaim: string;
+}) {
+  const { count } = await db.portalTenant.updateMany({
+    where: { slug: input.slug },
+    data: {
+      orgTechId: input.orgTechId,
+      issuer: input.issuer || defaultIssuer(),
+      audience: input.audience,
+      orgClaim: input.orgClaim,
+    },
+  });
+  if (count !== 1) throw notFound("The tenant");
 }
 
 export async function listTenants() {
@@ -31,6 +75,8 @@ export async function listTenants() {
     slug: t.slug,
     orgTechId: t.orgTechId,
     issuer: t.issuer || defaultIssuer(),
+    audience: t.audience,
+    orgClaim: t.orgClaim,
     url: tenantUrl(t.slug),
     createdAt: t.createdAt,
     assets: t._count.assets,
@@ -39,12 +85,20 @@ export async function listTenants() {
   }));
 }
 
-export type PortalTenantRow = { id: string; slug: string; name: string; orgTechId: string; issuer: string };
+export type PortalTenantRow = {
+  id: string;
+  slug: string;
+  name: string;
+  orgTechId: string;
+  issuer: string;
+  audience: string;
+  orgClaim: string;
+};
 
 /** The tenant a request of the receiving API names (direct SQL: it runs for every request). */
 export async function findTenant(slug: string): Promise<PortalTenantRow | null> {
   const rows = await direct.query<PortalTenantRow>(
-    sql`SELECT "id", "slug", "name", "orgTechId", "issuer" FROM "PortalTenant" WHERE "slug" = ${slug}`,
+    sql`SELECT "id", "slug", "name", "orgTechId", "issuer", "audience", "orgClaim" FROM "PortalTenant" WHERE "slug" = ${slug}`,
   );
   const t = rows[0];
   return t ? { ...t, issuer: t.issuer || defaultIssuer() } : null;

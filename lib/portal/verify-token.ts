@@ -1,37 +1,36 @@
 import "server-only";
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from "jose";
+import { decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from "jose";
+import { DiscoveryError, issuerKeys } from "@/lib/portal/issuer-keys";
 import { insufficientScope, PortalError, tokenRejected } from "@/lib/portal/portal-error";
 
-// The portal is an OAuth resource server: it trusts one gateway issuer per tenant and checks each
-// bearer token against that issuer's published keys (no shared secrets), then the audience,
-// expiry, scope and the organization that owns the tenant.
+// The portal is an OAuth resource server: each tenant trusts one issuer (Outpost's gateway or any
+// standard OAuth/OIDC server) and checks every bearer token against that issuer's published keys
+// (found through its discovery document; no shared secrets), then the audience the tenant expects,
+// expiry, scope, and, when the tenant names one, the claim that says which organization publishes.
+// A refusal says what the tenant expected and what the token carried.
 
+/** The audience Outpost's gateway gives its tokens, and a new tenant's default. */
 export const PORTAL_AUDIENCE = "brand-portal";
+/** The claim Outpost's gateway names the organization in, and a new tenant's default. */
+export const PORTAL_ORG_CLAIM = "org";
 const ALGORITHMS = ["RS256", "PS256", "ES256"];
-
-const jwksByIssuer = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
-function jwksOf(issuer: string) {
-  let set = jwksByIssuer.get(issuer);
-  if (!set) {
-    // jose refetches when a token names an unknown kid (key rotation), at most every 30 s.
-    set = createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`), {
-      timeoutDuration: 5_000,
-      cooldownDuration: 30_000,
-      cacheMaxAge: 10 * 60_000,
-    });
-    jwksByIssuer.set(issuer, set);
-  }
-  return set;
-}
 
 /** The portal's clock for token expiry (tests move it to let tokens expire). */
 export const portalClock = { now: (): number => Date.now() };
 
 export type PortalCaller = { clientId: string; org: string; scopes: string[]; claims: JWTPayload };
+export type TrustingTenant = {
+  issuer: string;
+  orgTechId: string;
+  slug: string;
+  audience: string;
+  /** "" when the tenant does not check which organization publishes. */
+  orgClaim: string;
+};
 
 export async function verifyBearer(
   authorization: string | null,
-  tenant: { issuer: string; orgTechId: string; slug: string },
+  tenant: TrustingTenant,
   scope: "dam-read" | "dam-write",
 ): Promise<PortalCaller> {
   const m = /^Bearer\s+([A-Za-z0-9\-_.~+/]+=*)\s*$/i.exec(authorization ?? "");
@@ -39,10 +38,13 @@ export async function verifyBearer(
     throw tokenRejected(null, "Send an access token from the gateway: Authorization: Bearer <token>.");
   if (!m) throw tokenRejected("invalid_request", "The Authorization header must be 'Bearer <token>'.");
 
-  const { payload, typ } = await verified(m[1], tenant.issuer);
+  const { payload, typ } = await verified(m[1], tenant);
   // RFC 9068: an access token says so, which keeps ID tokens or assertions from passing as one.
   if ((typ ?? "").toLowerCase().replace(/^application\//, "") !== "at+jwt") {
-    throw tokenRejected("invalid_token", "The token is not an access token (its typ is not at+jwt).");
+    throw tokenRejected(
+      "invalid_token",
+      `The token is not an access token: its typ is ${typ ?? "(none)"}, and tenant ${tenant.slug} expects at+jwt (RFC 9068).`,
+    );
   }
   const scopes =
     typeof payload.scope === "string"
@@ -55,13 +57,22 @@ export async function verifyBearer(
       scope,
       `The token does not grant ${scope} (it grants ${scopes.join(" ") || "nothing"}): add ${scope} to the gateway application's scopes.`,
     );
-  const org = typeof payload.org === "string" ? payload.org : "";
-  if (org !== tenant.orgTechId) {
-    throw new PortalError(
-      403,
-      "wrong_organization",
-      `The token belongs to organization ${org || "(none)"}, but tenant ${tenant.slug} belongs to ${tenant.orgTechId}: use an application of that organization.`,
-    );
+  let org = tenant.orgTechId;
+  if (tenant.orgClaim) {
+    const claimed = payload[tenant.orgClaim];
+    if (claimed === undefined)
+      throw tokenRejected(
+        "invalid_token",
+        `The token has no ${tenant.orgClaim} claim, but tenant ${tenant.slug} expects ${tenant.orgClaim} = ${tenant.orgTechId} to name the publishing organization (claims it carries: ${Object.keys(payload).sort().join(", ")}). Have the issuer add the claim, or change the tenant's organization claim.`,
+      );
+    org = typeof claimed === "string" ? claimed : JSON.stringify(claimed);
+    if (org !== tenant.orgTechId) {
+      throw new PortalError(
+        403,
+        "wrong_organization",
+        `The token belongs to organization ${org || "(none)"} (claim ${tenant.orgClaim}), but tenant ${tenant.slug} belongs to ${tenant.orgTechId}: use an application of that organization.`,
+      );
+    }
   }
   const clientId = typeof payload.client_id === "string" ? payload.client_id : String(payload.sub ?? "");
   return { clientId, org, scopes, claims: payload };
@@ -75,8 +86,9 @@ type Verified = { payload: JWTPayload; typ: string | undefined };
 const verifiedTokens = new Map<string, Verified>();
 const MAX_VERIFIED = 10_000;
 
-async function verified(token: string, issuer: string): Promise<Verified> {
-  const key = `${issuer} ${token}`;
+async function verified(token: string, tenant: TrustingTenant): Promise<Verified> {
+  const { issuer, audience } = tenant;
+  const key = `${issuer} ${audience} ${token}`;
   const now = portalClock.now();
   const hit = verifiedTokens.get(key);
   if (hit) {
@@ -90,18 +102,23 @@ async function verified(token: string, issuer: string): Promise<Verified> {
       return hit;
     verifiedTokens.delete(key); // expired: jwtVerify below says so in its own words
   }
+  const opaque = opaqueReason(token);
+  if (opaque)
+    throw tokenRejected(
+      "invalid_token",
+      `The token is opaque (${opaque}): tenant ${tenant.slug} verifies JWT access tokens (RFC 9068) signed by ${issuer}. Configure the issuer to issue JWT access tokens for audience ${audience}.`,
+    );
   let res: Verified;
   try {
-    const r = await jwtVerify(token, jwksOf(issuer), {
-      issuer,
-      audience: PORTAL_AUDIENCE,
-      algorithms: ALGORITHMS,
-      requiredClaims: ["exp"],
-      currentDate: new Date(now),
-    });
-    res = { payload: r.payload, typ: r.protectedHeader.typ };
+    res = await check(token, tenant, now, false);
   } catch (e) {
-    throw explain(e, issuer);
+    if (!(e instanceof errors.JWKSNoMatchingKey)) throw explain(e, token, tenant);
+    // Even the refetched key set lacks the kid: the issuer may have moved its jwks_uri.
+    try {
+      res = await check(token, tenant, now, true);
+    } catch (again) {
+      throw explain(again, token, tenant);
+    }
   }
   if (verifiedTokens.size >= MAX_VERIFIED) {
     for (const [k, v] of verifiedTokens)
@@ -112,15 +129,55 @@ async function verified(token: string, issuer: string): Promise<Verified> {
   return res;
 }
 
-function explain(e: unknown, issuer: string): PortalError {
+async function check(token: string, tenant: TrustingTenant, now: number, fresh: boolean): Promise<Verified> {
+  const keys = await issuerKeys(tenant.issuer, { fresh });
+  const r = await jwtVerify(token, keys.jwks, {
+    issuer: tenant.issuer,
+    audience: tenant.audience,
+    algorithms: ALGORITHMS,
+    requiredClaims: ["exp"],
+    currentDate: new Date(now),
+  });
+  return { payload: r.payload, typ: r.protectedHeader.typ };
+}
+
+/** Why a token is not a JWS at all (an opaque reference token, a JWE), or null. */
+function opaqueReason(token: string): string | null {
+  const parts = token.split(".");
+  if (parts.length === 5) return "an encrypted JWT (JWE), which the portal cannot read";
+  if (parts.length !== 3) return "not a JWT: a reference token only its issuer can read";
+  try {
+    decodeProtectedHeader(token);
+    decodeJwt(token);
+    return null;
+  } catch {
+    return "not a JWT: its parts are not base64url-encoded JSON";
+  }
+}
+
+/** What the token says about a claim, unverified: only ever used to explain a refusal. */
+function carried(token: string, claim: string): string {
+  try {
+    const v = decodeJwt(token)[claim];
+    return v === undefined ? "(none)" : Array.isArray(v) ? v.join(", ") : String(v);
+  } catch {
+    return "(unreadable)";
+  }
+}
+
+function explain(e: unknown, token: string, tenant: TrustingTenant): PortalError {
+  const { issuer } = tenant;
   if (e instanceof errors.JWTExpired) return tokenRejected("invalid_token", "The access token has expired.");
   if (e instanceof errors.JWTClaimValidationFailed) {
     if (e.claim === "iss")
-      return tokenRejected("invalid_token", `The token was not issued by ${issuer}, the gateway this tenant trusts.`);
+      return tokenRejected(
+        "invalid_token",
+        `The token was issued by ${carried(token, "iss")}, but tenant ${tenant.slug} trusts ${issuer}.`,
+      );
     if (e.claim === "aud")
       return tokenRejected(
         "invalid_token",
-        `The token is not meant for the portal (audience must be ${PORTAL_AUDIENCE}).`,
+        `The token's audience is ${carried(token, "aud")}, but tenant ${tenant.slug} expects ${tenant.audience}. Have the issuer issue tokens for ${tenant.audience} (for an OAuth server: the resource or audience it gives this client), or change the tenant's expected audience.`,
       );
     if (e.claim === "nbf") return tokenRejected("invalid_token", "The token is not valid yet.");
     return tokenRejected("invalid_token", `The token's ${e.claim} claim is not acceptable: ${e.reason}.`);
@@ -128,11 +185,22 @@ function explain(e: unknown, issuer: string): PortalError {
   if (e instanceof errors.JOSEAlgNotAllowed)
     return tokenRejected("invalid_token", `The token's algorithm is not allowed (${ALGORITHMS.join(", ")}).`);
   if (e instanceof errors.JWKSNoMatchingKey)
-    return tokenRejected("invalid_token", `The token is signed with a key that ${issuer} does not publish.`);
+    return tokenRejected(
+      "invalid_token",
+      `The token is signed with a key that ${issuer} does not publish (kid ${kidOf(token)}; the tenant trusts tokens from ${issuer} only).`,
+    );
+  if (e instanceof DiscoveryError) {
+    return new PortalError(
+      503,
+      "issuer_unavailable",
+      `The portal cannot find the keys of ${issuer}, the issuer tenant ${tenant.slug} trusts: ${e.message}. Check the tenant's trusted issuer (it must be the issuer URL its discovery document names).`,
+      { "Retry-After": "30" },
+    );
+  }
   if (e instanceof errors.JWSSignatureVerificationFailed)
     return tokenRejected("invalid_token", "The token's signature is not valid.");
   if (e instanceof errors.JWTInvalid || e instanceof errors.JWSInvalid || e instanceof errors.JOSENotSupported)
-    return tokenRejected("invalid_token", "The token is not a valid JWT.");
+    return tokenRejected("invalid_token", `The token is not a valid JWT (${(e as Error).message}).`);
   const jwksDown =
     e instanceof errors.JWKSTimeout ||
     e instanceof errors.JWKSInvalid ||
@@ -148,4 +216,12 @@ function explain(e: unknown, issuer: string): PortalError {
   }
   if (e instanceof errors.JOSEError) return tokenRejected("invalid_token", `The token was refused: ${e.message}.`);
   throw e;
+}
+
+function kidOf(token: string): string {
+  try {
+    return String(decodeProtectedHeader(token).kid ?? "(none)");
+  } catch {
+    return "(unreadable)";
+  }
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOG_LEVELS } from "@/lib/replication/log/append-log";
+import { freeText, nameText } from "@/lib/text-rules";
 
 // Input of the replication console's actions and route handlers.
 
@@ -13,8 +14,8 @@ const ms = (label: string, min: number, max: number) =>
 
 export const agentSettingsInput = z.object({
   agentId: id,
-  name: z.string().trim().min(1, "Enter a name").max(100, "The name must be at most 100 characters"),
-  description: z.string().trim().max(500, "The description must be at most 500 characters").default(""),
+  name: nameText("The name", 100, { empty: "Enter a name" }),
+  description: freeText("The description", 500).default(""),
   enabled: z.boolean(),
   retryDelayMs: ms("Retry Delay", 1_000, 3_600_000),
   maxAttempts: z.coerce

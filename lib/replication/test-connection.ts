@@ -1,4 +1,5 @@
 import "server-only";
+import { decodeJwt } from "jose";
 import { notFound } from "@/lib/errors";
 import { defaultGatewayUrl, type TokenDeps } from "@/lib/ims/request-token";
 import { getAccessToken } from "@/lib/ims/token-cache";
@@ -83,7 +84,7 @@ export async function testConnection(
   }
   const expiresIn = Math.round((token.expiresAt - clock.now()) / 1000);
   log(
-    `Token received: expires in ${expiresIn} s (${new Date(token.expiresAt).toISOString()}); granted scopes: ${token.scope || "(none)"}`,
+    `Token received: expires in ${expiresIn} s (${new Date(token.expiresAt).toISOString()}); granted scopes: ${token.scope || "(none)"}; ${describeToken(token.token)}`,
   );
   const granted = token.scope.split(" ");
   const missing = REQUIRED_SCOPES.filter((x) => !granted.includes(x));
@@ -124,6 +125,17 @@ export async function testConnection(
   }
   log(`Tenant answered HTTP ${res.status}${code ? ` ${code}` : ""}${message ? `: ${message}` : ""}`);
   return finish(false, portalCause(res.status, code, message, cfg.tenantUrl));
+}
+
+/** What the token says of itself (our own token, read without verifying), for comparison with the tenant's refusal. */
+function describeToken(token: string): string {
+  try {
+    const c = decodeJwt(token);
+    const aud = Array.isArray(c.aud) ? c.aud.join(", ") : (c.aud ?? "(none)");
+    return `JWT issued by ${c.iss ?? "(none)"} for audience ${aud}`;
+  } catch {
+    return "an opaque token (not a JWT)";
+  }
 }
 
 function portalCause(status: number, code: string, message: string, tenantUrl: string): string {

@@ -2,6 +2,8 @@ import "server-only";
 import { seedGateway, startGatewayHousekeeping } from "@/lib/gateway/tasks";
 import { assetsTask } from "@/lib/assets/task";
 import { replicationTask } from "@/lib/replication/task";
+import { startPortalRenditionWorker } from "@/lib/portal/renditions";
+import { publicationTask } from "@/lib/publication/task";
 
 // The domains' start-up work, in order. A domain adds its entry here: seeding runs once per start,
 // `start` launches background work (only where workers are on) and returns its stop function.
@@ -15,6 +17,8 @@ const tasks: Task[] = [
   { name: "gateway", seed: seedGateway, start: startGatewayHousekeeping },
   assetsTask,
   replicationTask,
+  { name: "portal", start: async () => startPortalRenditionWorker() },
+  publicationTask,
 ];
 
 const stops: (() => Promise<void>)[] = [];

@@ -12,7 +12,7 @@ import { publicUrl } from "@/lib/env";
 import { createApplication } from "@/lib/gateway/create-application";
 import { issuer } from "@/lib/gateway/issuer";
 import { createOrganization } from "@/lib/gateway/organizations";
-import { tokenRequestLimit } from "@/lib/gateway/rate-limit";
+import { clearRateLimits } from "@/lib/gateway/rate-limit";
 import { SCOPES, type Scope } from "@/lib/gateway/scopes";
 import { currentSigningKey } from "@/lib/gateway/signing-keys";
 import { updateApplication } from "@/lib/gateway/update-application";
@@ -55,7 +55,7 @@ export async function closeInstallServer() {
 
 export async function startReplicationEnv(opts: { scopes?: Scope[]; grantType?: string; configScope?: string } = {}) {
   const server = await installServer();
-  tokenRequestLimit.clear();
+  await clearRateLimits();
   const proxy = await startFaultProxy(server.url);
   const suffix = randomBytes(3).toString("hex");
   const admin = await db.user.create({

@@ -45,7 +45,7 @@ export function CommandHost({
 }) {
   const [active, setActive] = useState<{ command: AssetCommand; items: SelectedItem[] } | null>(null);
   const available = useCallback(
-    (items: SelectedItem[]) => assetCommands.filter((c) => isOffered(c, items, place)),
+    (items: SelectedItem[]) => assetCommands.filter((c) => c.toolbar !== false && isOffered(c, items, place)),
     [place],
   );
   const quickActions = useCallback(

@@ -1,5 +1,19 @@
 "use client";
-import { Download, FolderInput, Info, Library, PencilLine, Trash2, XCircle } from "lucide-react";
+import {
+  CalendarClock,
+  CloudOff,
+  CloudUpload,
+  Download,
+  FolderInput,
+  Info,
+  Library,
+  PencilLine,
+  Send,
+  Trash2,
+  XCircle,
+} from "lucide-react";
+import { PublishDialog, UnpublishDialog } from "@/components/publication/quick-publish-dialog";
+import { wizardUrl } from "@/lib/publication/wizard-url";
 import { AddToCollectionDialog } from "@/components/assets/dialogs/add-to-collection-dialog";
 import { DeleteDialog } from "@/components/assets/dialogs/delete-dialog";
 import { MoveDialog } from "@/components/assets/dialogs/move-dialog";
@@ -33,6 +47,58 @@ export const assetCommands: AssetCommand[] = [
     isAvailable: (items) => one(items) && onlyAssets(items),
     href: ([item]) => `/api/assets/${item.id}/binary?download=1`,
     download: true,
+  },
+  {
+    id: "publish",
+    label: "Publish",
+    icon: Send,
+    places: ["assets"],
+    quickAction: true,
+    toolbar: false,
+    Dialog: PublishDialog,
+  },
+  {
+    id: "quick-publish",
+    label: "Quick Publish",
+    icon: Send,
+    places: ["assets", "collection"],
+    children: [
+      {
+        id: "publish-to-brand-portal",
+        label: "Publish to Brand Portal",
+        icon: CloudUpload,
+        places: ["assets", "collection"],
+        Dialog: PublishDialog,
+      },
+      {
+        id: "unpublish-from-brand-portal",
+        label: "Unpublish from Brand Portal",
+        icon: CloudOff,
+        places: ["assets", "collection"],
+        Dialog: UnpublishDialog,
+      },
+    ],
+  },
+  {
+    id: "collections-publish",
+    label: "Publish to Brand Portal",
+    icon: CloudUpload,
+    places: ["collections"],
+    Dialog: PublishDialog,
+  },
+  {
+    id: "collections-unpublish",
+    label: "Remove from Brand Portal",
+    icon: CloudOff,
+    places: ["collections"],
+    Dialog: UnpublishDialog,
+  },
+  {
+    id: "manage-publication",
+    label: "Manage Publication",
+    icon: CalendarClock,
+    places: ["assets", "collection", "collections"],
+    href: (items) => wizardUrl(items),
   },
   {
     id: "add-to-collection",

@@ -36,6 +36,8 @@ export type AssetCommand = {
   isAvailable?: (items: SelectedItem[], place: CommandPlace) => boolean;
   /** Also shown on a card's hover quick actions (for that one item). */
   quickAction?: boolean;
+  /** Shown in the selection toolbar (default true; false: a card's quick action only). */
+  toolbar?: boolean;
   /** Navigates (Properties, Manage Publication). */
   href?: (items: SelectedItem[], place: CommandPlace) => string;
   /** A plain link the browser follows itself (a download). */

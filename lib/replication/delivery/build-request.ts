@@ -3,6 +3,7 @@ import type { Readable } from "node:stream";
 import { db } from "@/lib/db";
 import { assetBlobs } from "@/lib/storage/stores";
 import type { ClaimedJob } from "@/lib/replication/queue/claim";
+import { publicationHeaders } from "@/lib/replication/delivery/publication-headers";
 
 // What one job sends to the tenant (docs/replication-protocol.md): an asset's binary with its
 // metadata, a folder's or a collection's metadata, or a DELETE. The body is a factory so that
@@ -37,6 +38,7 @@ export async function buildDelivery(
 ): Promise<Delivery> {
   const base = `${tenantUrl.replace(/\/+$/, "")}/api/v1`;
   const q = (extra: Record<string, string> = {}) => `?${new URLSearchParams({ path: job.path, ...extra })}`;
+  const pub = await publicationHeaders(job.publicationId);
 
   if (job.kind === "asset") {
     if (job.action === "unpublish") {
@@ -44,7 +46,7 @@ export async function buildDelivery(
         type: "send",
         method: "DELETE",
         url: `${base}/assets${q(job.version ? { version: String(job.version) } : {})}`,
-        headers: {},
+        headers: pub,
         bytes: 0,
         version: job.version,
       };
@@ -64,6 +66,7 @@ export async function buildDelivery(
       method: "PUT",
       url: `${base}/assets${q()}`,
       headers: {
+        ...pub,
         "content-type": asset.mimeType,
         "content-length": String(size),
         "x-asset-size": String(size),
@@ -90,40 +93,45 @@ export async function buildDelivery(
   if (job.kind === "folder") {
     const url = `${base}/folders${q()}`;
     if (job.action === "unpublish")
-      return { type: "send", method: "DELETE", url, headers: {}, bytes: 0, version: null };
+      return { type: "send", method: "DELETE", url, headers: pub, bytes: 0, version: null };
     const folder = await db.folder.findUnique({ where: job.refId ? { id: job.refId } : { path: job.path } });
     if (!folder || folder.path !== job.path)
       return {
         type: "skip",
         reason: `The folder ${job.path} was deleted or moved after it was queued: nothing to publish.`,
       };
-    return json("PUT", url, { title: folder.title, description: "", public: publicFolderPublish });
+    return json("PUT", url, { title: folder.title, description: "", public: publicFolderPublish }, pub);
   }
 
   const name = job.path.slice(job.path.lastIndexOf("/") + 1);
   const url = `${base}/collections/${encodeURIComponent(name)}`;
-  if (job.action === "unpublish") return { type: "send", method: "DELETE", url, headers: {}, bytes: 0, version: null };
+  if (job.action === "unpublish") return { type: "send", method: "DELETE", url, headers: pub, bytes: 0, version: null };
   const collection = await db.collection.findUnique({
     where: job.refId ? { id: job.refId } : { name },
     include: { members: { select: { asset: { select: { path: true } } }, orderBy: { addedAt: "asc" } } },
   });
   if (!collection || collection.name !== name)
     return { type: "skip", reason: `The collection ${name} was deleted after it was queued: nothing to publish.` };
-  return json("PUT", url, {
-    title: collection.title,
-    description: collection.description,
-    memberPaths: collection.members.map((m) => m.asset.path),
-    public: publicFolderPublish,
-  });
+  return json(
+    "PUT",
+    url,
+    {
+      title: collection.title,
+      description: collection.description,
+      memberPaths: collection.members.map((m) => m.asset.path),
+      public: publicFolderPublish,
+    },
+    pub,
+  );
 }
 
-function json(method: "PUT", url: string, body: unknown): Delivery {
+function json(method: "PUT", url: string, body: unknown, extra: Record<string, string>): Delivery {
   const buf = Buffer.from(JSON.stringify(body));
   return {
     type: "send",
     method,
     url,
-    headers: { "content-type": "application/json" },
+    headers: { ...extra, "content-type": "application/json" },
     body: () => buf,
     bytes: buf.length,
     version: null,

@@ -1,4 +1,4 @@
 import { discoveryResponse } from "@/lib/gateway/discovery";
 
 export const dynamic = "force-dynamic";
-export const GET = () => discoveryResponse();
+export const GET = (req: Request) => discoveryResponse(req);

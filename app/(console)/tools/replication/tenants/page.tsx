@@ -22,7 +22,10 @@ export default async function TenantsPage() {
           Each tenant receives what one gateway organization publishes. Paste its Tenant URL into the Brand Portal
           configuration in Cloud Services.
         </p>
-        <TenantsTable tenants={tenants.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() }))} />
+        <TenantsTable
+          defaultIssuer={defaultIssuer()}
+          tenants={tenants.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() }))}
+        />
       </PageBody>
     </>
   );

@@ -12,7 +12,7 @@ import { configApiBase, configHref, LEGACY_CLOUD_SERVICES_HREF } from "@/lib/clo
 import { configStatus } from "@/lib/cloud-services/config-status";
 import { defaultGatewayUrl, embeddedPortalBase } from "@/lib/cloud-services/defaults";
 import { currentKey, findConfigByName } from "@/lib/cloud-services/get-config";
-import { certificateFileName, publicKeyFileName, publicKeyView } from "@/lib/cloud-services/public-key";
+import { certificateFileName, jwkFileName, publicKeyFileName, publicKeyView } from "@/lib/cloud-services/public-key";
 import { NAME_PATTERN } from "@/lib/cloud-services/config-name";
 import type { GrantType } from "@/lib/cloud-services/schemas";
 
@@ -94,10 +94,13 @@ export default async function BrandPortalConfigPage({
                 pem={pk.pem}
                 jwk={pk.jwk as Record<string, unknown>}
                 fingerprint={pk.fingerprint}
+                kid={pk.kid}
                 certNotAfter={pk.certNotAfter}
                 downloads={{
                   publicKey: `${api}/public-key`,
                   publicKeyFile: publicKeyFileName(config.name),
+                  jwk: `${api}/public-key?format=jwk`,
+                  jwkFile: jwkFileName(config.name),
                   certificate: `${api}/certificate`,
                   certificateFile: certificateFileName(config.name),
                 }}

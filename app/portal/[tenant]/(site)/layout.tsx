@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { PortalHeader } from "@/components/portal/portal-header";
+import { findTenant } from "@/lib/portal/tenants";
+import { requirePortalViewer } from "@/lib/portal/viewer";
+
+type Props = { children: React.ReactNode; params: Promise<{ tenant: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const tenant = await findTenant((await params).tenant);
+  const name = tenant ? `${tenant.name} Brand Portal` : "Brand Portal";
+  return { title: { default: name, template: `%s · ${name}` } };
+}
+
+// Every page of a tenant's portal needs a session of that tenant; pages check the role on top.
+export default async function PortalSiteLayout({ children, params }: Props) {
+  const viewer = await requirePortalViewer((await params).tenant);
+  return (
+    <div className="min-h-screen bg-[#fafaf9]">
+      <PortalHeader
+        slug={viewer.slug}
+        tenantName={viewer.tenantName}
+        displayName={viewer.displayName}
+        login={viewer.login}
+        role={viewer.role}
+      />
+      <main id="main">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+import { useState } from "react";
+import Link from "next/link";
+import { Table, TableHeader, TableBody, Column, Row, Cell } from "@/components/ui/table";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { useLive } from "@/components/replication/live";
+import { formatDateTime } from "@/lib/format";
+import { instanceUrl } from "@/components/publication/scope-text";
+import { InstanceProgress, InstanceStateLight } from "@/components/publication/instance-progress";
+import { TerminateButton } from "@/components/publication/terminate-button";
+import type { InstanceList } from "@/lib/publication/types";
+
+const PAGE_SIZE = 25;
+
+/** Tools › Workflow › Instances: every publication the user may see, updating live. */
+export function InstancesTable({ initial }: { initial: InstanceList }) {
+  const [page, setPage] = useState(1);
+  const query = useLive<InstanceList>(
+    ["publication", "instances", "list", page],
+    `/api/publication/instances?page=${page}&pageSize=${PAGE_SIZE}`,
+    { initialData: page === 1 ? initial : undefined, intervalMs: 1_000 },
+  );
+  const data = query.data ?? initial;
+  const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE));
+  return (
+    <div className="grid gap-3">
+      {query.error && <Alert tone="negative">Live updates stopped: {query.error.message}</Alert>}
+      <div className="overflow-x-auto rounded border border-line bg-surface">
+        <Table aria-label="Workflow instances">
+          <TableHeader>
+            <Column isRowHeader>Title</Column>
+            <Column>Model</Column>
+            <Column>Payload</Column>
+            <Column>Started by</Column>
+            <Column>State</Column>
+            <Column>Start time</Column>
+            <Column>Progress</Column>
+            <Column>
+              <span className="sr-only">Actions</span>
+            </Column>
+          </TableHeader>
+          <TableBody
+            items={data.rows}
+            renderEmptyState={() => (
+              <p className="p-8 text-center text-ink-muted">
+                No publications yet. In Assets, select items and choose Quick Publish or Manage Publication.
+              </p>
+            )}
+          >
+            {(r) => (
+              <Row id={r.id} textValue={r.title}>
+                <Cell>
+                  <Link href={instanceUrl(r.id)} className="font-semibold text-accent hover:underline">
+                    {r.title}
+                  </Link>
+                  {r.error && <span className="block max-w-72 truncate text-xs text-negative">{r.error}</span>}
+                </Cell>
+                <Cell className="whitespace-nowrap">{r.model}</Cell>
+                <Cell className="max-w-64 font-mono text-xs">
+                  <span className="block truncate" title={r.payload}>
+                    {r.payload}
+                  </span>
+                </Cell>
+                <Cell className="whitespace-nowrap">{r.startedBy}</Cell>
+                <Cell className="whitespace-nowrap">
+                  <InstanceStateLight state={r.state} />
+                </Cell>
+                <Cell className="whitespace-nowrap text-ink-muted">
+                  {r.state === "Scheduled" && r.scheduledAt
+                    ? `Scheduled for ${formatDateTime(r.scheduledAt)}`
+                    : formatDateTime(r.startedAt ?? r.createdAt)}
+                </Cell>
+                <Cell>
+                  <InstanceProgress row={r} label={`Progress of ${r.title}`} />
+                </Cell>
+                <Cell>{r.canTerminate && <TerminateButton row={r} quiet />}</Cell>
+              </Row>
+            )}
+          </TableBody>
+        </Table>
+      </div>
+      {pages > 1 && (
+        <nav aria-label="Pages" className="flex items-center justify-end gap-3 text-sm">
+          <span className="text-ink-muted">
+            Page {page} of {pages}
+          </span>
+          <Button variant="quiet" onPress={() => setPage(page - 1)} isDisabled={page <= 1}>
+            Previous
+          </Button>
+          <Button variant="quiet" onPress={() => setPage(page + 1)} isDisabled={page >= pages}>
+            Next
+          </Button>
+        </nav>
+      )}
+    </div>
+  );
+}

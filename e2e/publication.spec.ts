@@ -1,0 +1,204 @@
+import { test, expect, type Locator, type Page } from "@playwright/test";
+import { createUser, signInAs, unique } from "./support/helpers";
+import { setAgentsPaused, setUpBrandPortal } from "./support/brand-portal";
+import { E2E } from "./support/env";
+
+// The reference's "Publish assets to Brand Portal", now and later, on the demo content: Quick
+// Publish three assets and they arrive at the embedded portal tenant (and one unpublished is gone
+// again); Manage Publication of a folder with Later 15 seconds ahead, whose instance shows
+// Scheduled, then Running with progress, then Completed; an author cannot see another author's
+// instance. The browser runs in Berlin time: the activation time typed there is stored in UTC.
+
+// Each test sets up or waits for agents on a shared 2-core machine: more time than the default minute.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
+test.use({ timezoneId: "Europe/Berlin", locale: "en-US" });
+
+let bp: Awaited<ReturnType<typeof setUpBrandPortal>>;
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000);
+  const page = await browser.newPage({ storageState: E2E.adminState, baseURL: E2E.baseURL });
+  bp = await setUpBrandPortal(page);
+  await page.close();
+});
+
+const card = (page: Page, title: string) => page.getByRole("article", { name: title, exact: true });
+
+/** Picks this spec's configuration when the dialog offers several. */
+async function chooseConfig(page: Page, scope: Locator) {
+  const select = scope.getByRole("button", { name: /Brand Portal configuration/ });
+  if (await select.count()) {
+    await select.click();
+    await page.getByRole("option", { name: new RegExp(bp.configTitle) }).click();
+  }
+}
+
+/** The tenant's Assets column on Tools › Deployment › Brand Portal Tenants. */
+async function tenantAssets(page: Page) {
+  await page.goto("/tools/replication/tenants");
+  return page
+    .getByRole("row", { name: new RegExp(bp.tenantName) })
+    .getByRole("gridcell")
+    .nth(3);
+}
+
+async function quickPublish(
+  page: Page,
+  titles: string[],
+  item: "Publish to Brand Portal" | "Unpublish from Brand Portal",
+) {
+  for (const t of titles) await card(page, t).getByRole("button", { name: "Select" }).click();
+  const bar = page.getByRole("toolbar", { name: "Selection" });
+  await expect(bar).toContainText(`${titles.length} selected`);
+  await bar.getByRole("button", { name: "Quick Publish" }).click();
+  await page.getByRole("menuitem", { name: item }).click();
+  const dialog = page.getByRole("dialog", { name: item });
+  const n = `${titles.length} asset${titles.length === 1 ? "" : "s"}`;
+  await expect(dialog.getByTestId("publish-summary")).toContainText(n);
+  await chooseConfig(page, dialog);
+  await dialog.getByRole("button", { name: item.startsWith("Publish") ? "Publish" : "Unpublish", exact: true }).click();
+  const verb = titles.length === 1 ? "has" : "have";
+  const toast = page.getByText(
+    `${n} ${verb} been queued up for ${item.startsWith("Publish") ? "publishing to" : "removal from"} Brand Portal`,
+  );
+  await expect(toast).toBeVisible();
+  await page.getByRole("link", { name: "View progress" }).click();
+  await expect(page).toHaveURL(/\/tools\/workflow\/instances\/[a-z0-9]+$/);
+}
+
+test("Quick Publish: three demo assets arrive at the portal tenant; one unpublished is gone again", async ({
+  page,
+}) => {
+  await page.goto("/assets/outpost-demo/landscapes");
+  await expect(page.getByRole("article")).toHaveCount(10);
+  const titles = await page
+    .getByRole("article")
+    .evaluateAll((els) => els.slice(0, 3).map((e) => e.getAttribute("aria-label")!));
+  expect(titles).toHaveLength(3);
+
+  // The card's quick action offers Publish too.
+  await card(page, titles[0]).hover();
+  await expect(card(page, titles[0]).getByRole("button", { name: "Publish", exact: true })).toBeVisible();
+
+  await quickPublish(page, titles, "Publish to Brand Portal");
+  const summary = page.getByRole("region", { name: "Summary" });
+  await expect(summary).toContainText("Publish to Brand Portal");
+  await expect(summary).toContainText("Completed", { timeout: 30_000 });
+  await expect(page.getByTestId("progress-counts")).toHaveText("3 done · 0 failed · 3 total");
+  await expect(page.getByRole("grid", { name: "Items" }).getByRole("row").filter({ hasText: "Done" })).toHaveCount(3);
+  await expect(await tenantAssets(page)).toHaveText("3");
+
+  // Unpublish one of them: gone from the portal.
+  await page.goto("/assets/outpost-demo/landscapes");
+  await quickPublish(page, [titles[2]], "Unpublish from Brand Portal");
+  await expect(page.getByRole("region", { name: "Summary" })).toContainText("Completed", { timeout: 30_000 });
+  await expect(await tenantAssets(page)).toHaveText("2");
+});
+
+test("Manage Publication of a folder, Later 15 seconds ahead: Scheduled, Running with progress, Completed", async ({
+  page,
+}) => {
+  // The agents are paused while it starts, so that Running stays on screen until they resume.
+  await setAgentsPaused(page, bp.configTitle, true);
+  await page.goto("/assets/outpost-demo");
+  await card(page, "Products").getByRole("button", { name: "Select" }).click();
+  await page.getByRole("toolbar", { name: "Selection" }).getByRole("link", { name: "Manage Publication" }).click();
+  await expect(page.getByRole("heading", { name: "Manage Publication", level: 1 })).toBeVisible();
+
+  // Options
+  const options = page.getByRole("region", { name: "Options" });
+  await expect(options.getByRole("radio", { name: "Publish to Brand Portal" })).toBeChecked();
+  await options.getByRole("radio", { name: "Later" }).click();
+  await expect(options.getByTestId("time-zone")).toContainText("Time zone: Europe/Berlin");
+  await chooseConfig(page, options);
+  const at = new Date(Date.now() + 15_000);
+  const local = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone: "Europe/Berlin",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hour12: true,
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const date = options.getByRole("group", { name: "Activation date" });
+  await date.getByRole("spinbutton", { name: /month/ }).click();
+  await page.keyboard.type(`${local.month}${local.day}${local.year}`);
+  const time = options.getByRole("group", { name: "Activation time" });
+  await time.getByRole("spinbutton", { name: /hour/ }).click();
+  await page.keyboard.type(`${local.hour}${local.minute}${local.second}`);
+  await time.getByRole("spinbutton", { name: /AM\/PM/ }).click();
+  await page.keyboard.type(local.dayPeriod.slice(0, 1));
+  await page.getByRole("button", { name: "Next" }).click();
+
+  // Scope: the folder and what it includes
+  const scope = page.getByRole("grid", { name: "Scope" });
+  await expect(scope.getByRole("row").filter({ hasText: "Products" })).toContainText("8 assets");
+  await expect(page.getByTestId("scope-totals")).toContainText("1 folder with 8 assets");
+  await page.getByRole("button", { name: "Next" }).click();
+
+  // Workflows
+  const title = unique("Products later");
+  await page.getByLabel("Workflow title").fill(title);
+  await page.getByRole("button", { name: "Publish Later" }).click();
+
+  await expect(page).toHaveURL(/\/tools\/workflow\/instances\/[a-z0-9]+$/);
+  await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  const summary = page.getByRole("region", { name: "Summary" });
+  await expect(summary).toContainText("Scheduled");
+  const utc = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  await expect(summary).toContainText(`${utc.format(at)} UTC`); // typed in Berlin time, shown in UTC
+  await expect(summary).toContainText("Running", { timeout: 30_000 });
+  await expect(page.getByTestId("progress-counts")).toHaveText("0 done · 0 failed · 9 total");
+  await expect(page.getByRole("progressbar", { name: `Progress of ${title}` })).toBeVisible();
+
+  // The list shows it too, live.
+  await page.goto("/tools/workflow/instances");
+  const row = page.getByRole("grid", { name: "Workflow instances" }).getByRole("row").filter({ hasText: title });
+  await expect(row).toContainText("Running");
+  const url = await row.getByRole("link", { name: title }).getAttribute("href");
+
+  await setAgentsPaused(page, bp.configTitle, false);
+  await page.goto(url!);
+  await expect(page.getByRole("region", { name: "Summary" })).toContainText("Completed", { timeout: 30_000 });
+  await expect(page.getByTestId("progress-counts")).toHaveText("9 done · 0 failed · 9 total");
+});
+
+test("an author sees and terminates only their own instances", async ({ page, browser }) => {
+  const a = unique("author-a");
+  const b = unique("author-b");
+  await createUser(page, { login: a, name: "Author A", role: "Author", password: "author-password-1" });
+  await createUser(page, { login: b, name: "Author B", role: "Author", password: "author-password-1" });
+
+  const authorA = await signInAs(browser, a, "author-password-1");
+  await authorA.goto("/tools");
+  await authorA.getByRole("navigation", { name: "Tools sections" }).getByRole("link", { name: "Workflow" }).click();
+  await expect(authorA.getByRole("link", { name: /Instances/ })).toBeVisible();
+  await authorA.goto("/assets/outpost-demo/brand");
+  await expect(authorA.getByRole("article")).toHaveCount(4);
+  const first = await authorA.getByRole("article").first().getAttribute("aria-label");
+  await quickPublish(authorA, [first!], "Publish to Brand Portal");
+  const instance = new URL(authorA.url()).pathname;
+  await expect(authorA.getByRole("region", { name: "Summary" })).toContainText("Author A");
+
+  const authorB = await signInAs(browser, b, "author-password-1");
+  await authorB.goto("/tools/workflow/instances");
+  await expect(authorB.getByRole("heading", { name: "Instances", level: 1 })).toBeVisible();
+  await expect(authorB.getByRole("grid", { name: "Workflow instances" })).toContainText("No publications yet");
+  const res = await authorB.goto(instance);
+  expect(res?.status()).toBe(404);
+  await expect(authorB.getByText("Author A")).toHaveCount(0);
+  const api = await authorB.request.get(`/api/publication/instances/${instance.split("/").pop()}`);
+  expect(api.status()).toBe(404);
+
+  // The administrator sees both authors' work.
+  await page.goto("/tools/workflow/instances");
+  await expect(page.getByRole("grid", { name: "Workflow instances" })).toContainText("Author A");
+  await authorA.context().close();
+  await authorB.context().close();
+});

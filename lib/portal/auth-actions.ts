@@ -1,0 +1,49 @@
+"use server";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { failure, fieldErrors } from "@/lib/actions/action";
+import type { ActionResult } from "@/lib/actions/result";
+import { publicUrl } from "@/lib/env";
+import { PORTAL_SESSION_COOKIE, endPortalSession, portalCookiePath } from "@/lib/portal/sessions";
+import { portalSignIn } from "@/lib/portal/sign-in";
+import { portalSignInInput } from "@/lib/portal/user-schemas";
+import { getPortalSession, safePortalNext } from "@/lib/portal/viewer";
+import { tenantSlug } from "@/lib/portal/schemas";
+
+// Signing in to and out of one portal tenant. The cookie's path is the tenant's URL, so the browser
+// sends it to this tenant's pages only; a user can be signed in to two tenants side by side.
+
+export async function portalSignInAction(raw: {
+  tenant: string;
+  login: string;
+  password: string;
+  next?: string;
+}): Promise<ActionResult<{ next: string }>> {
+  const parsed = portalSignInInput.safeParse(raw);
+  if (!parsed.success)
+    return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
+  const { tenant: slug, login, password, next } = parsed.data;
+  try {
+    const { token, expiresAt } = await portalSignIn(slug, login, password);
+    const h = await headers();
+    const secure = h.get("x-forwarded-proto") === "https" || publicUrl.startsWith("https:");
+    (await cookies()).set(PORTAL_SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure,
+      path: portalCookiePath(slug),
+      expires: expiresAt,
+    });
+    return { ok: true, data: { next: safePortalNext(slug, next) } };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+export async function portalSignOutAction(raw: { tenant: string }): Promise<void> {
+  const slug = tenantSlug.parse(raw.tenant);
+  const session = await getPortalSession(slug);
+  if (session) await endPortalSession(session.sessionId);
+  (await cookies()).delete({ name: PORTAL_SESSION_COOKIE, path: portalCookiePath(slug) });
+  redirect(`/portal/${slug}/login`);
+}

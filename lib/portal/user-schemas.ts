@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { changeOwnPasswordInput, displayName, loginName, password } from "@/lib/auth/schemas";
+import { PORTAL_ROLES } from "@/lib/portal/roles";
+import { tenantSlug } from "@/lib/portal/schemas";
+
+// Input schemas of portal sign-in and user management: forms (hints) and server actions (the check).
+// Login names and passwords follow the console's rules.
+
+const id = z.string().min(1).max(40);
+const role = z.enum(PORTAL_ROLES);
+
+export const portalSignInInput = z.object({
+  tenant: tenantSlug,
+  login: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter your user name")
+    .max(64, "User name must be at most 64 characters"),
+  password: z.string().min(1, "Enter your password").max(200, "Password must be at most 200 characters"),
+  next: z.string().max(2000).optional(),
+});
+
+export const portalUserFields = z.object({ login: loginName, displayName, role, password });
+export const portalChangeRoleFields = z.object({ userId: id, role });
+export const portalResetPasswordFields = z.object({ userId: id, password });
+export const portalSetDisabledFields = z.object({ userId: id, disabled: z.boolean() });
+
+/** Inside the portal: the tenant is the page's, by slug; the session must belong to it. */
+const inPortal = z.object({ tenant: tenantSlug });
+/** From the console: an Outpost administrator names the tenant by id. */
+const inConsole = z.object({ tenantId: id });
+
+export const portalChangeOwnPasswordInput = z.intersection(inPortal, changeOwnPasswordInput);
+
+export const portal = {
+  create: inPortal.extend(portalUserFields.shape),
+  changeRole: inPortal.extend(portalChangeRoleFields.shape),
+  resetPassword: inPortal.extend(portalResetPasswordFields.shape),
+  setDisabled: inPortal.extend(portalSetDisabledFields.shape),
+};
+export const consoleSide = {
+  create: inConsole.extend(portalUserFields.shape),
+  changeRole: inConsole.extend(portalChangeRoleFields.shape),
+  resetPassword: inConsole.extend(portalResetPasswordFields.shape),
+  setDisabled: inConsole.extend(portalSetDisabledFields.shape),
+};
+
+/** The tenant's first administrator, asked for when the tenant is created; no password: generate one. */
+export const firstAdminFields = z.object({
+  adminLogin: loginName,
+  adminPassword: z.union([z.literal(""), password]).optional(),
+});

@@ -1,0 +1,16 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { consoleUrl, parentOf } from "@/lib/assets/names";
+import type { ScopeItem } from "@/lib/publication/schemas";
+
+/** Where Cancel goes back to: the folder the first item is in (or the Collections console). */
+export async function cancelTarget(items: ScopeItem[]): Promise<string> {
+  const first = items[0];
+  if (!first) return "/assets";
+  if (first.kind === "collection") return "/collections";
+  const row =
+    first.kind === "asset"
+      ? await db.asset.findUnique({ where: { id: first.id }, select: { path: true } })
+      : await db.folder.findUnique({ where: { id: first.id }, select: { path: true } });
+  return row ? consoleUrl(parentOf(row.path)) : "/assets";
+}
