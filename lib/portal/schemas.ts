@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { repoPath } from "@/lib/repo-path";
-import { freeText, nameText, textProblem } from "@/lib/text-rules";
+import { freeText, nameText } from "@/lib/text-rules";
 
 // Input rules of the portal: tenant settings (console form) and the receiving API's fields.
 
