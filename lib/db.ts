@@ -8,5 +8,5 @@ const g = globalThis as unknown as { outpostDb?: Db; outpostDirect?: DirectSql }
 export const db: Db = g.outpostDb ?? createDb(databaseUrl);
 g.outpostDb = db;
 /** The hot path's statements, on the driver itself: see lib/db/direct.ts. */
-export const direct: DirectSql = g.outpostDirect ?? createDirect(databaseUrl, db);
+export const direct: DirectSql = g.outpostDirect ?? createDirect(databaseUrl);
 g.outpostDirect = direct;

@@ -9,7 +9,7 @@
 // its own HTTP port and its own SQLite database. Small files show the effect of per-request
 // latency (--latency is added by the portal to every request, for benchmarking only); large files
 // show throughput. Runs under node --conditions=react-server (lib modules import "server-only").
-import { fork, spawnSync, type ChildProcess } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import { createServer as createNetServer } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
@@ -17,8 +17,8 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import type { NextRequest } from "next/server";
-import { serveRoutes } from "../tests/support/route-server";
-import { SERVER_NODE_FLAGS } from "./next-server";
+import { measureTransport } from "./bench/measure-transport";
+import { serveRoutes } from "./support/route-server";
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 type Setup = { clientId: string; orgTechId: string; slugs: string[] };
@@ -43,13 +43,6 @@ main().catch((e) => {
 });
 
 async function main() {
-  if (!SERVER_NODE_FLAGS.every((f) => process.execArgv.includes(f))) {
-    // Both installs run with the server's V8 flags (scripts/next-server.ts): start again with them.
-    const r = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, ...process.execArgv, process.argv[1], ...args], {
-      stdio: "inherit",
-    });
-    process.exit(r.status ?? 1);
-  }
   if (args.includes("--serve")) return serveInstall();
   const origin = `http://127.0.0.1:${await freePort()}`;
   const consoleDir = mkdtempSync(path.join(os.tmpdir(), "outpost-bench-console-"));
@@ -61,7 +54,7 @@ async function main() {
     NODE_ENV: "production" as const,
   };
   const child = fork(process.argv[1], ["--serve", "--latency", String(latencyMs)], {
-    execArgv: process.execArgv, // the server's flags, react-server conditions, tsx
+    execArgv: process.execArgv, // react-server conditions, tsx, and whatever NODE_OPTIONS adds
     env: {
       ...process.env,
       ...common,
@@ -151,18 +144,17 @@ async function serveInstall() {
 async function runConsole(origin: string, install: ChildProcess) {
   const { migrate } = await import("@/lib/db/migrate");
   await migrate(process.env.DATABASE_URL!);
-  const { db, direct } = await import("@/lib/db");
-  const { sql } = await import("@/lib/assets/sql");
+  const { db } = await import("@/lib/db");
+  const { liveJobCount } = await import("@/lib/replication/queue/read-queue");
   const { createConfig } = await import("@/lib/cloud-services/create-config");
   const { enqueueNow } = await import("@/lib/replication/queue/enqueue");
   const { setAgentEnabled } = await import("@/lib/replication/agents/update-agent");
   const { startReplicationRuntime } = await import("@/lib/replication/worker/runtime");
-  const { tokenRequestCount, getAccessToken } = await import("@/lib/ims/token-cache");
+  const { getAccessToken } = await import("@/lib/ims/token-cache");
   const { loadAgentSettings } = await import("@/lib/replication/worker/agent-settings");
-  const { createHttpTransport } = await import("@/lib/replication/transport/http-client");
+  const { createHttpTransport } = await import("@/lib/http/transport");
   const { buildDelivery } = await import("@/lib/replication/delivery/build-request");
-  const { measureTransport } = await import("@/lib/replication/transport/measure");
-  const { systemClock } = await import("@/lib/replication/clock");
+  const { systemClock } = await import("@/lib/clock");
   const { assetBlobs } = await import("@/lib/storage/stores");
 
   // Cloud Services › Create Configuration, then the gateway admin pastes its public key.
@@ -216,20 +208,19 @@ async function runConsole(origin: string, install: ChildProcess) {
   const large = await generate("large", LARGE, LARGE_BYTES);
   console.log("done");
 
-  const tokensAtStart = tokenRequestCount();
+  let tokens = 0;
   async function throughAgents(paths: string[], count: 1 | 4) {
     for (const a of agents) await setAgentEnabled(a.id, a.position <= count);
     await nextTenant();
     const meter = measureTransport();
-    const runtime = startReplicationRuntime({ transportWrapper: meter.wrap });
+    const runtime = startReplicationRuntime({ transport: () => meter.wrap(createHttpTransport({ maxSockets: 2 })) });
     const started = new Date();
     await enqueueNow({
       configId: cfg.id,
       items: paths.map((p) => ({ action: "publish" as const, kind: "asset" as const, path: p })),
     });
     // Wait for the end, lightly (the times come from the jobs' own completion times, not from here).
-    const pending = sql`SELECT 1 FROM "ReplicationJob" WHERE "configId" = ${cfg.id} AND "state" IN ('queued', 'running') LIMIT 1`;
-    while ((await direct.query(pending)).length) await new Promise((r) => setTimeout(r, 200));
+    while (await liveJobCount(db, cfg.id)) await new Promise((r) => setTimeout(r, 200));
     const last = await db.replicationJob.aggregate({
       where: { configId: cfg.id, createdAt: { gte: started } },
       _max: { completedAt: true },
@@ -243,7 +234,8 @@ async function runConsole(origin: string, install: ChildProcess) {
     const seconds = (last._max.completedAt!.getTime() - started.getTime()) / 1000;
     // Time the agents spent outside HTTP requests (claim, lookups, recording, log), per job.
     const overheadMs = (seconds * 1000 * count - meter.busyMs()) / paths.length;
-    return { seconds, overheadMs, requests: meter.requests() };
+    tokens += meter.tokenRequests();
+    return { seconds, overheadMs, requests: meter.requests() - meter.tokenRequests() };
   }
 
   // The limit: a bare client, 4 requests at a time, the same requests with the same token.
@@ -272,6 +264,7 @@ async function runConsole(origin: string, install: ChildProcess) {
         requestedBy: null,
         attempts: 1,
         leaseToken: "",
+        asset: await db.asset.findUniqueOrThrow({ where: { path: p } }),
       };
       const d = await buildDelivery(job, s.config.tenantUrl, false);
       if (d.type !== "send") throw new Error(`cannot send ${p}`);
@@ -348,7 +341,7 @@ async function runConsole(origin: string, install: ChildProcess) {
     line("queue overhead per job, 4 agents (ms)", median(runs.map((r) => r.four.overheadMs)).toFixed(2));
   }
   console.log("");
-  line("tokens requested", String(tokenRequestCount() - tokensAtStart));
+  line("tokens requested by the agents", String(tokens));
   await db.$disconnect();
 }
 

@@ -1,9 +1,11 @@
 // `npm test`: the whole suite. Unit and integration tests on SQLite (and on PostgreSQL when
-// TEST_DATABASE_URL is set), a production build, then Playwright in Debian's Chromium.
+// TEST_DATABASE_URL is set), a production build (skipped when `npm start` built the same sources),
+// then Playwright in Debian's Chromium.
 // Ends with one line "N passed, N failed" over everything that ran.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { buildIfChanged } from "./build-if-changed";
 
 const CHROMIUM = "/usr/bin/chromium";
 const out = path.join("test-results", "counts");
@@ -56,7 +58,8 @@ if (process.env.TEST_DATABASE_URL) {
   vitest("unit and integration tests (PostgreSQL)", path.join(out, "vitest-postgres.json"), {});
 }
 
-if (run("production build", "npx", ["next", "build"], { NODE_ENV: "production" })) {
+console.log("\n━━ production build ━━");
+if (buildIfChanged({ ...env, NODE_ENV: "production" })) {
   const report = path.join(out, "playwright.json");
   run("browser tests (Playwright, Chromium)", "npx", ["playwright", "test", "--reporter=list,json"], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: report,
@@ -67,6 +70,7 @@ if (run("production build", "npx", ["next", "build"], { NODE_ENV: "production" }
     failed += s.unexpected + (s.flaky ?? 0);
   }
 } else {
+  ok = false;
   failed += 1;
 }
 

@@ -123,6 +123,22 @@ describe("configuration lifecycle", () => {
     expect((await listConfigs()).map((x) => x.name)).toContain("settings");
   });
 
+  it("saves the throughput cap (staggered publishing): a number of assets per minute, or empty for none", async () => {
+    const c = await createConfig({ title: "Capped", name: "capped" });
+    const save = async (throughputPerMinute: string) => {
+      const { configId, ...settings } = settingsSchema.parse({ configId: c.id, ...goodSettings, throughputPerMinute });
+      await updateConfig(configId, settings);
+      return (await getConfig(c.id)).throughputPerMinute;
+    };
+    expect(await save(" 120 ")).toBe(120);
+    expect(await save("")).toBeNull();
+    const issue = (v: unknown) => settingsSchema.safeParse({ configId: "x", ...goodSettings, throughputPerMinute: v });
+    expect(issue("fast").error?.issues[0].message).toMatch(/whole number of assets per minute, or empty for no cap/);
+    expect(issue("1.5").error?.issues[0].message).toMatch(/whole number/);
+    expect(issue("0").error?.issues[0].message).toMatch(/at least 1 asset per minute/);
+    expect(issue(null).success).toBe(true);
+  });
+
   it("deletes a configuration with its agents and keys, but not while its agents have pending jobs", async () => {
     const c = await createConfig({ title: "Doomed", name: "doomed" });
     const agent = (await getConfig(c.id)).agents[0];

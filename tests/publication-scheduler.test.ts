@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { manualClock } from "@/lib/replication/clock";
+import { manualClock } from "./support/manual-clock";
 import { schedulePublication } from "@/lib/publication/create-publication";
 import { startScheduler, type Scheduler } from "@/lib/publication/scheduler";
 import { startScheduledPublication } from "@/lib/publication/start-publication";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { fork } from "node:child_process";
 import { db } from "@/lib/db";
-import { manualClock } from "@/lib/replication/clock";
+import { manualClock } from "./support/manual-clock";
 import { enqueueNow } from "@/lib/replication/queue/enqueue";
 import { AgentWorker } from "@/lib/replication/worker/agent-worker";
 import { portalBlobs } from "@/lib/storage/stores";

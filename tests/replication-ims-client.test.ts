@@ -6,8 +6,9 @@ import { metadataCandidates, resolveTokenEndpoint } from "@/lib/ims/discovery";
 import { requestAccessToken } from "@/lib/ims/request-token";
 import { getAccessToken } from "@/lib/ims/token-cache";
 import { TokenError } from "@/lib/ims/token-error";
-import { manualClock, systemClock } from "@/lib/replication/clock";
-import { createHttpTransport } from "@/lib/replication/transport/http-client";
+import { systemClock } from "@/lib/clock";
+import { manualClock } from "./support/manual-clock";
+import { createHttpTransport } from "@/lib/http/transport";
 import { serveRoutes } from "./support/route-server";
 import { createConfig } from "./support/replication-fixtures";
 

@@ -89,3 +89,24 @@ describe("agent log", () => {
     expect((await readLog(id, { take: 1 })).rows[0].message).toBe("new 99");
   });
 });
+
+describe("agent log after a failed write", () => {
+  it("keeps writing: a refused entry is reported once and the next entries are written", async () => {
+    const { agents } = await createConfig({
+      tenantUrl: "http://127.0.0.1:9/portal/x",
+      gatewayUrl: "http://127.0.0.1:9/gateway",
+      clientId: "c",
+    });
+    const id = agents[0].id;
+    // An agent deleted with its configuration while its worker still logs: the database refuses.
+    await appendLog("no-such-agent", "info", { level: "info", message: "from a deleted agent" });
+    await appendLog(id, "info", { level: "info", message: "written alongside" });
+    await expect(flushLogs()).rejects.toThrow();
+    await appendLog(id, "info", { level: "info", message: "written after the failure" });
+    await flushLogs();
+    expect((await readLog(id, {})).rows.map((r) => r.message)).toEqual([
+      "written after the failure",
+      "written alongside",
+    ]);
+  });
+});

@@ -59,6 +59,7 @@ function ReplicationForm({
     ...settings,
     gatewayUrl: settings.gatewayUrl || defaults.gatewayUrl,
     scope: settings.scope || DEFAULT_SCOPE,
+    throughputPerMinute: settings.throughputPerMinute?.toString() ?? "",
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -139,7 +140,7 @@ function ReplicationForm({
         error={errors.orgId}
         mono
       />
-      <Disclosure title="Advanced" defaultExpanded={!!(errors.grantType || errors.scope)}>
+      <Disclosure title="Advanced" defaultExpanded={!!(errors.grantType || errors.scope || errors.throughputPerMinute)}>
         <div className="grid gap-4 pt-1">
           <Select
             label="Token request"
@@ -156,6 +157,14 @@ function ReplicationForm({
             onChange={set("scope")}
             error={errors.scope}
             mono
+          />
+          <TextField
+            label="Throughput cap (assets per minute)"
+            description="Staggered publishing: the agents together, on every node, start at most this many deliveries a minute. Empty: no cap."
+            value={v.throughputPerMinute}
+            onChange={set("throughputPerMinute")}
+            error={errors.throughputPerMinute}
+            inputMode="numeric"
           />
         </div>
       </Disclosure>

@@ -10,6 +10,7 @@ type Settings = {
   orgId: string;
   grantType: GrantType;
   scope: string;
+  throughputPerMinute: number | null;
 };
 
 const notSet = <span className="text-ink-muted">Not set</span>;
@@ -33,6 +34,10 @@ export function SettingsSummary({ settings: s }: { settings: Settings }) {
       <span key="scope" className="font-mono text-xs">
         {s.scope}
       </span>,
+    ],
+    [
+      "Throughput cap",
+      s.throughputPerMinute === null ? "No cap" : `${s.throughputPerMinute} assets per minute, all agents together`,
     ],
   ];
   return (

@@ -38,10 +38,6 @@ export const createCollectionAction = action({ role: "author", input: s.createCo
   collections.createCollection(input, me.id),
 );
 
-export const updateCollectionAction = action({ role: "author", input: s.updateCollectionInput }, (input) =>
-  collections.updateCollection(input),
-);
-
 export const addToCollectionAction = action({ role: "author", input: s.collectionMembersInput }, (input) =>
   collections.addToCollection(input.collectionId, input.assetIds),
 );

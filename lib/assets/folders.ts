@@ -4,7 +4,7 @@ import { DAM_ROOT, joinPath } from "@/lib/assets/names";
 import type { FolderRef } from "@/lib/assets/types";
 import { conflict, notFound } from "@/lib/errors";
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+import type { Tx } from "@/lib/db/tx";
 export type DbOrTx = typeof db | Tx;
 
 const refSelect = { id: true, path: true, name: true, title: true } as const;

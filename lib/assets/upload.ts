@@ -1,4 +1,5 @@
 import "server-only";
+import type { Tx } from "@/lib/db/tx";
 import type { Readable } from "node:stream";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -177,8 +178,6 @@ async function record(
     }
   }
 }
-
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 async function freeName(tx: Tx, folderPath: string, name: string): Promise<string> {
   for (let n = 1; n < 10_000; n++) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { db } from "@/lib/db";
 import { conflict } from "@/lib/errors";
 import { generateConfigKeyPair } from "@/lib/cloud-services/key-pair";
@@ -44,8 +45,4 @@ export async function createConfig(input: { title: string; name: string }, creat
     if (isUniqueViolation(e)) throw nameTaken(input.name); // another admin took the name meanwhile
     throw e;
   }
-}
-
-export function isUniqueViolation(e: unknown): boolean {
-  return !!e && typeof e === "object" && "code" in e && (e as { code: unknown }).code === "P2002";
 }

@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import { lockConfig } from "@/lib/cloud-services/lock-config";
+import { liveJobCount } from "@/lib/replication/queue/read-queue";
 
-const PENDING_JOB_STATES = ["queued", "running"];
 const PENDING_PUBLICATION_STATES = ["scheduled", "queued", "running"];
 
 /**
@@ -14,9 +14,7 @@ const PENDING_PUBLICATION_STATES = ["scheduled", "queued", "running"];
 export async function deleteConfig(configId: string) {
   return db.$transaction(async (tx) => {
     const { name } = await lockConfig(tx, configId);
-    const pending = await tx.replicationJob.count({
-      where: { agent: { configId }, state: { in: PENDING_JOB_STATES } },
-    });
+    const pending = await liveJobCount(tx, configId);
     if (pending > 0) {
       throw new UserError(
         `"${name}" cannot be deleted: its agents have ${pending} pending job${pending === 1 ? "" : "s"}. Wait until the queues are empty, or clear them in Tools › Deployment › Replication, then delete again.`,

@@ -16,6 +16,7 @@ const configSelect = {
   orgId: true,
   grantType: true,
   scope: true,
+  throughputPerMinute: true,
   lastTokenAt: true,
   lastTokenOk: true,
   lastTokenError: true,

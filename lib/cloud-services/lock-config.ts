@@ -1,9 +1,7 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/tx";
 import { dbProvider } from "@/lib/env";
 import { notFound } from "@/lib/errors";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /**
  * Serialises changes to one configuration's keys and agents: the first statement of the transaction
@@ -19,5 +17,3 @@ export async function lockConfig(tx: Tx, configId: string): Promise<{ name: stri
   const row = await tx.brandPortalConfig.findUniqueOrThrow({ where: { id: configId }, select: { name: true } });
   return row;
 }
-
-export type { Tx };

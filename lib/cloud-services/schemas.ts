@@ -78,8 +78,24 @@ export function configSettingsInput(ownOrigin?: string) {
         "Scope is a space-separated list of scope names (RFC 6749 §3.3)",
       )
       .transform((s) => s.split(/ +/).join(" ")),
+    throughputPerMinute: throughputCap,
   });
 }
+
+const CAP_MESSAGE = "Throughput cap must be a whole number of assets per minute, or empty for no cap";
+/** Staggered publishing: empty for no cap, else the assets per minute all agents deliver together. */
+const throughputCap = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((v) => (v === null || v === undefined || String(v).trim() === "" ? null : Number(String(v).trim())))
+  .pipe(
+    z
+      .number({ message: CAP_MESSAGE })
+      .int(CAP_MESSAGE)
+      .min(1, "Throughput cap must be at least 1 asset per minute (empty: no cap)")
+      .max(100_000, "Throughput cap must be at most 100000 assets per minute")
+      .nullable(),
+  );
 export type ConfigSettingsInput = z.input<ReturnType<typeof configSettingsInput>>;
 /** The dialog's settings as saved (without the configuration's id). */
 export type ConfigSettings = Omit<z.output<ReturnType<typeof configSettingsInput>>, "configId">;

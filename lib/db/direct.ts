@@ -1,42 +1,93 @@
+import Database from "better-sqlite3";
 import pg from "pg";
 import type { Prisma } from "@/generated/sqlite/client";
-import { sqliteHandleOf, statementCache, type Db, type Statement } from "@/lib/db/client";
+import { isPostgresUrl } from "@/lib/db/client";
 
 // A handful of statements run on every replication job and every delivery the portal receives:
-// the claim, the completion, the tenant and asset lookups, the asset insert. Through Prisma each
-// costs 100–250 µs of CPU (building the query, mapping arguments and rows); on the driver itself,
-// 5–30 µs (measured on SQLite). Those statements, and only those, run here: the same SQL
-// (Prisma.sql), the same connection on SQLite (so they behave exactly like Prisma's raw queries
-// outside a transaction), a pool of their own on PostgreSQL. Everything else goes through Prisma.
+// the claim, the completion, the agent log, the tenant and asset lookups, the asset insert.
+// Through Prisma each costs 100–250 µs of CPU (building the query, mapping arguments and rows);
+// on the driver itself, 5–30 µs (measured on SQLite). Those statements, and only those, run here,
+// on a connection of their own: never inside a transaction Prisma holds open, so a rollback there
+// cannot undo what this path already reported. Everything else goes through Prisma.
 
 export type DirectSql = {
   /** The rows of a SELECT, or of a statement with RETURNING, keyed by column name. */
   query<T>(q: Prisma.Sql): Promise<T[]>;
   /** How many rows an INSERT, UPDATE or DELETE changed. */
   execute(q: Prisma.Sql): Promise<number>;
+  /**
+   * `query`, while holding a lock named by the text `key` evaluates to: statements that must see
+   * each other's effects across nodes (PostgreSQL: an advisory transaction lock; SQLite serialises
+   * every writer already).
+   */
+  queryLocked<T>(key: Prisma.Sql, q: Prisma.Sql): Promise<T[]>;
+  close(): Promise<void>;
 };
 
-export function createDirect(url: string, db: Db): DirectSql {
-  return /^postgres(ql)?:\/\//.test(url) ? postgres(url) : sqlite(db);
+export function createDirect(url: string): DirectSql {
+  return isPostgresUrl(url) ? postgres(url) : sqlite(url);
 }
 
-function sqlite(db: Db): DirectSql {
-  let cached: ((sql: string) => Statement) | undefined;
-  async function prepare(sql: string): Promise<Statement> {
-    if (!cached) {
-      const { prepare: on } = await sqliteHandleOf(db);
-      // Plain numbers: our integers are ids, counts and sizes.
-      cached = statementCache(100, (text) => on(text).safeIntegers(false));
+// better-sqlite3 waits for a lock synchronously, which would stop the event loop, and with it the
+// Prisma transaction of this process that holds the lock. So the driver waits only briefly for
+// another process, and a statement that finds the database locked tries again after a timer, for
+// up to BUSY_GIVE_UP_MS.
+const BUSY_WAIT_MS = 20;
+const BUSY_GIVE_UP_MS = 10_000;
+
+type Statement = Database.Statement<unknown[]>;
+
+function sqlite(url: string): DirectSql {
+  let conn: Database.Database | undefined;
+  const open = () => {
+    if (conn) return conn;
+    conn = new Database(url.replace(/^file:/, ""), { timeout: BUSY_WAIT_MS });
+    conn.pragma("journal_mode = WAL"); // persistent, set by the migration; checked here for a bare file
+    conn.pragma("synchronous = NORMAL"); // per connection, safe with WAL
+    return conn;
+  };
+  // SQLite compiles the queue's statements in more time than it runs them: keep them by SQL text.
+  const prepare = statementCache(200, (text) => open().prepare(text).safeIntegers(false));
+  async function run<T>(q: Prisma.Sql, apply: (s: Statement, args: unknown[]) => T): Promise<T> {
+    const args = q.values.map(sqliteValue);
+    const started = Date.now();
+    for (let delay = 1; ; delay = Math.min(delay * 2, 50)) {
+      try {
+        return apply(prepare(q.sql), args);
+      } catch (e) {
+        const busy = (e as { code?: string }).code?.startsWith("SQLITE_BUSY");
+        if (!busy || Date.now() - started > BUSY_GIVE_UP_MS) throw e;
+        await new Promise((r) => setTimeout(r, delay));
+      }
     }
-    return cached(sql);
   }
   return {
-    async query<T>(q: Prisma.Sql) {
-      return (await prepare(q.sql)).all(q.values.map(sqliteValue)) as T[];
+    query: <T>(q: Prisma.Sql) => run(q, (s, args) => s.all(...args) as T[]),
+    queryLocked: <T>(_key: Prisma.Sql, q: Prisma.Sql) => run(q, (s, args) => s.all(...args) as T[]),
+    execute: (q: Prisma.Sql) => run(q, (s, args) => s.run(...args).changes),
+    async close() {
+      conn?.close();
+      conn = undefined;
     },
-    async execute(q: Prisma.Sql) {
-      return (await prepare(q.sql)).run(q.values.map(sqliteValue)).changes;
-    },
+  };
+}
+
+/**
+ * Prepared statements by SQL text, the least recently used dropped first: statements of one-off
+ * shapes (a batch of some size) pass through without pushing out those every job runs.
+ */
+function statementCache(max: number, prepare: (sql: string) => Statement): (sql: string) => Statement {
+  const cache = new Map<string, Statement>();
+  return (sql) => {
+    let stmt = cache.get(sql);
+    if (stmt)
+      cache.delete(sql); // re-inserted below: Map order is the order of use
+    else {
+      stmt = prepare(sql);
+      if (cache.size >= max) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(sql, stmt);
+    return stmt;
   };
 }
 
@@ -56,6 +107,22 @@ function postgres(url: string): DirectSql {
     async execute(q: Prisma.Sql) {
       return (await pool.query(q.text, q.values.map(postgresValue))).rowCount ?? 0;
     },
+    async queryLocked<T>(key: Prisma.Sql, q: Prisma.Sql) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        await client.query(`SELECT pg_advisory_xact_lock(hashtext(${key.text}))`, key.values.map(postgresValue));
+        const { rows } = await client.query(q.text, q.values.map(postgresValue));
+        await client.query("COMMIT");
+        return rows as T[];
+      } catch (e) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
   };
 }
 

@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { seal } from "@/lib/crypto/secret-box";
 import { conflict } from "@/lib/errors";
-import { assertOrgAdmin, isUniqueViolation } from "@/lib/gateway/organizations";
+import { assertOrgAdmin } from "@/lib/gateway/organizations";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { searchTextOf } from "@/lib/gateway/applications";
 import type { Scope } from "@/lib/gateway/scopes";
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { conflict, notFound, UserError } from "@/lib/errors";
@@ -103,13 +104,4 @@ export async function candidateAdmins(actorId: string, orgId: string) {
     orderBy: { login: "asc" },
     take: 500,
   });
-}
-
-/** For other domains (the portal's tenants name their organization by technical ID). */
-export function findOrganizationByTechId(techId: string) {
-  return db.organization.findUnique({ where: { techId }, select: { id: true, techId: true, name: true } });
-}
-
-export function isUniqueViolation(e: unknown): boolean {
-  return !!e && typeof e === "object" && "code" in e && (e as { code: unknown }).code === "P2002";
 }

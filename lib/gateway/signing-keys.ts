@@ -2,7 +2,7 @@ import "server-only";
 import { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair, importPKCS8, type JWK } from "jose";
 import { db } from "@/lib/db";
 import { open, seal } from "@/lib/crypto/secret-box";
-import { isUniqueViolation } from "@/lib/gateway/organizations";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 
 // The gateway's own RS256 keys for signing access tokens. The newest generation signs; older ones
 // are retired but stay in the JWKS until every token they signed has expired, so a rotation never

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { OAuthError, TOKEN_ERRORS } from "@/lib/gateway/oauth-error";
-import { isUniqueViolation } from "@/lib/gateway/organizations";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import type { AssertionMode } from "@/lib/gateway/verify-assertion";
 
 // Single use of assertion IDs (RFC 7523 §3, item 7): a row per (client, jti) until the assertion

@@ -1,7 +1,7 @@
 import "server-only";
-import type { Clock } from "@/lib/replication/clock";
-import { jsonBody, type Transport } from "@/lib/replication/transport/http-client";
-import { NetworkError } from "@/lib/replication/transport/network-error";
+import type { Clock } from "@/lib/clock";
+import { jsonBody, type Transport } from "@/lib/http/transport";
+import { NetworkError } from "@/lib/http/network-error";
 import { networkTokenError, TokenError } from "@/lib/ims/token-error";
 
 // Finds the token endpoint behind a configuration's OAuth gateway URL, which may be an issuer

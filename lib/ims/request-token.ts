@@ -1,13 +1,13 @@
 import "server-only";
+import { issuer } from "@/lib/gateway/issuer";
 import { z } from "zod";
 import { loadSigningKey } from "@/lib/cloud-services/key-pair";
-import { publicUrl } from "@/lib/env";
 import { signAssertion } from "@/lib/ims/assertion";
 import { resolveTokenEndpoint } from "@/lib/ims/discovery";
 import { networkTokenError, oauthError, TokenError } from "@/lib/ims/token-error";
-import type { Clock } from "@/lib/replication/clock";
-import { jsonBody, type HttpResponse, type Transport } from "@/lib/replication/transport/http-client";
-import { NetworkError } from "@/lib/replication/transport/network-error";
+import type { Clock } from "@/lib/clock";
+import { jsonBody, type HttpResponse, type Transport } from "@/lib/http/transport";
+import { NetworkError } from "@/lib/http/network-error";
 
 // One token request, step by step: find the token endpoint, sign the assertion with the
 // configuration's key, post it with the configuration's grant and scope, check the answer.
@@ -29,7 +29,8 @@ export type TokenDeps = {
   log?: (line: string) => void;
 };
 
-export const defaultGatewayUrl = () => `${publicUrl}/gateway`;
+/** This install's gateway issuer (built once, in lib/gateway/issuer.ts). */
+export const defaultGatewayUrl = issuer;
 
 const tokenAnswer = z.object({
   access_token: z.string().min(1),

@@ -10,10 +10,6 @@ import { TokenError } from "@/lib/ims/token-error";
 type Entry = { token: AccessToken; fingerprint: string };
 const cache = new Map<string, Entry>();
 const inflight = new Map<string, Promise<AccessToken>>();
-let requests = 0;
-
-/** How many token requests this process has sent (benchmark, tests). */
-export const tokenRequestCount = () => requests;
 
 const fingerprintOf = (cfg: ImsConfig, kid: string) =>
   [cfg.clientId, cfg.gatewayUrl, cfg.grantType, cfg.scope, kid].join("\n");
@@ -45,7 +41,6 @@ export async function getAccessToken(
 }
 
 async function fetchAndRecord(cfg: ImsConfig, fingerprint: string, deps: TokenDeps): Promise<AccessToken> {
-  requests++;
   const at = new Date(deps.clock.now());
   try {
     const token = await requestAccessToken(cfg, deps);

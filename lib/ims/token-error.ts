@@ -1,4 +1,4 @@
-import { NetworkError } from "@/lib/replication/transport/network-error";
+import { NetworkError } from "@/lib/http/network-error";
 
 // Why a token request failed: `detail` is the exact failure (what the gateway or the network said),
 // `cause` what a person should do about it. Test Connection prints both; the queue records `cause`.

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { freeText, nameText, textProblem } from "@/lib/text-rules";
+import { repoPath } from "@/lib/repo-path";
+import { freeText, nameText } from "@/lib/text-rules";
 
 // Input rules of the portal: tenant settings (console form) and the receiving API's fields.
 
@@ -66,22 +67,8 @@ export const createTenantInput = z.object({
   issuer: z.union([z.literal(""), issuerUrl]).optional(),
 });
 
-/** A repository path such as /content/dam/brand/logo.png: absolute, no empty, "." or ".." segments. */
-export const repoPath = z
-  .string()
-  .min(2, "path is required")
-  .max(1024, "path must be at most 1024 characters")
-  .refine(
-    (p) =>
-      p.startsWith("/") &&
-      !textProblem(p, "path") &&
-      !p.includes("\\") &&
-      p
-        .slice(1)
-        .split("/")
-        .every((s) => s !== "" && s !== "." && s !== ".."),
-    "path must be absolute, like /content/dam/folder/file.jpg, with no empty, '.' or '..' segments",
-  );
+// The repository path rule is shared with the console's queue (lib/repo-path.ts).
+export { repoPath } from "@/lib/repo-path";
 
 export const assetMetadata = z.object({
   title: freeText("title", 500, { trim: false, singleLine: true }).default(""),

@@ -1,4 +1,5 @@
 import "server-only";
+import { issuer } from "@/lib/gateway/issuer";
 import { db, direct } from "@/lib/db";
 import { publicUrl } from "@/lib/env";
 import { conflict, notFound } from "@/lib/errors";
@@ -7,7 +8,8 @@ import { sql } from "@/lib/assets/sql";
 
 // Portal tenants: each receives what one organization publishes, at <origin>/portal/<slug>.
 
-export const defaultIssuer = () => `${publicUrl}/gateway`;
+/** This install's gateway issuer (built once, in lib/gateway/issuer.ts). */
+export const defaultIssuer = issuer;
 export const tenantUrl = (slug: string) => `${publicUrl}/portal/${slug}`;
 
 /**

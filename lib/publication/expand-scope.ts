@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { below, chunks, join } from "@/lib/assets/sql";
 import { renditionUrl } from "@/lib/assets/serialize";
 import type { EnqueueItem } from "@/lib/replication/queue/enqueue";
-import type { Tx } from "@/lib/replication/queue/tx";
+import type { Tx } from "@/lib/db/tx";
 import { UserError } from "@/lib/errors";
 import type { PublicationAction, ScopeItem } from "@/lib/publication/schemas";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { systemClock, type Clock } from "@/lib/replication/clock";
+import { systemClock, type Clock } from "@/lib/clock";
 import { finishPublications } from "@/lib/publication/finish-publications";
 import { startScheduledPublication } from "@/lib/publication/start-publication";
 import { schedulerEvents } from "@/lib/publication/scheduler-events";

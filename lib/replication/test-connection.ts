@@ -4,15 +4,10 @@ import { notFound } from "@/lib/errors";
 import { defaultGatewayUrl, type TokenDeps } from "@/lib/ims/request-token";
 import { getAccessToken } from "@/lib/ims/token-cache";
 import { TokenError } from "@/lib/ims/token-error";
-import { systemClock, type Clock } from "@/lib/replication/clock";
+import { systemClock, type Clock } from "@/lib/clock";
 import { appendLog, flushLogs } from "@/lib/replication/log/append-log";
-import {
-  createHttpTransport,
-  jsonBody,
-  type HttpResponse,
-  type Transport,
-} from "@/lib/replication/transport/http-client";
-import { NetworkError } from "@/lib/replication/transport/network-error";
+import { createHttpTransport, jsonBody, type HttpResponse, type Transport } from "@/lib/http/transport";
+import { NetworkError } from "@/lib/http/network-error";
 import { loadAgentSettings } from "@/lib/replication/worker/agent-settings";
 
 // Test Connection runs the real flow once, as the agent would, and writes down each step: the

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { queueItems } from "@/lib/replication/queue/read-queue";
 import { notFound } from "@/lib/errors";
 import { agentSummaries, type AgentSummary } from "@/lib/replication/agents/overview";
 
@@ -37,16 +38,7 @@ export async function agentDetail(agentId: string, opts: { page: number; pageSiz
     where: { id: agentId },
     select: { retryDelayMs: true, maxAttempts: true, logLevel: true, connectTimeoutMs: true, socketTimeoutMs: true },
   });
-  const where = { agentId, state: { in: ["queued", "running", "failed"] } };
-  const [rows, total] = await Promise.all([
-    db.replicationJob.findMany({
-      where,
-      orderBy: { id: "asc" },
-      skip: (opts.page - 1) * opts.pageSize,
-      take: opts.pageSize,
-    }),
-    db.replicationJob.count({ where }),
-  ]);
+  const { rows, total } = await queueItems(agentId, opts.page, opts.pageSize);
   return {
     ...summary,
     settings,

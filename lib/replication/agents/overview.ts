@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { queueCounts } from "@/lib/replication/queue/read-queue";
 
 // What the console shows about agents: each agent's settings and configuration, and its queue's
 // state computed from the jobs: Idle (nothing pending), Active – N pending, Blocked – N pending
@@ -41,34 +42,15 @@ export async function agentSummaries(where: { id?: string } = {}): Promise<Agent
     orderBy: [{ config: { title: "asc" } }, { position: "asc" }],
   });
   if (!agents.length) return [];
-  const ids = agents.map((a) => a.id);
-  const live = { agentId: { in: ids }, state: { in: ["queued", "running"] } };
-  const [byState, oldest, waitingOnFailure] = await Promise.all([
-    db.replicationJob.groupBy({
-      by: ["agentId", "state"],
-      where: { agentId: { in: ids }, state: { in: ["queued", "running", "failed"] } },
-      _count: { _all: true },
-    }),
-    db.replicationJob.groupBy({ by: ["agentId"], where: live, _min: { createdAt: true } }),
-    db.replicationJob.groupBy({
-      by: ["agentId"],
-      where: { agentId: { in: ids }, state: "queued", lastError: { not: null } },
-      _count: { _all: true },
-    }),
-  ]);
-  const count = (agentId: string, state: string) =>
-    byState.find((g) => g.agentId === agentId && g.state === state)?._count._all ?? 0;
+  const counts = await queueCounts(agents.map((a) => a.id));
   return agents.map((a) => {
-    const queued = count(a.id, "queued");
-    const running = count(a.id, "running");
+    const { queued, running, failed, retrying, oldestPendingAt } = counts.get(a.id)!;
     const pending = queued + running;
-    const retrying = waitingOnFailure.find((g) => g.agentId === a.id)?._count._all ?? 0;
     const stuck = !a.enabled || a.paused || (running === 0 && queued > 0 && retrying === queued);
     const state: QueueState = pending === 0 ? "idle" : stuck ? "blocked" : "active";
-    const min = oldest.find((g) => g.agentId === a.id)?._min.createdAt ?? null;
     return {
       ...a,
-      queue: { state, pending, running, failed: count(a.id, "failed"), oldestPendingAt: min?.toISOString() ?? null },
+      queue: { state, pending, running, failed, oldestPendingAt: oldestPendingAt?.toISOString() ?? null },
       lastSuccessAt: a.lastSuccessAt?.toISOString() ?? null,
       lastErrorAt: a.lastErrorAt?.toISOString() ?? null,
     };

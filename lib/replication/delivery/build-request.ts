@@ -2,7 +2,7 @@ import "server-only";
 import type { Readable } from "node:stream";
 import { db } from "@/lib/db";
 import { assetBlobs } from "@/lib/storage/stores";
-import type { ClaimedAsset, ClaimedJob } from "@/lib/replication/queue/claim";
+import type { ClaimedJob } from "@/lib/replication/queue/claim";
 import { publicationHeaders } from "@/lib/replication/delivery/publication-headers";
 
 // What one job sends to the tenant (docs/replication-protocol.md): an asset's binary with its
@@ -22,8 +22,6 @@ export type Delivery =
       /** For an asset: the binary's hash in the asset store (checked when sending fails). */
       sha256?: string;
     };
-
-type AssetRow = ClaimedAsset;
 
 const METADATA_LIMIT = 8000;
 // Binaries are read in chunks of up to 1 MB (Node's default is 64 KB): a quarter-megabyte asset
@@ -70,21 +68,8 @@ async function buildRequest(job: ClaimedJob, tenantUrl: string, publicFolderPubl
         version: job.version,
       };
     }
-    // Read in the claim (PostgreSQL), or here in plain SQL: this lookup is on every job's path,
-    // and costs a tenth of findUnique.
-    const rows =
-      job.asset !== undefined
-        ? job.asset
-          ? [job.asset]
-          : []
-        : job.refId
-          ? await db.$queryRaw<
-              AssetRow[]
-            >`SELECT "path", "sha256", "size", "mimeType", "version", "title", "description", "tags", "creator", "width", "height" FROM "Asset" WHERE "id" = ${job.refId}`
-          : await db.$queryRaw<
-              AssetRow[]
-            >`SELECT "path", "sha256", "size", "mimeType", "version", "title", "description", "tags", "creator", "width", "height" FROM "Asset" WHERE "path" = ${job.path}`;
-    const asset = rows[0];
+    // The claim read the asset's row with the job (one round trip instead of two).
+    const asset = job.asset;
     if (!asset)
       return { type: "skip", reason: `The asset ${job.path} was deleted after it was queued: nothing to publish.` };
     if (asset.path !== job.path)

@@ -5,9 +5,8 @@ import { TokenError } from "@/lib/ims/token-error";
 import { retryAfter, type ImsConfig, type TokenDeps } from "@/lib/ims/request-token";
 import { buildDelivery } from "@/lib/replication/delivery/build-request";
 import type { ClaimedJob } from "@/lib/replication/queue/claim";
-import { jsonBody, type HttpResponse } from "@/lib/replication/transport/http-client";
-import { NetworkError } from "@/lib/replication/transport/network-error";
-import { pacerFor } from "@/lib/replication/transport/pacer";
+import { jsonBody, type HttpResponse } from "@/lib/http/transport";
+import { NetworkError } from "@/lib/http/network-error";
 
 // One delivery attempt: build the request, get the configuration's token (cached), send, and
 // say what the answer means for the job. A 401 gets one fresh token and one more try.
@@ -45,26 +44,16 @@ export async function deliverJob(
     throw e;
   }
 
-  const pacer = pacerFor(delivery.url);
-  const send = async (bearer: string) => {
-    const answered = await pacer.turn();
-    let ok = false;
-    try {
-      const res = await ctx.tokenDeps.transport.request({
-        method: delivery.method,
-        url: delivery.url,
-        headers: { ...delivery.headers, authorization: `Bearer ${bearer}`, accept: "application/json" },
-        body: delivery.body?.(),
-        connectTimeoutMs: ctx.tokenDeps.connectTimeoutMs,
-        socketTimeoutMs: ctx.tokenDeps.socketTimeoutMs,
-        signal: ctx.signal,
-      });
-      ok = res.status < 300;
-      return res;
-    } finally {
-      answered(ok);
-    }
-  };
+  const send = (bearer: string) =>
+    ctx.tokenDeps.transport.request({
+      method: delivery.method,
+      url: delivery.url,
+      headers: { ...delivery.headers, authorization: `Bearer ${bearer}`, accept: "application/json" },
+      body: delivery.body?.(),
+      connectTimeoutMs: ctx.tokenDeps.connectTimeoutMs,
+      socketTimeoutMs: ctx.tokenDeps.socketTimeoutMs,
+      signal: ctx.signal,
+    });
 
   let res: HttpResponse;
   try {

@@ -45,6 +45,8 @@ let flushing: Promise<void> = Promise.resolve();
 const sinceTrim = new Map<string, number>();
 const TRIM_EVERY = 100;
 const BATCH = 100;
+/** While the database cannot take entries, the oldest beyond this many are dropped. */
+export const MAX_BUFFERED = 10_000;
 
 export async function appendLog(agentId: string, threshold: string, entry: LogEntry, at = new Date()): Promise<void> {
   if (!logs(threshold, entry.level)) return;
@@ -60,6 +62,7 @@ export async function appendLog(agentId: string, threshold: string, entry: LogEn
     statusCode: entry.statusCode ?? null,
     result: entry.result ?? null,
   });
+  if (buffer.length > MAX_BUFFERED) buffer.splice(0, buffer.length - MAX_BUFFERED);
   if (buffer.length >= BATCH) return flushLogs();
   if (!timer) {
     timer = setTimeout(() => void flushLogs().catch((e) => console.error("[replication] log write failed", e)), 200);
@@ -67,25 +70,43 @@ export async function appendLog(agentId: string, threshold: string, entry: LogEn
   }
 }
 
-/** Writes buffered entries now (readers call it first). */
+/**
+ * Writes buffered entries now (readers call it first). A batch the database refuses is dropped and
+ * the refusal is this call's error; the next flush starts afresh, so one failed write never
+ * silences the log (each flush waits for the one before, whatever its outcome).
+ */
 export function flushLogs(): Promise<void> {
   if (timer) clearTimeout(timer);
   timer = null;
-  flushing = flushing.then(async () => {
-    const rows = buffer.splice(0);
-    if (!rows.length) return;
-    // One INSERT per batch on the driver (lib/db/direct.ts): through Prisma, compiling a batch of a
-    // hundred rows allocated more memory than the hundred deliveries it logs.
-    await direct.execute(sql`INSERT INTO "AgentLogEntry" ("agentId", "at", "level", "message", "path", "action", "durationMs", "bytes", "statusCode", "result")
-      VALUES ${join(rows.map((r) => sql`(${r.agentId}, ${r.at}, ${r.level}, ${r.message}, ${r.path}, ${r.action}, ${r.durationMs}, ${r.bytes}, ${r.statusCode}, ${r.result})`))}`);
-    for (const r of rows) sinceTrim.set(r.agentId, (sinceTrim.get(r.agentId) ?? 0) + 1);
-    for (const [agentId, n] of sinceTrim) {
-      if (n < TRIM_EVERY) continue;
-      sinceTrim.set(agentId, 0);
-      await trimLog(agentId);
-    }
-  });
-  return flushing;
+  const next = flushing.catch(() => {}).then(writeBuffered);
+  flushing = next;
+  return next;
+}
+
+async function writeBuffered(): Promise<void> {
+  const rows = buffer.splice(0);
+  if (!rows.length) return;
+  // One INSERT per batch on the driver (lib/db/direct.ts): through Prisma, compiling a batch of a
+  // hundred rows allocated more memory than the hundred deliveries it logs.
+  try {
+    await insert(rows);
+  } catch (e) {
+    // One refused row (its agent was deleted meanwhile) must not take the others with it.
+    let refused: unknown = undefined;
+    for (const r of rows) await insert([r]).catch((e1: unknown) => (refused ??= e1));
+    throw refused ?? e;
+  }
+  for (const r of rows) sinceTrim.set(r.agentId, (sinceTrim.get(r.agentId) ?? 0) + 1);
+  for (const [agentId, n] of sinceTrim) {
+    if (n < TRIM_EVERY) continue;
+    sinceTrim.set(agentId, 0);
+    await trimLog(agentId);
+  }
+}
+
+function insert(rows: Row[]) {
+  return direct.execute(sql`INSERT INTO "AgentLogEntry" ("agentId", "at", "level", "message", "path", "action", "durationMs", "bytes", "statusCode", "result")
+    VALUES ${join(rows.map((r) => sql`(${r.agentId}, ${r.at}, ${r.level}, ${r.message}, ${r.path}, ${r.action}, ${r.durationMs}, ${r.bytes}, ${r.statusCode}, ${r.result})`))}`);
 }
 
 /** Drops all but the newest LOG_CAP entries of an agent. */

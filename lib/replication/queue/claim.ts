@@ -4,16 +4,21 @@ import { direct } from "@/lib/db";
 import { dbProvider } from "@/lib/env";
 import { raw, sql, type Sql } from "@/lib/assets/sql";
 
-// Claims the agent's next job in one statement, with a lease: the oldest job of its own queue that
-// is due and that no older job for the same path (in any agent of the configuration) is still
-// waiting for or running; failing that, one of its own whose lease expired (its worker died: the
-// order is already settled); failing that, it helps: the oldest due job of another enabled,
-// unpaused agent of the same configuration moves to this agent. Jobs are spread evenly when they
-// are queued, but agents do not finish their shares at the same moment; helping keeps all four
-// busy until the last job.
-// SQLite serialises writers, so one UPDATE … WHERE id = (SELECT … LIMIT 1) RETURNING is atomic;
-// PostgreSQL adds FOR UPDATE SKIP LOCKED so that workers on several nodes take different rows
-// without waiting for each other.
+// Claims the agent's next job in one statement, with a lease. In this order: the oldest due job of
+// its own queue; failing that, one of its own whose lease expired (its worker died: the order is
+// already settled); failing that, it helps: the oldest due job of another agent of the same
+// configuration moves to it (agents do not finish their shares at the same moment, and a disabled
+// or paused agent's jobs are left to the others). This is the only place work moves between
+// agents; enqueue.ts spreads new jobs evenly to begin with.
+//
+// Every claim also respects, in the database (so across processes and nodes):
+// - per-path order: no job while an older job for the same path is waiting or running, in any
+//   agent of the configuration;
+// - one delivery per agent at a time: not while another node runs a job of this agent;
+// - the configuration's throughput cap: at most throughputPerMinute claims in the last minute.
+// SQLite serialises writers, so one UPDATE … WHERE id = (SELECT … LIMIT 1) RETURNING is atomic.
+// PostgreSQL adds FOR UPDATE SKIP LOCKED, and runs the claim under a lock on the configuration so
+// that two nodes cannot both find the agent free or the cap not yet reached.
 
 export type ClaimedJob = {
   id: number;
@@ -46,12 +51,16 @@ export type ClaimedAsset = {
   height: bigint | number | null;
 };
 
-type ClaimOptions = {
+export type ClaimOptions = {
+  /** This node's runtime: its own jobs being recorded do not count as deliveries in progress. */
   owner: string;
   nowMs: number;
   leaseMs: number;
-  /** Take other agents' jobs when idle (default true). */ help?: boolean;
+  /** Take other agents' jobs when idle (default true). */
+  help?: boolean;
 };
+
+export const CAP_WINDOW_MS = 60_000;
 
 export async function claimJob(agentId: string, opts: ClaimOptions): Promise<ClaimedJob | null> {
   return (
@@ -63,25 +72,34 @@ export async function claimJob(agentId: string, opts: ClaimOptions): Promise<Cla
 
 type Which = "own" | "expired" | "help";
 
+const configOf = (agentId: string) => sql`(SELECT "configId" FROM "ReplicationAgent" WHERE "id" = ${agentId})`;
+
 /** The id of the job to take, as a subquery. */
-function pick(agentId: string, now: Date, which: Which): Sql {
+function pick(agentId: string, opts: ClaimOptions, which: Which): Sql {
+  const now = new Date(opts.nowMs);
   const skipLocked = dbProvider === "postgresql" ? raw("FOR UPDATE OF j SKIP LOCKED") : raw("");
   const inOrder = sql`NOT EXISTS (SELECT 1 FROM "ReplicationJob" o WHERE o."configId" = j."configId" AND o."path" = j."path"
     AND o."id" < j."id" AND o."state" IN ('queued', 'running'))`;
+  // Uncorrelated: evaluated once per claim, not once per row walked.
+  const config = configOf(agentId);
+  const agentFree = sql`NOT EXISTS (SELECT 1 FROM "ReplicationJob" r WHERE r."agentId" = ${agentId} AND r."state" = 'running'
+    AND r."leaseExpiresAt" >= ${now} AND r."leaseOwner" <> ${opts.owner})`;
+  const capOk = sql`COALESCE((SELECT "throughputPerMinute" FROM "BrandPortalConfig" WHERE "id" = ${config})
+    > (SELECT COUNT(*) FROM "ReplicationJob" w WHERE w."configId" = ${config} AND w."claimedAt" > ${new Date(opts.nowMs - CAP_WINDOW_MS)}), TRUE)`;
+  const allowed = sql`${agentFree} AND ${capOk}`;
   if (which === "own") {
     return sql`SELECT j."id" FROM "ReplicationJob" j
-      WHERE j."agentId" = ${agentId} AND j."state" = 'queued' AND j."nextAttemptAt" <= ${now} AND ${inOrder}
+      WHERE j."agentId" = ${agentId} AND j."state" = 'queued' AND j."nextAttemptAt" <= ${now} AND ${inOrder} AND ${allowed}
       ORDER BY j."id" LIMIT 1 ${skipLocked}`;
   }
   if (which === "expired") {
     return sql`SELECT j."id" FROM "ReplicationJob" j
-      WHERE j."agentId" = ${agentId} AND j."state" = 'running' AND j."leaseExpiresAt" < ${now}
+      WHERE j."agentId" = ${agentId} AND j."state" = 'running' AND j."leaseExpiresAt" < ${now} AND ${allowed}
       ORDER BY j."id" LIMIT 1 ${skipLocked}`;
   }
-  return sql`SELECT j."id" FROM "ReplicationJob" j JOIN "ReplicationAgent" g ON g."id" = j."agentId"
+  return sql`SELECT j."id" FROM "ReplicationJob" j
     WHERE j."configId" = (SELECT "configId" FROM "ReplicationAgent" WHERE "id" = ${agentId} AND "enabled" = TRUE AND "paused" = FALSE)
-      AND j."agentId" <> ${agentId}
-      AND j."state" = 'queued' AND j."nextAttemptAt" <= ${now} AND g."enabled" = TRUE AND g."paused" = FALSE AND ${inOrder}
+      AND j."agentId" <> ${agentId} AND j."state" = 'queued' AND j."nextAttemptAt" <= ${now} AND ${inOrder} AND ${allowed}
     ORDER BY j."id" LIMIT 1 ${skipLocked}`;
 }
 
@@ -107,15 +125,18 @@ async function claim(agentId: string, opts: ClaimOptions, which: Which): Promise
   const now = new Date(opts.nowMs);
   const until = new Date(opts.nowMs + opts.leaseMs);
   const set = sql`"state" = 'running', "agentId" = ${agentId}, "attempts" = "attempts" + 1, "leaseOwner" = ${opts.owner},
-    "leaseToken" = ${token}, "leaseExpiresAt" = ${until}, "updatedAt" = ${now}`;
-  const target = pick(agentId, now, which);
+    "leaseToken" = ${token}, "leaseExpiresAt" = ${until}, "claimedAt" = ${now}, "updatedAt" = ${now}`;
+  const target = pick(agentId, opts, which);
   // With the asset's row for a publish (what build-request.ts would read next): one round trip.
   const rows =
     dbProvider === "postgresql"
-      ? await direct.query<Row>(sql`WITH "c" AS (UPDATE "ReplicationJob" SET ${set} WHERE "id" = (${target}) RETURNING ${JOB_COLUMNS})
+      ? await direct.queryLocked<Row>(
+          sql`CAST(${"outpost-claim:"} AS TEXT) || ${configOf(agentId)}`,
+          sql`WITH "c" AS (UPDATE "ReplicationJob" SET ${set} WHERE "id" = (${target}) RETURNING ${JOB_COLUMNS})
           SELECT "c".*, ("c"."kind" = 'asset' AND "c"."action" = 'publish') AS "a_read", ${raw(ASSET_COLUMNS.map((c) => `a."${c}" AS "a_${c}"`).join(", "))}
           FROM "c" LEFT JOIN "Asset" a ON "c"."kind" = 'asset' AND "c"."action" = 'publish'
-            AND (("c"."refId" IS NOT NULL AND a."id" = "c"."refId") OR ("c"."refId" IS NULL AND a."path" = "c"."path"))`)
+            AND (("c"."refId" IS NOT NULL AND a."id" = "c"."refId") OR ("c"."refId" IS NULL AND a."path" = "c"."path"))`,
+        )
       : // SQLite has no UPDATE in WITH, but RETURNING may hold a subquery: the asset's row as JSON.
         await direct.query<Row>(sql`UPDATE "ReplicationJob" SET ${set} WHERE "id" = (${target})
           RETURNING ${JOB_COLUMNS}, ("kind" = 'asset' AND "action" = 'publish') AS "a_read",

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { chunks, join, raw, type Sql } from "@/lib/assets/sql";
-import type { Tx } from "@/lib/replication/queue/tx";
+import type { Tx } from "@/lib/db/tx";
 
 // The job table as publications see it: progress counts per publication, its items, removing the
 // pending jobs of a terminated publication and queueing its failed ones again. (Every statement on

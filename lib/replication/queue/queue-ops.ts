@@ -1,13 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { notFound, UserError } from "@/lib/errors";
-import type { Tx } from "@/lib/replication/queue/tx";
+import { markPending, restorePrevious } from "@/lib/replication/queue/items";
 import { notifyQueue, queueEvents } from "@/lib/replication/queue/wake";
 
 // The agent page's queue actions: Retry and Remove one item, Force Retry and Clear all. Items that
 // leave the queue unsent get their previous publication status back.
-
-type JobRef = { id: number; configId: string; kind: string; path: string; prevBpState: string | null };
 
 async function jobOf(agentId: string, jobId: number) {
   const job = await db.replicationJob.findFirst({ where: { id: jobId, agentId } });
@@ -38,7 +36,7 @@ export async function removeJob(agentId: string, jobId: number) {
     const { count } = await tx.replicationJob.deleteMany({
       where: { id: jobId, state: { in: ["queued", "failed", "done", "skipped"] } },
     });
-    if (count) await restoreItems(tx, [job]);
+    if (count) await restorePrevious(tx, [job]);
   });
   notifyQueue(job.configId); // a later job for the same path may run now
 }
@@ -79,7 +77,7 @@ export async function clearQueue(agentId: string) {
           where: { id: { in: jobs.slice(i, i + 500).map((j) => j.id) }, state: { in: ["queued", "failed"] } },
         });
       }
-      await restoreItems(tx, jobs);
+      await restorePrevious(tx, jobs);
       return jobs.length;
     },
     { timeout: 60_000 },
@@ -91,31 +89,4 @@ export async function clearQueue(agentId: string) {
 function wake(agentId: string, configId: string) {
   queueEvents.emit("unblock", agentId);
   notifyQueue(configId);
-}
-
-async function markPending(tx: Tx, jobs: JobRef[]) {
-  for (const j of jobs) await setItemState(tx, j, "pending", null);
-}
-
-/** Puts back the status items had before they were queued, when nothing else is queued for them. */
-async function restoreItems(tx: Tx, jobs: JobRef[]) {
-  const first = new Map<string, JobRef>();
-  for (const j of jobs) if (!first.has(`${j.configId}\n${j.path}`)) first.set(`${j.configId}\n${j.path}`, j);
-  for (const j of first.values()) {
-    const live = await tx.replicationJob.count({
-      where: { configId: j.configId, path: j.path, state: { in: ["queued", "running"] } },
-    });
-    if (!live) await setItemState(tx, j, j.prevBpState === "pending" ? null : j.prevBpState, "pending");
-  }
-}
-
-async function setItemState(tx: Tx, j: JobRef, bpState: string | null, onlyIf: string | null) {
-  const guard = onlyIf ? { bpState: onlyIf } : {};
-  if (j.kind === "asset") await tx.asset.updateMany({ where: { path: j.path, ...guard }, data: { bpState } });
-  else if (j.kind === "folder") await tx.folder.updateMany({ where: { path: j.path, ...guard }, data: { bpState } });
-  else
-    await tx.collection.updateMany({
-      where: { name: j.path.slice(j.path.lastIndexOf("/") + 1), ...guard },
-      data: { bpState },
-    });
 }

@@ -50,3 +50,18 @@ export async function loadAgentSettings(agentId: string): Promise<AgentRuntimeSe
   const { keys, ...config } = a.config;
   return { ...a, config: { ...config, kid: keys[0]?.kid ?? "" } };
 }
+
+/** An agent's settings, read again after `ttlMs` or when told (settings changed, Resume). */
+export function cachedSettings(agentId: string, ttlMs: number) {
+  let cached: { at: number; settings: AgentRuntimeSettings | null } | null = null;
+  return {
+    async get(): Promise<AgentRuntimeSettings | null> {
+      const t = performance.now();
+      if (cached && t - cached.at < ttlMs) return cached.settings;
+      const settings = await loadAgentSettings(agentId);
+      cached = { at: t, settings };
+      return settings;
+    },
+    forget: () => void (cached = null),
+  };
+}

@@ -1,19 +1,19 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { nodeId } from "@/lib/cluster/node-id";
 import { observeDelivery } from "@/lib/metrics/record";
-import { systemClock, type Clock } from "@/lib/replication/clock";
+import { systemClock, type Clock } from "@/lib/clock";
+import { createHttpTransport, type Transport } from "@/lib/http/transport";
 import { deliverJob, type Outcome } from "@/lib/replication/delivery/deliver-job";
-import { recordOutcome } from "@/lib/replication/delivery/record-outcome";
-import { appendLog, flushLogs, type LogEntry } from "@/lib/replication/log/append-log";
+import { flushLogs } from "@/lib/replication/log/append-log";
 import { claimJob, type ClaimedJob } from "@/lib/replication/queue/claim";
-import { extendLease, releaseJob } from "@/lib/replication/queue/lease";
-import { createHttpTransport, type Transport } from "@/lib/replication/transport/http-client";
-import { loadAgentSettings, type AgentRuntimeSettings } from "@/lib/replication/worker/agent-settings";
+import { releaseJob } from "@/lib/replication/queue/finish";
+import { cachedSettings, type AgentRuntimeSettings } from "@/lib/replication/worker/agent-settings";
+import { keepLease } from "@/lib/replication/worker/heartbeat";
+import { attemptRecorder } from "@/lib/replication/worker/record-attempt";
 
-// One replication agent's worker on this node: claims the agent's next job with a lease, keeps
-// the lease alive while it delivers, and records the outcome. The runtime runs it in a loop; tests
-// call tick() themselves with their own clock.
+// One replication agent's worker on this node: claims the agent's next job with a lease, keeps the
+// lease alive while it delivers, has the attempt recorded, and on shutdown hands unfinished jobs
+// back. The runtime (runtime.ts) runs tick() in a loop; tests call tick() with their own clock.
 
 export type WorkerOptions = {
   owner?: string;
@@ -39,15 +39,13 @@ export class AgentWorker {
   private readonly transport: Transport;
   private readonly leaseMs: number;
   private readonly heartbeatMs: number;
-  private readonly random: () => number;
-  private readonly settingsTtlMs: number;
-  private cached: { at: number; settings: AgentRuntimeSettings | null } | null = null;
+  private readonly settings: ReturnType<typeof cachedSettings>;
+  private readonly recorder: ReturnType<typeof attemptRecorder>;
   private blockedUntil = 0;
-  private lastSuccessWrite = 0;
-  private readonly inFlight = new Map<number, { job: ClaimedJob; abort: AbortController; done: Promise<unknown> }>();
+  private stopping = false;
+  private readonly inFlight = new Map<number, { abort: AbortController; done: Promise<unknown> }>();
   /** Successes still being written while the next job is claimed (see process()). */
-  private readonly recording = new Set<Promise<void>>();
-  private mode: "run" | "crashed" | "releasing" = "run";
+  private readonly recording = new Set<Promise<unknown>>();
 
   constructor(
     readonly agentId: string,
@@ -58,46 +56,34 @@ export class AgentWorker {
     this.transport = opts.transport ?? createHttpTransport();
     this.leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
     this.heartbeatMs = opts.heartbeatMs ?? Math.floor(this.leaseMs / 3);
-    this.random = opts.random ?? Math.random;
-    this.settingsTtlMs = opts.settingsTtlMs ?? 5_000;
+    this.settings = cachedSettings(agentId, opts.settingsTtlMs ?? 5_000);
+    this.recorder = attemptRecorder({ clock: this.clock, random: opts.random });
   }
 
   /** Force Retry, Resume, settings changed: stop waiting out a token failure. */
   unblock(): void {
     this.blockedUntil = 0;
-    this.cached = null;
-  }
-
-  get busy(): number {
-    return this.inFlight.size;
-  }
-
-  private async settings(): Promise<AgentRuntimeSettings | null> {
-    const t = performance.now();
-    if (this.cached && t - this.cached.at < this.settingsTtlMs) return this.cached.settings;
-    const settings = await loadAgentSettings(this.agentId);
-    this.cached = { at: t, settings };
-    return settings;
+    this.settings.forget();
   }
 
   /** Claims and delivers at most one job. */
   async tick(): Promise<TickResult> {
-    if (this.mode !== "run") return "off";
-    const s = await this.settings();
+    if (this.stopping) return "off";
+    const s = await this.settings.get();
     if (!s || !s.enabled || s.paused) return "off";
-    const now = this.clock.now();
-    if (this.blockedUntil > now) return "blocked";
+    if (this.blockedUntil > this.clock.now()) return "blocked";
     while (this.recording.size > 1) await Promise.race(this.recording);
-    let job = await claimJob(this.agentId, { owner: this.owner, nowMs: now, leaseMs: this.leaseMs });
+    const claim = () => claimJob(this.agentId, { owner: this.owner, nowMs: this.clock.now(), leaseMs: this.leaseMs });
+    let job = await claim();
     if (!job && this.recording.size) {
       // The job being recorded may be what held back the next one for its path: once more after it.
       await this.settled();
-      job = await claimJob(this.agentId, { owner: this.owner, nowMs: this.clock.now(), leaseMs: this.leaseMs });
+      job = await claim();
     }
     if (!job) return "idle";
     const abort = new AbortController();
     const done = this.process(job, s, abort);
-    this.inFlight.set(job.id, { job, abort, done });
+    this.inFlight.set(job.id, { abort, done });
     try {
       await done;
     } finally {
@@ -121,20 +107,10 @@ export class AgentWorker {
 
   private async process(job: ClaimedJob, s: AgentRuntimeSettings, abort: AbortController): Promise<void> {
     const started = performance.now();
-    await this.log(s, {
-      level: "debug",
-      message: `Claimed job #${job.id} (${job.action} ${job.kind} ${job.path}), attempt ${job.attempts} of ${s.maxAttempts}, lease ${this.leaseMs} ms, node ${this.owner}`,
-      path: job.path,
-      action: job.action,
-      result: "claimed",
-    });
-    const heartbeat = setInterval(() => {
-      extendLease(job.id, job.leaseToken, this.clock.now() + this.leaseMs)
-        .then((held) => held || abort.abort("the lease was lost"))
-        .catch(() => {}); // a database hiccup: try again at the next beat
-    }, this.heartbeatMs);
-    heartbeat.unref();
-
+    await this.recorder.claimed(s, job, this.leaseMs, this.owner);
+    const stopBeating = keepLease(job, { clock: this.clock, leaseMs: this.leaseMs, everyMs: this.heartbeatMs }, () =>
+      abort.abort("the lease was lost"),
+    );
     let outcome: Outcome;
     try {
       outcome = await deliverJob(job, {
@@ -151,29 +127,26 @@ export class AgentWorker {
       console.error(`[replication] ${s.name}: job ${job.id} failed unexpectedly`, e);
       outcome = { type: "retry", error: "Unexpected error while delivering; see the server log.", bytes: 0 };
     } finally {
-      clearInterval(heartbeat);
+      stopBeating();
     }
     const durationMs = performance.now() - started;
     observeDelivery(this.agentId, outcome, durationMs);
 
-    if (this.mode === "crashed") return; // as if the process died: the lease expires on its own
-    if (this.mode === "releasing" && abort.signal.aborted) {
-      await releaseJob(job.id, job.leaseToken, this.clock.now());
+    if (this.stopping && abort.signal.aborted) {
+      await releaseJob(job, this.clock.now()); // cut short by shutdown: not an attempt
       return;
     }
     if (outcome.type === "lost") {
-      await this.log(s, {
-        level: "error",
-        message: `${job.action} ${job.kind} ${job.path}: the lease ran out while sending; another worker has the job.`,
-        path: job.path,
-        action: job.action,
-        durationMs,
-        result: "lost",
-      });
+      await this.recorder.lost(s, job, durationMs, "sending");
       return;
     }
-
-    const recorded = this.record(s, job, outcome, durationMs);
+    const recorded = this.recorder.record(s, job, outcome, durationMs).then(
+      (next) => {
+        if (next?.state === "blocked") this.blockedUntil = next.until; // no token: wait before claiming again
+      },
+      // The database failed us: the job keeps its lease, which runs out, and is sent again.
+      (e) => console.error(`[replication] ${s.name}: recording job ${job.id} failed`, e),
+    );
     if (outcome.type === "done" || outcome.type === "skipped") {
       // A success is written while the next job is claimed and sent: on PostgreSQL that saves a
       // round trip per job. A failure is written first, since it decides what the agent does next.
@@ -184,113 +157,17 @@ export class AgentWorker {
     await recorded;
   }
 
-  private async record(
-    s: AgentRuntimeSettings,
-    job: ClaimedJob,
-    outcome: Exclude<Outcome, { type: "lost" }>,
-    durationMs: number,
-  ): Promise<void> {
-    try {
-      const now = this.clock.now();
-      const rec = await recordOutcome(job, outcome, s, now, this.random);
-      if (!rec.ok) {
-        await this.log(s, {
-          level: "error",
-          message: `${job.action} ${job.kind} ${job.path}: the lease was lost before the result was recorded; another worker has the job.`,
-          path: job.path,
-          action: job.action,
-          durationMs,
-          result: "lost",
-        });
-        return;
-      }
-      if (outcome.type === "blocked") this.blockedUntil = rec.nextAttemptAt ?? 0; // no token: wait before claiming again
-      await this.afterAttempt(s, job, outcome, rec, durationMs, now);
-    } catch (e) {
-      // The database failed us: the job keeps its lease, which runs out, and is sent again.
-      console.error(`[replication] ${s.name}: recording job ${job.id} failed`, e);
-    }
-  }
-
-  private async afterAttempt(
-    s: AgentRuntimeSettings,
-    job: ClaimedJob,
-    outcome: Exclude<Outcome, { type: "lost" }>,
-    rec: { state: string; nextAttemptAt?: number },
-    durationMs: number,
-    now: number,
-  ) {
-    const what = `${job.action} ${job.kind} ${job.path}`;
-    const next = rec.nextAttemptAt ? `; next attempt ${new Date(rec.nextAttemptAt).toISOString()}` : "";
-    const attempt = `attempt ${job.attempts} of ${s.maxAttempts}`;
-    const base = { path: job.path, action: job.action, durationMs };
-    switch (outcome.type) {
-      case "done":
-        if (now - this.lastSuccessWrite > 2_000) {
-          this.lastSuccessWrite = now;
-          await db.replicationAgent.update({ where: { id: s.id }, data: { lastSuccessAt: new Date(now) } });
-        }
-        return this.log(s, {
-          ...base,
-          level: "info",
-          message: `${what}: ${outcome.result} (HTTP ${outcome.status})`,
-          bytes: outcome.bytes,
-          statusCode: outcome.status,
-          result: outcome.result,
-        });
-      case "skipped":
-        return this.log(s, {
-          ...base,
-          level: "info",
-          message: `${what}: skipped. ${outcome.reason}`,
-          result: "skipped",
-        });
-      default: {
-        const error = outcome.type === "blocked" ? outcome.error : outcome.error;
-        await db.replicationAgent.update({
-          where: { id: s.id },
-          data: { lastErrorAt: new Date(now), lastError: error.slice(0, 1000) },
-        });
-        const status = outcome.type === "blocked" ? undefined : outcome.status;
-        const bytes = outcome.type === "blocked" ? undefined : outcome.bytes;
-        const result = rec.state === "failed" ? "failed" : outcome.type === "blocked" ? "blocked" : "retry";
-        return this.log(s, {
-          ...base,
-          level: "error",
-          message: `${what}: ${error} (${attempt}${rec.state === "failed" ? ", parked as failed" : next})`,
-          statusCode: status ?? null,
-          bytes: bytes ?? null,
-          result,
-        });
-      }
-    }
-  }
-
-  private log(s: AgentRuntimeSettings, entry: LogEntry) {
-    return appendLog(s.id, s.logLevel, entry, new Date(this.clock.now())).catch((e) =>
-      console.error("[replication] log write failed", e),
-    );
-  }
-
   /** Waits up to graceMs for work in flight, then cancels it and hands its jobs back. */
   async shutdown(graceMs: number): Promise<void> {
+    this.stopping = true;
     const all = () => Promise.allSettled([...this.inFlight.values()].map((f) => f.done));
     const timer = new Promise<"late">((r) => setTimeout(() => r("late"), graceMs).unref());
     if ((await Promise.race([all().then(() => "done" as const), timer])) === "late") {
-      this.mode = "releasing";
       for (const f of this.inFlight.values()) f.abort.abort("shutting down");
       await all();
     }
-    this.mode = "releasing";
     await this.settled();
     this.transport.close();
     await flushLogs();
-  }
-
-  /** Tests: stop as a killed process would, leaving leases to expire. */
-  crash(): void {
-    this.mode = "crashed";
-    for (const f of this.inFlight.values()) f.abort.abort("crashed");
-    this.transport.close();
   }
 }

@@ -1,27 +1,25 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { systemClock, type Clock } from "@/lib/replication/clock";
+import { systemClock, type Clock } from "@/lib/clock";
 import { flushLogs } from "@/lib/replication/log/append-log";
 import { reapExpiredLeases } from "@/lib/replication/queue/lease";
 import { purgeFinishedJobs } from "@/lib/replication/queue/purge";
-import { moveStrandedJobs } from "@/lib/replication/queue/rebalance";
 import { queueEvents } from "@/lib/replication/queue/wake";
-import { createHttpTransport, type Transport } from "@/lib/replication/transport/http-client";
+import { createHttpTransport, type Transport } from "@/lib/http/transport";
 import { AgentWorker, nodeOwner, type WorkerOptions } from "@/lib/replication/worker/agent-worker";
 
-// This node's replication runtime: one worker per agent (every agent of every configuration),
-// each working its own queue in parallel with the others. A supervisor follows agents being
-// added or removed, returns expired leases to the queue and moves work off disabled or paused
-// agents. Several nodes may run it on one PostgreSQL database.
+// This node's replication runtime: one worker per agent (every agent of every configuration), each
+// delivering one job at a time, in parallel with the others (four agents: four deliveries at a
+// time per configuration, across all nodes: see claim.ts). A supervisor follows agents being added
+// or removed, returns expired leases to the queue and purges old jobs. Several nodes may run it on
+// one PostgreSQL database.
 
 export type RuntimeOptions = Omit<WorkerOptions, "owner" | "transport"> & {
-  /** Parallel deliveries per agent (1, as in AEM, gives 4 in parallel per configuration). */
-  concurrency?: number;
   pollMs?: number;
   superviseMs?: number;
   graceMs?: number;
-  /** Wraps each agent's HTTP transport (benchmark instruments). */
-  transportWrapper?: (t: Transport) => Transport;
+  /** Each agent's HTTP transport (default: a keep-alive client of its own). */
+  transport?: () => Transport;
 };
 
 export type ReplicationRuntime = { stop(): Promise<void>; workers(): AgentWorker[] };
@@ -29,9 +27,8 @@ export type ReplicationRuntime = { stop(): Promise<void>; workers(): AgentWorker
 export function startReplicationRuntime(opts: RuntimeOptions = {}): ReplicationRuntime {
   const clock: Clock = opts.clock ?? systemClock;
   const owner = nodeOwner();
-  const concurrency = Math.max(1, Math.min(16, opts.concurrency ?? 1));
   const pollMs = opts.pollMs ?? 1_000;
-  const workers = new Map<string, { worker: AgentWorker; loops: Promise<void>[]; stopped: boolean }>();
+  const workers = new Map<string, { worker: AgentWorker; loop: Promise<void>; stopped: boolean }>();
   let stopping = false;
   const sleepers = new Set<() => void>();
 
@@ -64,15 +61,10 @@ export function startReplicationRuntime(opts: RuntimeOptions = {}): ReplicationR
   }
 
   function startWorker(agentId: string) {
-    const transport = createHttpTransport({ maxSockets: concurrency * 2 });
-    const worker = new AgentWorker(agentId, {
-      ...opts,
-      owner,
-      clock,
-      transport: opts.transportWrapper ? opts.transportWrapper(transport) : transport,
-    });
-    const entry = { worker, loops: [] as Promise<void>[], stopped: false };
-    entry.loops = Array.from({ length: concurrency }, () => loop(entry));
+    const transport = opts.transport?.() ?? createHttpTransport({ maxSockets: 2 });
+    const worker = new AgentWorker(agentId, { ...opts, owner, clock, transport });
+    const entry = { worker, loop: Promise.resolve(), stopped: false };
+    entry.loop = loop(entry);
     workers.set(agentId, entry);
   }
 
@@ -84,15 +76,9 @@ export function startReplicationRuntime(opts: RuntimeOptions = {}): ReplicationR
       if (ids.has(id)) continue;
       entry.stopped = true; // the agent was deleted with its configuration
       workers.delete(id);
-      void Promise.allSettled(entry.loops).then(() => entry.worker.shutdown(0));
+      void entry.loop.then(() => entry.worker.shutdown(0));
     }
     if (await reapExpiredLeases(clock.now())) wakeAll();
-    const stranded = await db.replicationJob.findMany({
-      where: { state: "queued", agent: { OR: [{ enabled: false }, { paused: true }] } },
-      distinct: ["configId"],
-      select: { configId: true },
-    });
-    for (const { configId } of stranded) if (await moveStrandedJobs(configId)) wakeAll();
     if (clock.now() - lastPurge > 3600_000) {
       lastPurge = clock.now();
       await purgeFinishedJobs(lastPurge);
@@ -120,7 +106,7 @@ export function startReplicationRuntime(opts: RuntimeOptions = {}): ReplicationR
       const all = [...workers.values()];
       // Let deliveries in flight finish (or hand them back after the grace period).
       await Promise.allSettled(all.map((w) => w.worker.shutdown(opts.graceMs ?? 10_000)));
-      await Promise.allSettled(all.flatMap((w) => w.loops));
+      await Promise.allSettled(all.map((w) => w.loop));
       await flushLogs();
     },
   };

@@ -57,6 +57,7 @@ export default async function BrandPortalConfigPage({
     orgId: config.orgId,
     grantType: config.grantType as GrantType,
     scope: config.scope,
+    throughputPerMinute: config.throughputPerMinute,
   };
   const pk = await publicKeyView(currentKey(config));
 

@@ -1,7 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import { Readable } from "node:stream";
-import { NetworkError, toNetworkError } from "@/lib/replication/transport/network-error";
+import { NetworkError, toNetworkError } from "@/lib/http/network-error";
 
 // The HTTP client of replication and of the token exchange: node:http with keep-alive agents (one
 // connection per in-flight request, reused for the next), streamed request bodies, and the agent's
