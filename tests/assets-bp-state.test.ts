@@ -7,7 +7,7 @@ import { getAssetDetails } from "@/lib/assets/details";
 import { ensureDamRoot } from "@/lib/assets/folders";
 import type { BrowseItem, BrowsePage } from "@/lib/assets/types";
 import { db } from "@/lib/db";
-import { manualClock } from "@/lib/replication/clock";
+import { manualClock } from "./support/manual-clock";
 import { enqueueNow } from "@/lib/replication/queue/enqueue";
 import { AgentWorker } from "@/lib/replication/worker/agent-worker";
 import { createAsset, ensureFolder } from "./support/replication-fixtures";

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { manualClock } from "@/lib/replication/clock";
+import { manualClock } from "./support/manual-clock";
 import { enqueueNow } from "@/lib/replication/queue/enqueue";
 import { AgentWorker } from "@/lib/replication/worker/agent-worker";
 import { createAsset, ensureFolder } from "./support/replication-fixtures";
