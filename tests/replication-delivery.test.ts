@@ -265,7 +265,7 @@ describe("tokens", () => {
     await drainAll();
     const j = await job(a.path);
     expect(j).toMatchObject({ state: "queued", attempts: 0 });
-    expect(j.lastError).toMatch(/public key in the gateway application does not match/);
+    expect(j.lastError).toMatch(/key in the gateway application does not match/);
     const agent = await db.replicationAgent.findUniqueOrThrow({ where: { id: j.agentId } });
     expect(agent.lastError).toMatch(/public key/);
     const w = workers.find((x) => x.agentId === j.agentId)!;
