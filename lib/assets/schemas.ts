@@ -53,7 +53,12 @@ export const bpFilter = z.enum(["published", "pending", "failed", "not-published
 });
 export const browseQuery = z.object({
   path: damPath.default(DAM_ROOT),
-  q: z.string().trim().max(200).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((v) => textProblem(v, "Search") === null, "Search words cannot contain control characters")
+    .optional(),
   bp: bpFilter.optional(),
   sort: sortKey.catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
-import { nameText } from "@/lib/text-rules";
+import { nameText, textProblem } from "@/lib/text-rules";
 
 // Input schemas shared by forms (client-side hints) and server actions (the real check).
 export const loginName = z
@@ -11,10 +11,22 @@ export const loginName = z
   .max(64, "User name must be at most 64 characters")
   .regex(/^[a-z0-9][a-z0-9._-]*$/, "Use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit");
 
+// Passwords may hold tabs and line breaks (a pasted passphrase), never other control characters.
+const passwordText = (v: string) => textProblem(v, "Password", true) === null;
+const passwordMessage = "Password cannot contain control characters or broken characters";
+
 export const password = z
   .string()
   .min(10, "Password must be at least 10 characters")
-  .max(200, "Password must be at most 200 characters");
+  .max(200, "Password must be at most 200 characters")
+  .refine(passwordText, passwordMessage);
+
+/** The password typed at sign-in (the console's and the portal's). */
+export const signInPassword = z
+  .string()
+  .min(1, "Enter your password")
+  .max(200, "Password must be at most 200 characters")
+  .refine(passwordText, passwordMessage);
 
 export const displayName = nameText("Name", 100);
 
@@ -25,7 +37,7 @@ export const signInInput = z.object({
     .toLowerCase()
     .min(1, "Enter your user name")
     .max(64, "User name must be at most 64 characters"),
-  password: z.string().min(1, "Enter your password").max(200, "Password must be at most 200 characters"),
+  password: signInPassword,
   next: z.string().max(2000).optional(),
 });
 
@@ -35,7 +47,7 @@ export const resetPasswordInput = z.object({ userId: z.string().min(1).max(40), 
 export const setDisabledInput = z.object({ userId: z.string().min(1).max(40), disabled: z.boolean() });
 export const changeOwnPasswordInput = z
   .object({
-    current: z.string().min(1, "Enter your current password").max(200),
+    current: z.string().min(1, "Enter your current password").max(200).refine(passwordText, passwordMessage),
     password,
     confirm: z.string().max(200),
   })

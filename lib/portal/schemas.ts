@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { repoPath } from "@/lib/repo-path";
-import { freeText, nameText } from "@/lib/text-rules";
+import { freeText, nameText, textProblem } from "@/lib/text-rules";
 
 // Input rules of the portal: tenant settings (console form) and the receiving API's fields.
 
@@ -38,7 +38,8 @@ export const audience = z
   .trim()
   .min(1, "Enter the audience (aud) the tenant's access tokens carry, such as brand-portal")
   .max(500, "The audience must be at most 500 characters")
-  .regex(/^[^\s]+$/, "An audience has no spaces");
+  .regex(/^[^\s]+$/, "An audience has no spaces")
+  .refine((v) => textProblem(v, "Audience") === null, "The audience cannot contain control characters");
 
 /** The claim naming the publishing organization; empty = the tenant does not check it. */
 export const orgClaim = z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { changeOwnPasswordInput, displayName, loginName, password } from "@/lib/auth/schemas";
+import { changeOwnPasswordInput, displayName, loginName, password, signInPassword } from "@/lib/auth/schemas";
 import { PORTAL_ROLES } from "@/lib/portal/roles";
 import { tenantSlug } from "@/lib/portal/schemas";
 
@@ -17,7 +17,7 @@ export const portalSignInInput = z.object({
     .toLowerCase()
     .min(1, "Enter your user name")
     .max(64, "User name must be at most 64 characters"),
-  password: z.string().min(1, "Enter your password").max(200, "Password must be at most 200 characters"),
+  password: signInPassword,
   next: z.string().max(2000).optional(),
 });
 
