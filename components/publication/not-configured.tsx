@@ -9,7 +9,7 @@ export function NotConfigured({ readiness }: { readiness: Readiness }) {
     <Alert tone="notice" title="Brand Portal is not set up">
       <p>{readiness.message}</p>
       {readiness.setupUrl ? (
-        <Link href={readiness.setupUrl} className="mt-1 inline-block font-semibold text-accent underline">
+        <Link href={readiness.setupUrl} className="mt-1 inline-block font-semibold text-accent-down underline">
           Set up Brand Portal in Cloud Services
         </Link>
       ) : (
