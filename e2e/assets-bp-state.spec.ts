@@ -82,7 +82,7 @@ test("published, failed, pending and not published: on cards, in the Brand Porta
   await expect(row("charlie.txt")).toBeVisible();
   await expect(row("alpha.txt")).toHaveCount(0);
   await page.getByRole("button", { name: /Brand Portal/ }).click();
-  await page.getByRole("option", { name: "Published" }).click();
+  await page.getByRole("option", { name: "Published", exact: true }).click();
   await expect(row("alpha.txt")).toBeVisible();
   await expect(grid.getByRole("row")).toHaveCount(2);
   await page.getByRole("button", { name: /Brand Portal/ }).click();

@@ -25,9 +25,12 @@ let jwks: http.Server;
 test.beforeAll(async () => {
   const { publicKey, privateKey } = await generateKeyPair("RS256");
   const jwk = { ...(await exportJWK(publicKey)), kid: "e2e", alg: "RS256", use: "sig" };
+  // A minimal standard issuer: RFC 8414 metadata naming its JWKS (the portal finds keys by discovery).
   jwks = http.createServer((req, res) => {
-    if (req.url === "/.well-known/jwks.json")
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys: [jwk] }));
+    const json = (body: object) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+    if (req.url === "/.well-known/oauth-authorization-server") {
+      json({ issuer, jwks_uri: `${issuer}/.well-known/jwks.json`, response_types_supported: ["none"] });
+    } else if (req.url === "/.well-known/jwks.json") json({ keys: [jwk] });
     else res.writeHead(404).end();
   });
   await new Promise<void>((r) => jwks.listen(0, "127.0.0.1", r));
