@@ -30,7 +30,7 @@ export const toast = {
     queue.add({ title, tone: "negative", ...opts }),
 };
 
-const toneClass = { positive: "bg-positive", negative: "bg-negative", info: "bg-accent" };
+const toneClass = { positive: "bg-positive", negative: "bg-negative-hover", info: "bg-accent" }; // 4.5:1 with white
 
 export function Toasts() {
   return (
