@@ -18,6 +18,8 @@ async function setUp(page: Page) {
   const slug = await create.getByLabel("Slug").inputValue();
   await create.getByLabel("Organization ID").fill(techId);
   await create.getByRole("button", { name: "Create" }).click();
+  await expect(create.getByTestId("generated-password")).toBeVisible(); // the first Portal administrator's
+  await create.getByRole("button", { name: "Done" }).click();
   await expect(create).toBeHidden();
   const tenantUrl = `${E2E.baseURL}/portal/${slug}`;
   // a JWT application
