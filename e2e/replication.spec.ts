@@ -111,7 +111,7 @@ test("Test Connection names the cause when the gateway has another public key", 
   await page.getByRole("button", { name: "Test Connection" }).click();
   const log = page.getByRole("log", { name: "Test Connection log" });
   await expect(log).toContainText(
-    "Replication test failed: The public key in the gateway application does not match this configuration: paste the current public key",
+    "Replication test failed: The gateway did not verify the assertion with the public key it holds for client ID",
     { timeout: 30_000 },
   );
   await expect(log).toContainText("Token request failed: HTTP 400 invalid_grant: signature verification failed");

@@ -17,6 +17,7 @@ const PUBLIC: Record<string, string> = {
   "/portal/[tenant]/login": "the portal's sign-in page",
   "/api/health": "liveness and readiness for load balancers; no details beyond status and version",
   "/api/[...path]": "JSON 404 for API paths nothing serves",
+  "/api/metrics": "Prometheus scrapes with the OUTPOST_METRICS_TOKEN bearer token; 404 when no token is configured",
   "/gateway/oauth/token": "RFC 7523 token endpoint: clients authenticate with a signed assertion",
   "/gateway/.well-known/jwks.json": "the gateway's public signing keys (RFC 7517)",
   "/gateway/.well-known/oauth-authorization-server": "discovery (RFC 8414)",
@@ -39,7 +40,7 @@ const PORTAL_VIEWER_ROUTE = /^\/portal\/\[tenant\]\/(download|renditions|zip)(\/
 const ADMIN_ONLY = [
   /^\/gateway(\/|$)/,
   /^\/tools\/(cloud-services|replication|security)(\/|$)/,
-  /^\/api\/(users|replication|cloud-services)(\/|$)/,
+  /^\/api\/(users|replication|cloud-services|cluster)(\/|$)/,
 ];
 const AUTHOR = [
   /^\/$/,
