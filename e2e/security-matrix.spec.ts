@@ -39,7 +39,7 @@ const PORTAL_VIEWER_ROUTE = /^\/portal\/\[tenant\]\/(download|renditions|zip)(\/
 /** Console areas only administrators may enter; every other console page and API is for authors. */
 const ADMIN_ONLY = [
   /^\/gateway(\/|$)/,
-  /^\/tools\/(cloud-services|replication|security)(\/|$)/,
+  /^\/tools\/(cloud-services|replication|security|nodes)(\/|$)/,
   /^\/api\/(users|replication|cloud-services|cluster)(\/|$)/,
 ];
 const AUTHOR = [
