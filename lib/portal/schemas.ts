@@ -19,18 +19,29 @@ export const orgTechId = z
   .max(100, "The organization ID must be at most 100 characters")
   .regex(/^[A-Za-z0-9._-]+@[A-Za-z0-9._-]+$/, "An organization technical ID looks like A1B2C3D4E5@OutpostOrg");
 
+function isIssuerUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return (u.protocol === "https:" || u.protocol === "http:") && !u.username && !u.password && !u.search && !u.hash;
+  } catch {
+    return false;
+  }
+}
+const issuerMessage = "Enter the gateway's issuer URL, such as https://outpost.example.com/gateway";
+
 export const issuerUrl = z
   .string()
   .trim()
   .max(500, "The issuer must be at most 500 characters")
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return (u.protocol === "https:" || u.protocol === "http:") && !u.username && !u.password && !u.search && !u.hash;
-    } catch {
-      return false;
-    }
-  }, "Enter the gateway's issuer URL, such as https://outpost.example.com/gateway")
+  .refine(isIssuerUrl, issuerMessage)
+  .transform((v) => v.replace(/\/+$/, ""));
+
+/** An issuer URL, or empty for this install's own gateway (a union would lose the message). */
+const issuerOrDefault = z
+  .string()
+  .trim()
+  .max(500, "The issuer must be at most 500 characters")
+  .refine((v) => v === "" || isIssuerUrl(v), issuerMessage)
   .transform((v) => v.replace(/\/+$/, ""));
 
 export const audience = z
@@ -56,7 +67,7 @@ export const updateTenantTrustInput = z.object({
     .trim()
     .min(1, "Enter the organization the tokens must name")
     .max(200, "The organization must be at most 200 characters"),
-  issuer: z.union([z.literal(""), issuerUrl]),
+  issuer: issuerOrDefault,
   audience,
   orgClaim,
 });
@@ -65,7 +76,7 @@ export const createTenantInput = z.object({
   name: nameText("The name", 100, { empty: "Enter a name" }),
   slug: tenantSlug,
   orgTechId,
-  issuer: z.union([z.literal(""), issuerUrl]).optional(),
+  issuer: issuerOrDefault.optional(),
 });
 
 // The repository path rule is shared with the console's queue (lib/repo-path.ts).
