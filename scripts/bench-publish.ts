@@ -250,9 +250,9 @@ async function runConsole(origin: string, install: ChildProcess) {
       socketTimeoutMs: 60_000,
     });
     const requests: Extract<Awaited<ReturnType<typeof buildDelivery>>, { type: "send" }>[] = [];
-    for (const p of paths) {
+    for (const [i, p] of paths.entries()) {
       const job = {
-        id: 0,
+        id: i + 1, // the sequence the portal orders a path's requests by (X-Publish-Sequence)
         configId: cfg.id,
         agentId: "",
         publicationId: null,
