@@ -17,9 +17,13 @@ export function below(column: string, folderPath: string): Sql {
   return sql`${raw(`"${column}"`)} LIKE ${`${escapeLike(folderPath)}/%`} ESCAPE '\\'`;
 }
 
-/** `"col" LIKE '%<term>%'` for a lower-cased term. */
+/** `"col" LIKE '%<term>%'` for a lower-cased term; `Table.col` qualifies the column. */
 export function containsTerm(column: string, term: string): Sql {
-  return sql`${raw(`"${column}"`)} LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`;
+  const quoted = column
+    .split(".")
+    .map((c) => `"${c}"`)
+    .join(".");
+  return sql`${raw(quoted)} LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`;
 }
 
 /** `LOWER("col") LIKE '%<term>%'`: case-insensitive on both databases (PostgreSQL's LIKE is not). */

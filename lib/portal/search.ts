@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { dbProvider } from "@/lib/env";
 import { containsTerm, join, sql, type Sql } from "@/lib/assets/sql";
 import { assetCardSelect, toCard, type PortalAssetCard } from "@/lib/portal/asset-view";
 import { PAGE_SIZE } from "@/lib/portal/browse";
@@ -51,6 +52,15 @@ export const MAX_COUNTED = 1000;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * Every word as a phrase of an FTS5 query (implicit AND). A trigram index finds only words of three
+ * characters or more (code points); shorter words are left to the LIKE that rechecks every row.
+ */
+function ftsQuery(words: string[]): string | null {
+  const indexed = words.filter((w) => [...w].length >= 3);
+  return indexed.length ? indexed.map((w) => `"${w.replaceAll('"', '""')}"`).join(" ") : null;
+}
+
 export async function searchAssets(
   v: PortalScope,
   q: Pick<SearchQuery, "q" | "type" | "size" | "page">,
@@ -63,7 +73,8 @@ export async function searchAssets(
   more: boolean;
 }> {
   const words = [...new Set(q.q.toLowerCase().split(/\s+/).filter(Boolean))].slice(0, 8);
-  const conds: Sql[] = [visibleSql(v), ...words.map((w) => containsTerm("searchText", w))];
+  // Qualified: on SQLite the trigram index's own "searchText" column joins in.
+  const conds: Sql[] = [visibleSql(v), ...words.map((w) => containsTerm("PortalAsset.searchText", w))];
   if (q.type) {
     conds.push(
       sql`(${join(
@@ -75,17 +86,35 @@ export async function searchAssets(
   if (q.size) conds.push(sql`"size" >= ${SIZES[q.size].min} AND "size" < ${SIZES[q.size].max}`);
   const where = join(conds, " AND ");
   const offset = (q.page - 1) * PAGE_SIZE;
-  // Newest first, walking the (tenantId, publishedAt) index: a page stops after its 48 matches
-  // instead of sorting every match. The count stops at MAX_COUNTED (the page says "1,000+").
-  const [rows, counted] = await Promise.all([
-    db.$queryRaw<{ id: string }[]>(
-      sql`SELECT "id" FROM "PortalAsset" WHERE ${where} ORDER BY "publishedAt" DESC LIMIT ${PAGE_SIZE} OFFSET ${offset}`,
-    ),
-    db.$queryRaw<{ n: number | bigint }[]>(
-      sql`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "PortalAsset" WHERE ${where} LIMIT ${MAX_COUNTED + 1}) AS "m"`,
-    ),
-  ]);
+  const match = dbProvider === "sqlite" ? ftsQuery(words) : null;
+
+  // The words' trigram index (SQLite FTS5, PostgreSQL pg_trgm: see the search_index migrations)
+  // finds the rows holding every word; the LIKEs above recheck each of them, so the index only ever
+  // narrows and the results are exactly the substring matches. On SQLite the join starts from the
+  // index (CROSS JOIN keeps that order) and stops at MAX_COUNTED + 1 matches; PostgreSQL chooses
+  // between the index and a scan from its statistics.
+  const from = match
+    ? sql`"PortalAssetSearch" CROSS JOIN "PortalAsset" ON "PortalAsset"."rowid" = "PortalAssetSearch"."rowid" WHERE "PortalAssetSearch" MATCH ${match} AND ${where}`
+    : sql`"PortalAsset" WHERE ${where}`;
+  const counted = await db.$queryRaw<{ n: number | bigint }[]>(
+    sql`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM ${from} LIMIT ${MAX_COUNTED + 1}) AS "m"`,
+  );
   const total = Number(counted[0]?.n ?? 0);
+  // Newest first. Many matches: walk the (tenantId, publishedAt) index, which meets 48 of them
+  // soon and needs no sort. A few (the count saw them all): take them from the words' index and
+  // sort them, rather than walking every row of the tenant in date order to find them (a
+  // planner guessing from a LIMIT would walk). A MATERIALIZED CTE keeps PostgreSQL from walking.
+  const page = sql`ORDER BY "publishedAt" DESC LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
+  const rows =
+    total <= offset
+      ? []
+      : await db.$queryRaw<{ id: string }[]>(
+          total > MAX_COUNTED
+            ? sql`SELECT "id" FROM "PortalAsset" WHERE ${where} ${page}`
+            : match
+              ? sql`SELECT "PortalAsset"."id" AS "id" FROM ${from} ${page}`
+              : sql`WITH "m" AS MATERIALIZED (SELECT "id", "publishedAt" FROM "PortalAsset" WHERE ${where}) SELECT "id" FROM "m" ${page}`,
+        );
   const found = rows.length
     ? await db.portalAsset.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: assetCardSelect })
     : [];
