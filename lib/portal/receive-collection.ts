@@ -1,15 +1,9 @@
 import "server-only";
+import type { Prisma } from "@/generated/sqlite/client";
 import { db } from "@/lib/db";
-import {
-  clearRemoval,
-  isNewer,
-  markRemoved,
-  notNewer,
-  orderColumns,
-  removedSince,
-  type Order,
-} from "@/lib/portal/publish-order";
+import { isNewer, markRemoved, notNewer, type Order } from "@/lib/portal/publish-order";
 import { recordReceipt, UNKNOWN_PUBLISHER, type Publisher } from "@/lib/portal/receipts";
+import { upsertInOrder } from "@/lib/portal/upsert-in-order";
 
 // PUT/DELETE …/api/v1/collections/<name>: a collection's metadata and its members' paths. With
 // X-Publish-Sequence, a request older than the collection's last publish or removal is stale.
@@ -29,54 +23,25 @@ export async function receiveCollection(
     memberPaths: JSON.stringify([...new Set(body.memberPaths)]),
     isPublic: body.public,
   };
-  const stale = { status: 200 as const, result: "stale" as const, name };
-  const staleReceipt = async () => (await receipt("stale"), stale);
   const cur = await db.portalCollection.findUnique({ where: { tenantId_name: { tenantId, name } } });
-  if (cur && isNewer(cur, order)) return staleReceipt();
-  let result: "created" | "updated" | "unchanged";
-  if (
-    cur &&
-    cur.title === data.title &&
-    cur.description === data.description &&
-    cur.memberPaths === data.memberPaths &&
-    cur.isPublic === data.isPublic
-  ) {
-    result = "unchanged";
-    if (order)
-      await db.portalCollection.updateMany({ where: { id: cur.id, ...notNewer(order) }, data: orderColumns(order) });
-  } else if (cur) {
-    const { count } = await db.portalCollection.updateMany({
-      where: { id: cur.id, ...notNewer(order) },
-      data: { ...data, ...orderColumns(order) },
-    });
-    if (!count) return staleReceipt();
-    result = "updated";
-  } else {
-    try {
-      await db.portalCollection.create({ data: { ...data, ...orderColumns(order), tenantId, name } });
-      result = "created";
-    } catch (e) {
-      if ((e as { code?: string }).code !== "P2002") throw e;
-      // created meanwhile by a parallel delivery of the same collection: update it instead
-      const { count } = await db.portalCollection.updateMany({
-        where: { tenantId, name, ...notNewer(order) },
-        data: { ...data, ...orderColumns(order) },
-      });
-      if (!count) return staleReceipt();
-      result = "updated";
-    }
-  }
-  if (order) {
-    // Written first, then checked: see lib/portal/publish-order.ts.
-    const markers = await removedSince(tenantId, "collection", name, order);
-    if (markers.voidedBy !== null) {
-      await db.portalCollection.deleteMany({
-        where: { tenantId, name, seqSource: order.source, sequence: order.sequence },
-      });
-      return staleReceipt();
-    }
-    if (markers.olderOwn) await clearRemoval(tenantId, "collection", name, order);
-  }
+  const result = await upsertInOrder({
+    tenantId,
+    kind: "collection",
+    key: { name },
+    cur,
+    same: (c) =>
+      c.title === data.title &&
+      c.description === data.description &&
+      c.memberPaths === data.memberPaths &&
+      c.isPublic === data.isPublic,
+    data,
+    order,
+    rows: {
+      updateMany: (where, data) => db.portalCollection.updateMany({ where, data }),
+      create: (data) => db.portalCollection.create({ data: data as Prisma.PortalCollectionUncheckedCreateInput }),
+      deleteMany: (where) => db.portalCollection.deleteMany({ where }),
+    },
+  });
   await receipt(result);
   return { status: result === "created" ? (201 as const) : (200 as const), result, name };
 }

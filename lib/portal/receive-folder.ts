@@ -1,19 +1,13 @@
 import "server-only";
+import type { Prisma } from "@/generated/sqlite/client";
 import { db } from "@/lib/db";
 import { chunks } from "@/lib/assets/sql";
 import { collectPortalBlobs } from "@/lib/portal/blob-gc";
 import { ensureFolders, forgetFolders, nameOf, parentOf } from "@/lib/portal/folders-of";
-import {
-  foldersAbove,
-  isNewer,
-  markRemoved,
-  notNewer,
-  orderColumns,
-  removedSince,
-  type Order,
-} from "@/lib/portal/publish-order";
+import { foldersAbove, isNewer, markRemoved, notNewer, removedSince, type Order } from "@/lib/portal/publish-order";
 import { recordReceipt, UNKNOWN_PUBLISHER, type Publisher } from "@/lib/portal/receipts";
 import { removeEmptyFolders } from "@/lib/portal/remove-empty-folders";
+import { upsertInOrder } from "@/lib/portal/upsert-in-order";
 
 // PUT/DELETE …/api/v1/folders?path=…: a folder's metadata, and unpublishing a folder, which takes
 // everything below it off the portal (as AEM does). With X-Publish-Sequence, requests older than
@@ -37,46 +31,28 @@ export async function receiveFolder(
     isPublic: body.public,
   };
   const cur = await db.portalFolder.findUnique({ where: { tenantId_path: { tenantId, path } } });
+  // Checked before the folders above are made too, so that a stale request adds nothing.
   if (cur && isNewer(cur, order)) return receipt("stale");
   if (order && (await removedSince(tenantId, "folder", path, order)).voidedBy !== null) return receipt("stale");
   await ensureFolders(tenantId, parentOf(path), body.public);
-  let result: "created" | "updated" | "unchanged";
-  if (
-    cur &&
-    cur.parentPath === data.parentPath &&
-    cur.title === data.title &&
-    cur.metadata === data.metadata &&
-    cur.isPublic === data.isPublic
-  ) {
-    result = "unchanged";
-    if (order)
-      await db.portalFolder.updateMany({ where: { id: cur.id, ...notNewer(order) }, data: orderColumns(order) });
-  } else if (cur) {
-    const { count } = await db.portalFolder.updateMany({
-      where: { id: cur.id, ...notNewer(order) },
-      data: { ...data, ...orderColumns(order) },
-    });
-    if (!count) return receipt("stale");
-    result = "updated";
-  } else {
-    try {
-      await db.portalFolder.create({ data: { ...data, ...orderColumns(order), tenantId, path } });
-      result = "created";
-    } catch (e) {
-      if ((e as { code?: string }).code !== "P2002") throw e;
-      // created meanwhile (by an asset below it): take it over
-      await db.portalFolder.updateMany({
-        where: { tenantId, path, ...notNewer(order) },
-        data: { ...data, ...orderColumns(order) },
-      });
-      result = "updated";
-    }
-  }
-  // Written first, then checked: see lib/portal/publish-order.ts.
-  if (order && (await removedSince(tenantId, "folder", path, order)).voidedBy !== null) {
-    await db.portalFolder.deleteMany({ where: { tenantId, path, seqSource: order.source, sequence: order.sequence } });
-    return receipt("stale");
-  }
+  const result = await upsertInOrder({
+    tenantId,
+    kind: "folder",
+    key: { path },
+    cur,
+    same: (c) =>
+      c.parentPath === data.parentPath &&
+      c.title === data.title &&
+      c.metadata === data.metadata &&
+      c.isPublic === data.isPublic,
+    data,
+    order,
+    rows: {
+      updateMany: (where, data) => db.portalFolder.updateMany({ where, data }),
+      create: (data) => db.portalFolder.create({ data: data as Prisma.PortalFolderUncheckedCreateInput }),
+      deleteMany: (where) => db.portalFolder.deleteMany({ where }),
+    },
+  });
   return receipt(result);
 }
 
