@@ -332,4 +332,29 @@ describe("unpublishing and the publish report", () => {
     });
     expect((await publishReport(globex.id)).publications.map((p) => p.clientId)).toEqual(["client-g"]);
   });
+
+  it("takes a removed collection off the landing page and its URL", async () => {
+    const pub = publisher(server.url, "acme", ORG);
+    await pub.collection("brief", [`${PUB}/logo.png`], true);
+    expect((await listCollections(user.scope)).map((c) => c.name)).toEqual(["brief", "launch"]);
+    expect(await pub.removeCollection("brief")).toMatchObject({ result: "deleted" });
+    expect((await listCollections(admin.scope)).map((c) => c.name)).toEqual(["launch"]);
+    expect(await getCollection(admin.scope, "brief", { sort: "name", dir: "asc", page: 1 })).toBeNull();
+  });
+
+  it("applies a changed Public Folder Publish flag to later publications only", async () => {
+    const pub = publisher(server.url, "acme", ORG);
+    await pub.asset(`${PUB}/flip.png`, logo, { title: "Flip", public: true });
+    const id = (await db.portalAsset.findFirstOrThrow({ where: { name: "flip.png" } })).id;
+    expect((await getPortalAsset(user.scope, id))?.title).toBe("Flip");
+    // The configuration's flag turned off, the asset published again: Portal users lose it.
+    await pub.asset(`${PUB}/flip.png`, logo, { title: "Flip", public: false }, { version: 2 });
+    expect(await getPortalAsset(user.scope, id)).toBeNull();
+    expect((await get(`/portal/acme/download/${id}`, user)).status).toBe(404);
+    expect((await searchAssets(user.scope, { q: "flip", page: 1 })).total).toBe(0);
+    expect((await getPortalAsset(admin.scope, id))?.isPublic).toBe(false);
+    // Assets published earlier keep the flag they were published with.
+    expect((await getPortalAsset(user.scope, ids["logo.png"]))?.title).toBe("Brand logo");
+    await pub.remove("assets", `${PUB}/flip.png`);
+  });
 });

@@ -70,6 +70,14 @@ export function publisher(serverUrl: string, slug: string, org: string, clientId
       if (res.status !== 200) throw new Error(`DELETE ${path}: ${res.status}`);
       return res.json();
     },
+    async removeCollection(name: string) {
+      const res = await fetch(`${base}/collections/${name}`, {
+        method: "DELETE",
+        headers: { ...pub, authorization: `Bearer ${await token()}` },
+      });
+      if (res.status !== 200) throw new Error(`DELETE collection ${name}: ${res.status}`);
+      return res.json();
+    },
   };
 }
 
