@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { createTenant } from "@/lib/portal/tenants";
 import { FILE_TYPES, MAX_COUNTED, SIZES, searchAssets, type SearchQuery } from "@/lib/portal/search";
-import { PAGE_SIZE } from "@/lib/portal/browse";
+import { listFolderAssets, PAGE_SIZE, SORTS } from "@/lib/portal/browse";
 import type { PortalScope } from "@/lib/portal/visibility";
 
 // Portal search's semantics, checked against a plain filter over the tenant's rows: every word is a
@@ -159,5 +159,36 @@ describe("portal search", () => {
     expect(await expectSameAsFilter(admin, { q: "green" })).toEqual([]);
     await db.portalAsset.deleteMany({ where: { tenantId, name: { startsWith: "bulk-00" } } });
     expect(await expectSameAsFilter(admin, { q: "bulk" })).toHaveLength(1100);
+  });
+});
+
+describe("a folder page", () => {
+  it("sorts by every column both ways and pages through what the viewer may see", async () => {
+    for (const v of [admin, user]) {
+      const rows = await db.portalAsset.findMany({
+        where: { tenantId, folderPath: "/content/dam/s", ...(v.role === "user" ? { isPublic: true } : {}) },
+        select: { id: true, name: true, title: true, publishedAt: true, size: true, mimeType: true },
+      });
+      for (const sort of SORTS) {
+        for (const dir of ["asc", "desc"] as const) {
+          const key = (r: (typeof rows)[number]) => r[sort];
+          const want = [...rows]
+            .sort((a, b) => {
+              const [x, y] = [key(a), key(b)];
+              const c = x < y ? -1 : x > y ? 1 : 0;
+              return (dir === "asc" ? c : -c) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+            })
+            .map((r) => r.id);
+          const page = 3;
+          const got = await listFolderAssets(v, "/content/dam/s", { sort, dir, page });
+          expect(got.total).toBe(rows.length);
+          expect(got.pages).toBe(Math.ceil(rows.length / PAGE_SIZE));
+          expect(
+            got.assets.map((a) => a.id),
+            `${v.role} ${sort} ${dir}`,
+          ).toEqual(want.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE));
+        }
+      }
+    }
   });
 });
