@@ -1,6 +1,6 @@
-import { test, expect, type Browser, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { test, expect } from "@playwright/test";
 import { createUser, signInAs, unique } from "./support/helpers";
+import { createPortalTenant, expectNoSeriousA11y, fresh, portalSignIn } from "./support/portal";
 
 // Brand Portal identity, end to end: an Outpost administrator creates a tenant with its first
 // Portal administrator (generated password, shown once), who signs in at the tenant URL, creates a
@@ -11,51 +11,12 @@ import { createUser, signInAs, unique } from "./support/helpers";
 // Each test signs in several people (argon2id) in several browser contexts.
 test.describe.configure({ timeout: 300_000 });
 
-const orgId = () => `${Math.random().toString(16).slice(2, 12).toUpperCase().padEnd(10, "0")}@OutpostOrg`;
-
-/** Tools › Deployment › Brand Portal Tenants › Create; returns the slug and the generated password. */
-async function createTenant(page: Page, name: string, adminLogin: string) {
-  await page.goto("/tools/replication/tenants");
-  await page.getByRole("button", { name: "Create" }).click();
-  const dialog = page.getByRole("dialog", { name: "Create Tenant" });
-  await dialog.getByLabel("Name").fill(name);
-  const slug = await dialog.getByLabel("Slug").inputValue();
-  await dialog.getByLabel("Organization ID").fill(orgId());
-  await expect(dialog.getByLabel("Administrator login")).toHaveValue("admin");
-  await dialog.getByLabel("Administrator login").fill(adminLogin);
-  await dialog.getByRole("button", { name: "Create" }).click();
-  await expect(dialog.getByText(`Tenant ${name} created`)).toBeVisible();
-  await expect(dialog.getByText(`/portal/${slug}`)).toBeVisible();
-  const password = (await dialog.getByTestId("generated-password").textContent())!.trim();
-  expect(password).toMatch(/^[A-Za-z0-9_-]{16}$/);
-  await dialog.getByRole("button", { name: "Done" }).click();
-  await expect(dialog).toBeHidden();
-  return { slug, password };
-}
-
-async function fresh(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  return context.newPage();
-}
-
-async function portalSignIn(page: Page, login: string, password: string) {
-  await page.getByLabel("User name").fill(login);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-async function expectNoSeriousA11y(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${page.url()}: ${v.id} ${v.help} ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
-}
-
 test("a new tenant's Portal administrator signs in and creates a Portal user, who signs in", async ({
   page,
   browser,
 }) => {
   const name = unique("Acme Brand");
-  const { slug, password } = await createTenant(page, name, "boss");
+  const { slug, password } = await createPortalTenant(page, { name, adminLogin: "boss" });
   const home = `/portal/${slug}`;
 
   // an anonymous visitor of the tenant URL is sent to the tenant's sign-in page
@@ -128,8 +89,8 @@ test("a new tenant's Portal administrator signs in and creates a Portal user, wh
 });
 
 test("console and portal sessions, and two tenants' sessions, are separate", async ({ page, browser }) => {
-  const a = await createTenant(page, unique("Tenant A"), "admin");
-  const b = await createTenant(page, unique("Tenant B"), "admin");
+  const a = await createPortalTenant(page, { name: unique("Tenant A"), adminLogin: "admin" });
+  const b = await createPortalTenant(page, { name: unique("Tenant B"), adminLogin: "admin" });
 
   // the console's administrator has no portal session
   await page.goto(`/portal/${a.slug}`);
@@ -153,7 +114,7 @@ test("Outpost administrators manage portal users from the tenant page; an author
   browser,
 }) => {
   const name = unique("Globex");
-  const { slug } = await createTenant(page, name, "chief");
+  const { slug } = await createPortalTenant(page, { name, adminLogin: "chief" });
   await page.goto("/tools/replication/tenants");
   await page.getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
