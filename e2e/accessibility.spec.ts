@@ -7,7 +7,7 @@ import { createUser, unique } from "./support/helpers";
 // axe over every console and gateway page of the build (the same listing as the security matrix,
 // so a new page is covered without an edit): zero serious or critical violations. Parameters are
 // filled with real records where the console has them (else the page's not-found state is checked).
-// Portal pages (another branch) have their own sessions and are checked by their own suite.
+// Portal pages have sessions of their own: portal-accessibility.spec.ts checks them.
 
 const SKIP = new Set(["/_global-error"]);
 const pages = builtRoutes().filter(
