@@ -271,6 +271,9 @@ describe("bad input", () => {
       expect(res.headers.get("content-type"), p).toMatch(/json/);
       await res.arrayBuffer();
     }
+    // The asset page's id, with a traversal or an encoded slash in it, names no asset.
+    for (const id of [`${ids["logo.png"]}/../${ids["secret.png"]}`, `..%2F${ids["secret.png"]}`, "../secret.png"])
+      expect(await getPortalAsset(user.scope, id)).toBeNull();
     expect(folderPathOf(["public", ".."])).toBeNull();
     expect(folderPathOf(["public/../internal"])).toBeNull(); // an encoded slash, decoded by the router
     expect(folderPathOf(["public\\..\\internal"])).toBeNull();
