@@ -93,6 +93,12 @@ test("Quick Publish: three demo assets arrive at the portal tenant; one unpublis
   await quickPublish(page, [titles[2]], "Unpublish from Brand Portal");
   await expect(page.getByRole("region", { name: "Summary" })).toContainText("Completed", { timeout: 30_000 });
   await expect(await tenantAssets(page)).toHaveText("2");
+
+  // The Assets console says so: the unpublished card is Not published (unpublished …), the others Published.
+  await page.goto("/assets/outpost-demo/landscapes");
+  await expect(card(page, titles[2])).toContainText(/Not published/);
+  await expect(card(page, titles[2])).toContainText(/unpublished/);
+  await expect(card(page, titles[0])).toContainText("Published");
 });
 
 test("Manage Publication of a folder, Later 15 seconds ahead: Scheduled, Running with progress, Completed", async ({
