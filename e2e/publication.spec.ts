@@ -2,6 +2,7 @@ import { test, expect, type Locator, type Page } from "@playwright/test";
 import { createUser, signInAs, unique } from "./support/helpers";
 import { setAgentsPaused, setUpBrandPortal } from "./support/brand-portal";
 import { E2E } from "./support/env";
+import { configNameFromTitle } from "@/lib/cloud-services/config-name";
 
 // The reference's "Publish assets to Brand Portal", now and later, on the demo content: Quick
 // Publish three assets and they arrive at the embedded portal tenant (and one unpublished is gone
@@ -93,6 +94,12 @@ test("Quick Publish: three demo assets arrive at the portal tenant; one unpublis
   await quickPublish(page, [titles[2]], "Unpublish from Brand Portal");
   await expect(page.getByRole("region", { name: "Summary" })).toContainText("Completed", { timeout: 30_000 });
   await expect(await tenantAssets(page)).toHaveText("2");
+
+  // The Assets console says so: the unpublished card is Not published (unpublished …), the others Published.
+  await page.goto("/assets/outpost-demo/landscapes");
+  await expect(card(page, titles[2])).toContainText(/Not published/);
+  await expect(card(page, titles[2])).toContainText(/unpublished/);
+  await expect(card(page, titles[0])).toContainText("Published");
 });
 
 test("Manage Publication of a folder, Later 15 seconds ahead: Scheduled, Running with progress, Completed", async ({
@@ -100,6 +107,14 @@ test("Manage Publication of a folder, Later 15 seconds ahead: Scheduled, Running
 }) => {
   // The agents are paused while it starts, so that Running stays on screen until they resume.
   await setAgentsPaused(page, bp.configTitle, true);
+  // Staggered publishing: a throughput cap on the configuration, shown on the running instance.
+  await page.goto(`/tools/cloud-services/brand-portal/${configNameFromTitle(bp.configTitle)}`);
+  await page.getByRole("button", { name: "Edit" }).click();
+  const edit = page.getByRole("dialog", { name: "Brand Portal Replication" });
+  await edit.getByRole("button", { name: "Advanced" }).click();
+  await edit.getByLabel("Throughput cap (assets per minute)").fill("6000");
+  await edit.getByRole("button", { name: "OK", exact: true }).click();
+  await expect(edit).toBeHidden();
   await page.goto("/assets/outpost-demo");
   await card(page, "Products").getByRole("button", { name: "Select" }).click();
   await page.getByRole("toolbar", { name: "Selection" }).getByRole("link", { name: "Manage Publication" }).click();
@@ -155,6 +170,7 @@ test("Manage Publication of a folder, Later 15 seconds ahead: Scheduled, Running
   await expect(summary).toContainText("Running", { timeout: 30_000 });
   await expect(page.getByTestId("progress-counts")).toHaveText("0 done · 0 failed · 9 total");
   await expect(page.getByRole("progressbar", { name: `Progress of ${title}` })).toBeVisible();
+  await expect(page.getByTestId("throughput-cap")).toHaveText("Throughput cap: 6,000 assets/min");
 
   // The list shows it too, live.
   await page.goto("/tools/workflow/instances");

@@ -10,18 +10,19 @@
 // latency (--latency is added by the portal to every request, for benchmarking only); large files
 // show throughput. Runs under node --conditions=react-server (lib modules import "server-only").
 import { fork, type ChildProcess } from "node:child_process";
-import { createServer as createNetServer } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
-import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
-import type { NextRequest } from "next/server";
 import { measureTransport } from "./bench/measure-transport";
-import { serveRoutes } from "./support/route-server";
-
-type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
-type Setup = { clientId: string; orgTechId: string; slugs: string[] };
+import {
+  childMessage as message,
+  createTrustedConfig,
+  freePort,
+  generateAssets,
+  serveInstallRoutes,
+  setUpGateway,
+  type PortalSetup,
+} from "./support/portal-install";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -79,63 +80,11 @@ async function main() {
 
 // ── the other install: gateway and portal ─────────────────────────────────────
 async function serveInstall() {
-  const { migrate } = await import("@/lib/db/migrate");
-  await migrate(process.env.DATABASE_URL!);
-  const { ensureSigningKey } = await import("@/lib/gateway/signing-keys");
-  await ensureSigningKey();
-  const delayed =
-    (h: Handler): Handler =>
-    async (req, ctx) => {
-      if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
-      return h(req, ctx);
-    };
-  const h = (m: unknown) => m as Handler;
-  const token = await import("@/app/gateway/oauth/token/route");
-  const jwks = await import("@/app/gateway/.well-known/jwks.json/route");
-  const meta = await import("@/app/gateway/.well-known/oauth-authorization-server/route");
-  const ping = await import("@/app/portal/[tenant]/api/v1/ping/route");
-  const assets = await import("@/app/portal/[tenant]/api/v1/assets/route");
-  await serveRoutes(
-    {
-      "/gateway/oauth/token": { POST: h(token.POST) },
-      "/gateway/.well-known/jwks.json": { GET: h(jwks.GET) },
-      "/gateway/.well-known/oauth-authorization-server": { GET: h(meta.GET) },
-      "/portal/:tenant/api/v1/ping": { GET: delayed(h(ping.GET)) },
-      "/portal/:tenant/api/v1/assets": { PUT: delayed(h(assets.PUT)), DELETE: delayed(h(assets.DELETE)) },
-    },
-    { port: Number(new URL(process.env.OUTPOST_PUBLIC_URL!).port), keepAliveTimeout: 30_000 },
-  );
-
-  // The gateway administrator's part: an organization, a JWT application with the console's
-  // public key, and the tenants (one per run, so that every run creates its assets).
+  await serveInstallRoutes({ port: Number(new URL(process.env.OUTPOST_PUBLIC_URL!).port), latencyMs });
+  // The gateway administrator's part: the tenants are one per run, so that every run creates its assets.
   process.on("message", async (msg: { publicKeyPem: string; tenants: number }) => {
-    const { db } = await import("@/lib/db");
-    const { createOrganization } = await import("@/lib/gateway/organizations");
-    const { createApplication } = await import("@/lib/gateway/create-application");
-    const { updateApplication } = await import("@/lib/gateway/update-application");
-    const { createTenant } = await import("@/lib/portal/tenants");
-    const scopes = ["dam-read", "dam-sync", "dam-write", "cc-share"] as const;
-    const admin = await db.user.create({
-      data: { login: "bench", name: "Bench", role: "administrator", passwordHash: "x" },
-    });
-    const org = await createOrganization(admin.id, "Bench org");
-    const app = await createApplication(admin.id, {
-      name: "Bench console",
-      description: "",
-      orgId: org.id,
-      scopes: [...scopes],
-    });
-    await updateApplication(admin.id, {
-      clientId: app.clientId,
-      name: app.name,
-      description: "",
-      scopes: [...scopes],
-      publicKey: msg.publicKeyPem,
-    });
-    const slugs: string[] = [];
-    for (let i = 1; i <= msg.tenants; i++)
-      slugs.push((await createTenant({ name: `Bench ${i}`, slug: `bench-${i}`, orgTechId: org.techId })).slug);
-    process.send!({ clientId: app.clientId, orgTechId: org.techId, slugs } satisfies Setup);
+    const slugs = Array.from({ length: msg.tenants }, (_, i) => `bench-${i + 1}`);
+    process.send!(await setUpGateway({ name: "Bench", publicKeyPem: msg.publicKeyPem, slugs }));
   });
   process.send!("ready");
 }
@@ -146,7 +95,6 @@ async function runConsole(origin: string, install: ChildProcess) {
   await migrate(process.env.DATABASE_URL!);
   const { db } = await import("@/lib/db");
   const { liveJobCount } = await import("@/lib/replication/queue/read-queue");
-  const { createConfig } = await import("@/lib/cloud-services/create-config");
   const { enqueueNow } = await import("@/lib/replication/queue/enqueue");
   const { setAgentEnabled } = await import("@/lib/replication/agents/update-agent");
   const { startReplicationRuntime } = await import("@/lib/replication/worker/runtime");
@@ -155,52 +103,23 @@ async function runConsole(origin: string, install: ChildProcess) {
   const { createHttpTransport } = await import("@/lib/http/transport");
   const { buildDelivery } = await import("@/lib/replication/delivery/build-request");
   const { systemClock } = await import("@/lib/clock");
-  const { assetBlobs } = await import("@/lib/storage/stores");
 
   // Cloud Services › Create Configuration, then the gateway admin pastes its public key.
-  const cfg = await createConfig({ title: "Bench", name: "bench" });
-  const key = await db.configKeyPair.findFirstOrThrow({ where: { configId: cfg.id } });
-  install.send({ publicKeyPem: key.publicKeyPem, tenants: 2 * RUNS * TENANTS_PER_RUN });
-  const setup = (await message(install)) as Setup;
-  await db.brandPortalConfig.update({
-    where: { id: cfg.id },
-    data: { clientId: setup.clientId, orgId: setup.orgTechId },
+  const { configId, setup } = await createTrustedConfig({
+    name: "Bench",
+    trust: async (publicKeyPem) => {
+      install.send({ publicKeyPem, tenants: 2 * RUNS * TENANTS_PER_RUN });
+      return (await message(install)) as PortalSetup;
+    },
   });
+  const cfg = { id: configId };
   const agents = await db.replicationAgent.findMany({ where: { configId: cfg.id }, orderBy: { position: "asc" } });
   const tenants = [...setup.slugs];
   const nextTenant = () =>
     db.brandPortalConfig.update({ where: { id: cfg.id }, data: { tenantUrl: `${origin}/portal/${tenants.shift()}` } });
 
-  async function generate(prefix: string, n: number, bytes: number) {
-    const folder = await db.folder.create({
-      data: { path: `/content/dam/bench/${prefix}`, name: prefix, title: prefix },
-    });
-    const rows = [];
-    for (let i = 0; i < n; i++) {
-      let left = bytes;
-      const src = new Readable({
-        read() {
-          const c = Math.min(left, 1 << 20);
-          left -= c;
-          this.push(c ? randomBytes(c) : null);
-        },
-      });
-      const blob = await assetBlobs.write(src);
-      const name = `${prefix}-${i}.bin`;
-      rows.push({
-        path: `${folder.path}/${name}`,
-        name,
-        title: name,
-        searchText: name,
-        folderId: folder.id,
-        mimeType: "application/octet-stream",
-        size: BigInt(blob.size),
-        sha256: blob.sha256,
-      });
-    }
-    for (let i = 0; i < rows.length; i += 500) await db.asset.createMany({ data: rows.slice(i, i + 500) });
-    return rows.map((r) => r.path);
-  }
+  const generate = async (prefix: string, count: number, bytes: number) =>
+    (await generateAssets({ folderPath: `/content/dam/bench/${prefix}`, prefix, count, bytes })).map((a) => a.path);
   process.stdout.write(
     `generating ${SMALL} × ${SMALL_BYTES / 1024} KB and ${LARGE} × ${LARGE_BYTES / 1024 ** 2} MB … `,
   );
@@ -343,24 +262,4 @@ async function runConsole(origin: string, install: ChildProcess) {
   console.log("");
   line("tokens requested by the agents", String(tokens));
   await db.$disconnect();
-}
-
-function message(child: ChildProcess): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`the install's server exited (${code})`));
-    child.once("exit", onExit);
-    child.once("message", (m) => {
-      child.off("exit", onExit);
-      resolve(m);
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createNetServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }

@@ -12,17 +12,20 @@
 // (lib/runtime/tasks.ts: the replication workers); a portal child serves the gateway and the
 // portal's receiving routes on a fixed port with its own database, as another install would.
 import { fork, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer as createNetServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
-import type { NextRequest } from "next/server";
-import { serveRoutes } from "../tests/support/route-server";
+import {
+  childMessage as message,
+  createTrustedConfig,
+  freePort,
+  generateAssets,
+  serveInstallRoutes,
+  setUpGateway,
+  type PortalSetup,
+} from "./support/portal-install";
 
-type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
-type Setup = { clientId: string; orgTechId: string; slugs: string[] };
 type Expected = { path: string; sha256: string };
 type Verdict = { lost: number; duplicated: number; details: string[] };
 
@@ -53,65 +56,22 @@ else
 
 // ── the portal install: gateway and receiving API ───────────────────────────────
 async function servePortal() {
-  const { migrate } = await import("@/lib/db/migrate");
-  await migrate(process.env.DATABASE_URL!);
-  const { ensureSigningKey } = await import("@/lib/gateway/signing-keys");
-  await ensureSigningKey();
-  const h = (m: unknown) => m as Handler;
-  const token = await import("@/app/gateway/oauth/token/route");
-  const jwks = await import("@/app/gateway/.well-known/jwks.json/route");
-  const meta = await import("@/app/gateway/.well-known/oauth-authorization-server/route");
-  const ping = await import("@/app/portal/[tenant]/api/v1/ping/route");
-  const assets = await import("@/app/portal/[tenant]/api/v1/assets/route");
-  await serveRoutes(
-    {
-      "/gateway/oauth/token": { POST: h(token.POST) },
-      "/gateway/.well-known/jwks.json": { GET: h(jwks.GET) },
-      "/gateway/.well-known/oauth-authorization-server": { GET: h(meta.GET) },
-      "/portal/:tenant/api/v1/ping": { GET: h(ping.GET) },
-      "/portal/:tenant/api/v1/assets": { PUT: h(assets.PUT), DELETE: h(assets.DELETE) },
-    },
-    { port: Number(new URL(process.env.OUTPOST_PUBLIC_URL!).port), keepAliveTimeout: 30_000 },
-  );
+  await serveInstallRoutes({ port: Number(new URL(process.env.OUTPOST_PUBLIC_URL!).port) });
   process.on(
     "message",
     async (msg: { setup?: { publicKeyPem: string }; verify?: { slug: string; expected: Expected[] } }) => {
-      if (msg.setup) process.send!(await setUpPortal(msg.setup.publicKeyPem));
+      if (msg.setup)
+        process.send!(
+          await setUpGateway({
+            name: "Soak",
+            publicKeyPem: msg.setup.publicKeyPem,
+            slugs: ["soak-console-kills", "soak-portal-kills"],
+          }),
+        );
       if (msg.verify) process.send!(await verifyPortal(msg.verify.slug, msg.verify.expected));
     },
   );
   process.send!("ready");
-}
-
-/** The gateway administrator's part: organization, JWT application with the console's key, two tenants. */
-async function setUpPortal(publicKeyPem: string): Promise<Setup> {
-  const { db } = await import("@/lib/db");
-  const { createOrganization } = await import("@/lib/gateway/organizations");
-  const { createApplication } = await import("@/lib/gateway/create-application");
-  const { updateApplication } = await import("@/lib/gateway/update-application");
-  const { createTenant } = await import("@/lib/portal/tenants");
-  const scopes = ["dam-read", "dam-sync", "dam-write", "cc-share"] as const;
-  const admin = await db.user.create({
-    data: { login: "soak", name: "Soak", role: "administrator", passwordHash: "x" },
-  });
-  const org = await createOrganization(admin.id, "Soak org");
-  const app = await createApplication(admin.id, {
-    name: "Soak console",
-    description: "",
-    orgId: org.id,
-    scopes: [...scopes],
-  });
-  await updateApplication(admin.id, {
-    clientId: app.clientId,
-    name: app.name,
-    description: "",
-    scopes: [...scopes],
-    publicKey: publicKeyPem,
-  });
-  const slugs = [];
-  for (const slug of ["soak-console-kills", "soak-portal-kills"])
-    slugs.push((await createTenant({ name: slug, slug, orgTechId: org.techId })).slug);
-  return { clientId: app.clientId, orgTechId: org.techId, slugs };
 }
 
 /** What the portal holds for a tenant, against what was published: rows, hashes and the blobs' bytes. */
@@ -207,18 +167,16 @@ async function main(): Promise<boolean> {
     const { migrate } = await import("@/lib/db/migrate");
     await migrate(process.env.DATABASE_URL!);
     const { db } = await import("@/lib/db");
-    const { createConfig } = await import("@/lib/cloud-services/create-config");
     const { enqueueJobs } = await import("@/lib/replication/queue/enqueue");
-    const { assetBlobs } = await import("@/lib/storage/stores");
 
-    const cfg = await createConfig({ title: "Soak", name: "soak" });
-    const key = await db.configKeyPair.findFirstOrThrow({ where: { configId: cfg.id } });
-    portal.send({ setup: { publicKeyPem: key.publicKeyPem } });
-    const setup = (await message(portal)) as Setup;
-    await db.brandPortalConfig.update({
-      where: { id: cfg.id },
-      data: { clientId: setup.clientId, orgId: setup.orgTechId },
+    const { configId, setup } = await createTrustedConfig({
+      name: "Soak",
+      trust: async (publicKeyPem) => {
+        portal.send({ setup: { publicKeyPem } });
+        return (await message(portal)) as PortalSetup;
+      },
     });
+    const cfg = { id: configId };
     // Quick retries, enough attempts for ten outages, and the claims in the log (they name the attempt).
     await db.replicationAgent.updateMany({
       where: { configId: cfg.id },
@@ -226,25 +184,12 @@ async function main(): Promise<boolean> {
     });
 
     process.stdout.write(`generating ${ASSETS} assets of ${BYTES / 1024} KB … `);
-    const folder = await db.folder.create({ data: { path: "/content/dam/soak", name: "soak", title: "Soak" } });
-    const expected: Expected[] = [];
-    const rows = [];
-    for (let i = 0; i < ASSETS; i++) {
-      const blob = await assetBlobs.write(Readable.from([randomBytes(BYTES)]));
-      const name = `soak-${i}.bin`;
-      expected.push({ path: `${folder.path}/${name}`, sha256: blob.sha256 });
-      rows.push({
-        path: `${folder.path}/${name}`,
-        name,
-        title: name,
-        searchText: name,
-        folderId: folder.id,
-        mimeType: "application/octet-stream",
-        size: BigInt(blob.size),
-        sha256: blob.sha256,
-      });
-    }
-    for (let i = 0; i < rows.length; i += 500) await db.asset.createMany({ data: rows.slice(i, i + 500) });
+    const expected: Expected[] = await generateAssets({
+      folderPath: "/content/dam/soak",
+      prefix: "soak",
+      count: ASSETS,
+      bytes: BYTES,
+    });
     console.log("done");
 
     const totals = { lost: 0, duplicated: 0, stuck: 0, retries: 0, unexplained: 0 };
@@ -339,24 +284,4 @@ async function main(): Promise<boolean> {
     rmSync(consoleDir, { recursive: true, force: true });
     rmSync(portalDir, { recursive: true, force: true });
   }
-}
-
-function message(child: ChildProcess): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`a child process exited (${code})`));
-    child.once("exit", onExit);
-    child.once("message", (m) => {
-      child.off("exit", onExit);
-      resolve(m);
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createNetServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }

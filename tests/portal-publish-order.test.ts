@@ -2,6 +2,9 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vites
 import { db } from "@/lib/db";
 import { manualClock } from "./support/manual-clock";
 import { enqueueNow } from "@/lib/replication/queue/enqueue";
+import { publishNow } from "@/lib/publication/create-publication";
+import { finishPublications } from "@/lib/publication/finish-publications";
+import { instanceDetail } from "@/lib/publication/progress";
 import { AgentWorker } from "@/lib/replication/worker/agent-worker";
 import { createAsset, ensureFolder } from "./support/replication-fixtures";
 import { closeInstallServer, startReplicationEnv } from "./support/replication-env";
@@ -155,5 +158,77 @@ describe("publish → unpublish → publish of one path", () => {
     expect(await portalAsset(a.path)).toMatchObject({ sequence: last.id });
     expect(env.proxy.log.filter((l) => l.method === "DELETE").map((l) => l.status)).toEqual([200, 200]);
     expect((await db.asset.findUniqueOrThrow({ where: { id: a.id } })).bpState).toBe("published");
+  });
+});
+
+describe("two people publishing the same folder at once", () => {
+  async function twoAuthorsAndAFolder(prefix: string) {
+    const users = [];
+    for (const login of [`${prefix}-ann`, `${prefix}-bob`])
+      users.push(await db.user.create({ data: { login, name: login, role: "author", passwordHash: "x" } }));
+    const folder = await ensureFolder(`/content/dam/${prefix}`);
+    const assets = [];
+    for (let i = 0; i < 6; i++) assets.push(await createAsset(`${folder.path}/a${i}.jpg`, { size: 50_000 }));
+    return { users, folder, assets };
+  }
+
+  /**
+   * Drains the agents until no job of the folder is left: a path's second job waits for its first,
+   * which another agent may still be sending when this agent's drain finds nothing due.
+   */
+  async function drainAll(folderPath: string) {
+    const live = () =>
+      db.replicationJob.count({ where: { path: { startsWith: folderPath }, state: { in: ["queued", "running"] } } });
+    for (let i = 0; i < 5 && (await live()); i++) await drainAgents();
+    expect(await live()).toBe(0);
+  }
+
+  /** The portal holds an asset exactly when the console says it is published: one consistent state. */
+  async function expectConsistent(assets: { id: string; path: string }[]) {
+    for (const a of assets) {
+      const state = (await db.asset.findUniqueOrThrow({ where: { id: a.id } })).bpState;
+      const atPortal = await db.portalAsset.count({ where: { tenantId: env.tenant.id, path: a.path } });
+      expect({ path: a.path, atPortal }).toEqual({ path: a.path, atPortal: state === "published" ? 1 : 0 });
+    }
+  }
+
+  it("both publishes are accepted and complete; every asset is at the portal once", async () => {
+    const { users, folder, assets } = await twoAuthorsAndAFolder("twice");
+    const [a, b] = await Promise.all(
+      users.map((u) =>
+        publishNow({
+          action: "publish",
+          items: [{ kind: "folder", id: folder.id }],
+          userId: u.id,
+          configId: env.config.id,
+        }),
+      ),
+    );
+    expect([a.jobs, b.jobs]).toEqual([7, 7]); // the folder and its six assets, each
+    await drainAll(folder.path);
+    await finishPublications(Date.now());
+    for (const [p, u] of [
+      [a, users[0]],
+      [b, users[1]],
+    ] as const)
+      expect((await instanceDetail(p.id, u, { page: 1, pageSize: 50 })).state).toBe("Completed");
+    expect(await db.portalAsset.count({ where: { tenantId: env.tenant.id } })).toBe(assets.length);
+    await expectConsistent(assets);
+  });
+
+  it("a publish and an unpublish at once: the portal ends as the later one says, for every asset", async () => {
+    const { users, folder, assets } = await twoAuthorsAndAFolder("both-ways");
+    const items = [{ kind: "folder" as const, id: folder.id }];
+    await Promise.all([
+      publishNow({ action: "publish", items, userId: users[0].id, configId: env.config.id }),
+      publishNow({ action: "unpublish", items, userId: users[1].id, configId: env.config.id }),
+    ]);
+    await drainAll(folder.path);
+    await expectConsistent(assets);
+    // Whichever was accepted last holds for every path (per-path order), not a mix of the two.
+    const states = new Set(
+      (await db.asset.findMany({ where: { folderId: folder.id }, select: { bpState: true } })).map((x) => x.bpState),
+    );
+    expect(states.size).toBe(1);
   });
 });

@@ -214,6 +214,21 @@ describe("instances", () => {
     expect((await instanceDetail(r.id, s.author, { page: 1, pageSize: 50 })).state).toBe("Completed");
   });
 
+  it("shows the configuration's throughput cap on running instances (staggered publishing)", async () => {
+    const r = await publishNow({ action: "publish", items: folder(), userId: s.author.id });
+    const row = async () => (await listInstances(s.author, { page: 1, pageSize: 25 })).rows.find((x) => x.id === r.id)!;
+    expect((await row()).throughputCap).toBeNull(); // none set: the agents go as fast as they can
+    await db.brandPortalConfig.updateMany({ data: { throughputPerMinute: 120 } });
+    expect((await row()).throughputCap).toBe(120);
+    expect((await instanceDetail(r.id, s.author, { page: 1, pageSize: 50 })).throughputCap).toBe(120);
+    // Only while it runs: a finished publication is no longer held back by it.
+    await db.replicationJob.updateMany({
+      where: { publicationId: r.id },
+      data: { state: "done", completedAt: new Date() },
+    });
+    expect((await row()).throughputCap).toBeNull();
+  });
+
   it("authors see their own instances, administrators all", async () => {
     const mine = await publishNow({ action: "publish", items: folder(), userId: s.author.id });
     const theirs = await schedulePublication({

@@ -16,7 +16,7 @@ export function InstanceStateLight({ state }: { state: InstanceState }) {
   return <StatusLight tone={tones[state]}>{state}</StatusLight>;
 }
 
-/** done / failed / total, and while running the rate and the time left. */
+/** done / failed / total, and while running the rate, the time left and the configuration's throughput cap. */
 export function InstanceProgress({ row, label }: { row: InstanceRow; label: string }) {
   const p = row.progress;
   if (row.state === "Scheduled") return <span className="text-sm text-ink-muted">Not started</span>;
@@ -43,6 +43,11 @@ export function InstanceProgress({ row, label }: { row: InstanceRow; label: stri
         {counts}
       </p>
       {speed && <p className="text-xs tabular-nums text-ink-muted">{speed}</p>}
+      {row.throughputCap !== null && (
+        <p className="text-xs tabular-nums text-ink-muted" data-testid="throughput-cap">
+          Throughput cap: {row.throughputCap.toLocaleString("en")} assets/min
+        </p>
+      )}
     </div>
   );
 }

@@ -2,26 +2,20 @@
 import { useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { RotateCcw } from "lucide-react";
+import { PageButtons } from "@/components/ui/pager";
 import { Table, TableHeader, TableBody, Column, Row, Cell } from "@/components/ui/table";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
-import { StatusLight, type StatusTone } from "@/components/ui/status-light";
+import { JobError, JobStateLight } from "@/components/replication/job-cells";
 import { toast } from "@/components/ui/toast";
 import { useLive } from "@/components/replication/live";
 import { formatBytes, formatDateTime } from "@/lib/format";
 import { retryFailedAction } from "@/lib/publication/actions";
-import { ITEM_STATE_LABELS, type InstanceDetail } from "@/lib/publication/types";
+import type { InstanceDetail } from "@/lib/publication/types";
 import { InstanceProgress, InstanceStateLight } from "@/components/publication/instance-progress";
 import { TerminateButton } from "@/components/publication/terminate-button";
 
 const PAGE_SIZE = 50;
-const itemTone: Record<string, StatusTone> = {
-  queued: "info",
-  running: "notice",
-  done: "positive",
-  skipped: "neutral",
-  failed: "negative",
-};
 
 /** A workflow instance: its summary, live progress, actions and each item with its state, agent and error. */
 export function InstanceView({ initial }: { initial: InstanceDetail }) {
@@ -129,43 +123,27 @@ export function InstanceView({ initial }: { initial: InstanceDetail }) {
                 <Cell className="max-w-96 break-all font-mono text-xs">{i.path}</Cell>
                 <Cell>{i.kind}</Cell>
                 <Cell className="whitespace-nowrap">
-                  <StatusLight tone={itemTone[i.state] ?? "neutral"}>
-                    {ITEM_STATE_LABELS[i.state] ?? i.state}
-                  </StatusLight>
+                  <JobStateLight state={i.state} />
                 </Cell>
                 <Cell className="whitespace-nowrap">{i.agent ?? "—"}</Cell>
                 <Cell className="tabular-nums">{i.attempts}</Cell>
                 <Cell className="max-w-96 text-xs">
-                  {i.error && i.state !== "done" ? (
-                    <span className="line-clamp-3 text-negative" title={i.error}>
-                      {i.error}
-                    </span>
-                  ) : i.state === "skipped" && i.result ? (
-                    <span className="text-ink-muted">{i.result}</span>
-                  ) : (
-                    <span className="text-ink-muted">—</span>
-                  )}
+                  <JobError
+                    error={i.state !== "done" ? i.error : null}
+                    fallback={i.state === "skipped" ? i.result : null}
+                  />
                 </Cell>
               </Row>
             )}
           </TableBody>
         </Table>
-        {pages > 1 && (
-          <nav
-            aria-label="Item pages"
-            className="flex items-center justify-end gap-3 border-t border-line px-4 py-2 text-sm"
-          >
-            <span className="text-ink-muted">
-              Page {page} of {pages}
-            </span>
-            <Button variant="quiet" onPress={() => setPage(page - 1)} isDisabled={page <= 1}>
-              Previous
-            </Button>
-            <Button variant="quiet" onPress={() => setPage(page + 1)} isDisabled={page >= pages}>
-              Next
-            </Button>
-          </nav>
-        )}
+        <PageButtons
+          label="Item pages"
+          page={page}
+          pages={pages}
+          onPage={setPage}
+          className="border-t border-line px-4 py-2"
+        />
       </section>
     </div>
   );

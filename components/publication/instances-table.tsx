@@ -1,8 +1,8 @@
 "use client";
 import { useState } from "react";
 import Link from "next/link";
+import { PageButtons } from "@/components/ui/pager";
 import { Table, TableHeader, TableBody, Column, Row, Cell } from "@/components/ui/table";
-import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { useLive } from "@/components/replication/live";
 import { formatDateTime } from "@/lib/format";
@@ -80,19 +80,7 @@ export function InstancesTable({ initial }: { initial: InstanceList }) {
           </TableBody>
         </Table>
       </div>
-      {pages > 1 && (
-        <nav aria-label="Pages" className="flex items-center justify-end gap-3 text-sm">
-          <span className="text-ink-muted">
-            Page {page} of {pages}
-          </span>
-          <Button variant="quiet" onPress={() => setPage(page - 1)} isDisabled={page <= 1}>
-            Previous
-          </Button>
-          <Button variant="quiet" onPress={() => setPage(page + 1)} isDisabled={page >= pages}>
-            Next
-          </Button>
-        </nav>
-      )}
+      <PageButtons label="Pages" page={page} pages={pages} onPage={setPage} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { MoreHorizontal, RefreshCw, RotateCcw, Trash2 } from "lucide-react";
+import { PageButtons } from "@/components/ui/pager";
 import { Table, TableHeader, TableBody, Column, Row, Cell } from "@/components/ui/table";
 import { Button, IconButton } from "@/components/ui/button";
 import { Menu, MenuItem } from "@/components/ui/menu";
@@ -12,6 +13,7 @@ import { toast } from "@/components/ui/toast";
 import { QueueStatus } from "@/components/replication/queue-status";
 import { formatAge, formatMs } from "@/components/replication/format";
 import { useLive } from "@/components/replication/live";
+import { JobError, JobStateLight } from "@/components/replication/job-cells";
 import { formatDateTime } from "@/lib/format";
 import { clearQueueAction, forceRetryAction, removeJobAction, retryJobAction } from "@/lib/replication/actions";
 import type { AgentDetail, QueueItem } from "@/lib/replication/agents/agent-detail";
@@ -102,8 +104,6 @@ function Settings({ agent: a }: { agent: AgentDetail }) {
   );
 }
 
-const stateTone = { queued: "info", running: "positive", failed: "negative" } as const;
-
 function Queue({
   agent,
   page,
@@ -178,9 +178,7 @@ function Queue({
               <Cell>{j.action === "publish" ? "Publish" : "Unpublish"}</Cell>
               <Cell>{j.attempts}</Cell>
               <Cell>
-                <StatusLight tone={stateTone[j.state as keyof typeof stateTone] ?? "neutral"}>
-                  {j.state === "queued" ? "Waiting" : j.state === "running" ? "Sending" : "Failed"}
-                </StatusLight>
+                <JobStateLight state={j.state} />
               </Cell>
               <Cell className="whitespace-nowrap text-ink-muted">
                 {j.nextAttemptAt
@@ -190,13 +188,7 @@ function Queue({
                   : "—"}
               </Cell>
               <Cell className="max-w-96 text-xs">
-                {j.lastError ? (
-                  <span className="line-clamp-3 text-negative" title={j.lastError}>
-                    {j.lastError}
-                  </span>
-                ) : (
-                  <span className="text-ink-muted">—</span>
-                )}
+                <JobError error={j.lastError} />
               </Cell>
               <Cell>
                 <Menu
@@ -224,22 +216,13 @@ function Queue({
           )}
         </TableBody>
       </Table>
-      {pages > 1 && (
-        <nav
-          aria-label="Queue pages"
-          className="flex items-center justify-end gap-3 border-t border-line px-4 py-2 text-sm"
-        >
-          <span className="text-ink-muted">
-            Page {page} of {pages}
-          </span>
-          <Button variant="quiet" onPress={() => setPage(page - 1)} isDisabled={page <= 1}>
-            Previous
-          </Button>
-          <Button variant="quiet" onPress={() => setPage(page + 1)} isDisabled={page >= pages}>
-            Next
-          </Button>
-        </nav>
-      )}
+      <PageButtons
+        label="Queue pages"
+        page={page}
+        pages={pages}
+        onPage={setPage}
+        className="border-t border-line px-4 py-2"
+      />
 
       <ConfirmDialog
         isOpen={confirm === "clear"}

@@ -1,7 +1,8 @@
 "use client";
 import { usePathname, useSearchParams } from "next/navigation";
 import { ChevronLeft, ChevronRight } from "lucide-react";
-import { LinkButton } from "@/components/ui/button";
+import { Button, LinkButton } from "@/components/ui/button";
+import { cx } from "@/components/ui/cx";
 
 /** Previous / next links for a paged list kept in the URL (?page=). */
 export function Pager({ page, pageSize, total }: { page: number; pageSize: number; total: number }) {
@@ -25,6 +26,36 @@ export function Pager({ page, pageSize, total }: { page: number; pageSize: numbe
       <LinkButton variant="quiet" href={href(page + 1)} isDisabled={page >= pages} aria-label="Next page">
         Next <ChevronRight size={16} aria-hidden />
       </LinkButton>
+    </nav>
+  );
+}
+
+/** Previous / next buttons for a paged list kept in the component's state (live tables). */
+export function PageButtons({
+  label,
+  page,
+  pages,
+  onPage,
+  className,
+}: {
+  label: string;
+  page: number;
+  pages: number;
+  onPage: (page: number) => void;
+  className?: string;
+}) {
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={label} className={cx("flex items-center justify-end gap-3 text-sm", className)}>
+      <span className="text-ink-muted">
+        Page {page} of {pages}
+      </span>
+      <Button variant="quiet" onPress={() => onPage(page - 1)} isDisabled={page <= 1}>
+        Previous
+      </Button>
+      <Button variant="quiet" onPress={() => onPage(page + 1)} isDisabled={page >= pages}>
+        Next
+      </Button>
     </nav>
   );
 }

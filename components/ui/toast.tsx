@@ -20,12 +20,16 @@ type ToastBody = {
 
 const queue = new ToastQueue<ToastBody>({ maxVisibleToasts: 4 });
 
-/** Shows a toast: toast.positive("Application updated"). Errors stay until closed. */
+// A toast with a link stays until closed, like an error: someone on the keyboard reaches it with
+// F6 and Tab, and six seconds are not always enough for that (WCAG 2.2.1, timing adjustable).
+const timeout = (opts: { href?: string }) => (opts.href ? {} : { timeout: 6000 });
+
+/** Shows a toast: toast.positive("Application updated"). Errors and toasts with a link stay until closed. */
 export const toast = {
   positive: (title: string, opts: Omit<ToastBody, "title" | "tone"> = {}) =>
-    queue.add({ title, tone: "positive", ...opts }, { timeout: 6000 }),
+    queue.add({ title, tone: "positive", ...opts }, timeout(opts)),
   info: (title: string, opts: Omit<ToastBody, "title" | "tone"> = {}) =>
-    queue.add({ title, tone: "info", ...opts }, { timeout: 6000 }),
+    queue.add({ title, tone: "info", ...opts }, timeout(opts)),
   negative: (title: string, opts: Omit<ToastBody, "title" | "tone"> = {}) =>
     queue.add({ title, tone: "negative", ...opts }),
 };

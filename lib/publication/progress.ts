@@ -23,7 +23,19 @@ function stateOf(p: Pub, c: Counts): InstanceState {
   return p.state === "failed" || c.failed ? "Completed with errors" : "Completed";
 }
 
-function toRow(p: Pub, c: Counts, users: Map<string, string>, nowMs: number): InstanceRow {
+type Caps = Map<string, number | null>;
+
+/** The throughput cap of each configuration the publications go to (Staggered publishing). */
+async function throughputCaps(pubs: Pub[]): Promise<Caps> {
+  const ids = [...new Set(pubs.map((p) => p.configId).filter((i): i is string => !!i))];
+  const configs = await db.brandPortalConfig.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, throughputPerMinute: true },
+  });
+  return new Map(configs.map((c) => [c.id, c.throughputPerMinute]));
+}
+
+function toRow(p: Pub, c: Counts, users: Map<string, string>, caps: Caps, nowMs: number): InstanceRow {
   const state = stateOf(p, c);
   const done = c.done + c.skipped;
   const total = c.queued + c.running + c.done + c.skipped + c.failed;
@@ -52,6 +64,7 @@ function toRow(p: Pub, c: Counts, users: Map<string, string>, nowMs: number): In
     error: p.error,
     canRetry: c.failed > 0 && p.state !== "terminated",
     canTerminate: state === "Scheduled" || state === "Running",
+    throughputCap: state === "Running" && p.configId ? (caps.get(p.configId) ?? null) : null,
   };
 }
 
@@ -81,8 +94,9 @@ export async function listInstances(
     new Date(nowMs - RATE_WINDOW_MS),
   );
   const users = await userNames(pubs.map((p) => p.createdById));
+  const caps = await throughputCaps(pubs);
   return {
-    rows: pubs.map((p) => toRow(p, counts.get(p.id)!, users, nowMs)),
+    rows: pubs.map((p) => toRow(p, counts.get(p.id)!, users, caps, nowMs)),
     total,
     page: opts.page,
     pageSize: opts.pageSize,
@@ -104,11 +118,15 @@ export async function instanceDetail(
     state: opts.state,
   });
   const config = p.configId
-    ? await db.brandPortalConfig.findUnique({ where: { id: p.configId }, select: { title: true } })
+    ? await db.brandPortalConfig.findUnique({
+        where: { id: p.configId },
+        select: { title: true, throughputPerMinute: true },
+      })
     : null;
+  const caps: Caps = new Map(p.configId && config ? [[p.configId, config.throughputPerMinute]] : []);
   const scope = JSON.parse(p.scope) as StoredScope;
   return {
-    ...toRow(p, counts.get(p.id)!, users, nowMs),
+    ...toRow(p, counts.get(p.id)!, users, caps, nowMs),
     configTitle: config?.title ?? null,
     scope,
     bytes: p.byteCount === null ? null : Number(p.byteCount),

@@ -30,6 +30,8 @@ export type InstanceRow = {
   error: string | null;
   canRetry: boolean;
   canTerminate: boolean;
+  /** The configuration's throughput cap (assets per minute, shared by its agents) while it runs; null: none. */
+  throughputCap: number | null;
 };
 
 export type InstanceItem = {
@@ -53,11 +55,3 @@ export type InstanceDetail = InstanceRow & {
 };
 
 export type InstanceList = { rows: InstanceRow[]; total: number; page: number; pageSize: number };
-
-export const ITEM_STATE_LABELS: Record<string, string> = {
-  queued: "Waiting",
-  running: "Sending",
-  done: "Done",
-  skipped: "Skipped",
-  failed: "Failed",
-};
