@@ -4,7 +4,7 @@ import type { Clock } from "@/lib/clock";
 import type { Outcome } from "@/lib/replication/delivery/deliver-job";
 import { appendLog, type LogEntry } from "@/lib/replication/log/append-log";
 import type { ClaimedJob } from "@/lib/replication/queue/claim";
-import { completeJob, deferJob, failJob, scheduleRetry, skipJob } from "@/lib/replication/queue/finish";
+import { completeJob, deferJob, failJob, scheduleRetry, skipJob, supersedeJob } from "@/lib/replication/queue/finish";
 import type { AgentRuntimeSettings } from "@/lib/replication/worker/agent-settings";
 import { nextState, type Next } from "@/lib/replication/worker/transition";
 
@@ -80,6 +80,17 @@ export function attemptRecorder(opts: { clock: Clock; random?: () => number }) {
         });
         return next;
       }
+      if (next.state === "superseded") {
+        await log(s, {
+          ...base,
+          level: "info",
+          message: `${what}: superseded: the portal already applied a newer request for this path and kept it (HTTP ${next.status} stale); the item's status is left as that request set it`,
+          bytes: outcome.type === "done" ? outcome.bytes : null,
+          statusCode: next.status,
+          result: "superseded",
+        });
+        return next;
+      }
       if (next.state === "skipped") {
         await log(s, { ...base, level: "info", message: `${what}: skipped. ${next.reason}`, result: "skipped" });
         return next;
@@ -111,6 +122,8 @@ function writeJob(job: ClaimedJob, next: Next, at: Date): Promise<boolean> {
   switch (next.state) {
     case "done":
       return completeJob(job, { at, status: next.status, result: next.result, version: next.version });
+    case "superseded":
+      return supersedeJob(job, at, next.status);
     case "skipped":
       return skipJob(job, at, next.reason);
     case "parked":
