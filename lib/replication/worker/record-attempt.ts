@@ -25,7 +25,8 @@ export function attemptRecorder(opts: { clock: Clock; random?: () => number }) {
   const about = (job: ClaimedJob) => ({ path: job.path, action: job.action });
 
   return {
-    claimed(s: Settings, job: ClaimedJob, leaseMs: number, owner: string) {
+    async claimed(s: Settings, job: ClaimedJob, leaseMs: number, owner: string) {
+      if (job.reclaimed) await logLeaseExpired({ ...job, attempts: job.attempts - 1 }, new Date(opts.clock.now()));
       return log(s, {
         ...about(job),
         level: "debug",
@@ -116,6 +117,29 @@ export function attemptRecorder(opts: { clock: Clock; random?: () => number }) {
       return next;
     },
   };
+}
+
+/** A job whose previous attempt's lease expired, as the claim or the reaper found it. */
+export type ExpiredJob = { agentId: string; action: string; kind: string; path: string; attempts: number };
+
+/**
+ * Its worker stopped renewing the lease (its node died, stalled or lost the database) before the
+ * attempt's result was recorded: the job is sent again, and the agent log says why. Written at
+ * every Log Level (an error), so that every retry is explained.
+ */
+export function logLeaseExpired(job: ExpiredJob, at: Date): Promise<void> {
+  return appendLog(
+    job.agentId,
+    "error",
+    {
+      level: "error",
+      path: job.path,
+      action: job.action,
+      message: `${job.action} ${job.kind} ${job.path}: the lease of attempt ${job.attempts} expired before its result was recorded (its worker stopped renewing it: the node died, stalled or lost the database); the job is sent again.`,
+      result: "expired",
+    },
+    at,
+  ).catch((e) => console.error("[replication] log write failed", e));
 }
 
 function writeJob(job: ClaimedJob, next: Next, at: Date): Promise<boolean> {
