@@ -28,11 +28,11 @@ export function createDirect(url: string): DirectSql {
   return isPostgresUrl(url) ? postgres(url) : sqlite(url);
 }
 
-// better-sqlite3 waits for a lock synchronously, which would stop the event loop, and with it the
-// Prisma transaction of this process that holds the lock. So the driver waits only briefly for
-// another process, and a statement that finds the database locked tries again after a timer, for
-// up to BUSY_GIVE_UP_MS.
-const BUSY_WAIT_MS = 20;
+// better-sqlite3 waits for a lock synchronously, which stops the event loop, and with it the
+// Prisma transaction of this process that holds the lock (a publication's enqueue: idle workers'
+// claims kept blocking it for 20 ms each). So the driver never waits for a lock: a statement that
+// finds the database locked tries again after a timer (1, 2, 4 … 50 ms), for up to
+// BUSY_GIVE_UP_MS, while the transaction goes on.
 const BUSY_GIVE_UP_MS = 10_000;
 
 type Statement = Database.Statement<unknown[]>;
@@ -41,9 +41,10 @@ function sqlite(url: string): DirectSql {
   let conn: Database.Database | undefined;
   const open = () => {
     if (conn) return conn;
-    conn = new Database(url.replace(/^file:/, ""), { timeout: BUSY_WAIT_MS });
+    conn = new Database(url.replace(/^file:/, ""), { timeout: 1_000 });
     conn.pragma("journal_mode = WAL"); // persistent, set by the migration; checked here for a bare file
     conn.pragma("synchronous = NORMAL"); // per connection, safe with WAL
+    conn.pragma("busy_timeout = 0"); // from now on: see above
     return conn;
   };
   // SQLite compiles the queue's statements in more time than it runs them: keep them by SQL text.
