@@ -1,9 +1,15 @@
-// npm run bench:publish [-- --latency 50ms] [--small 500] [--large 50] [--small-kb 256] [--large-mb 20] [--runs 3] [--database postgresql://…]
+// npm run bench:publish [-- --latency 50ms] [--proxy-latency 0] [--small 500] [--large 50] [--small-kb 256] [--large-mb 20]
+//   [--runs 3] [--agents 1,4] [--pacing off] [--database postgresql://…]
 //
-// Publishes generated assets through the real replication agents with 1 agent and with 4 agents,
-// then uploads the same files with a bare parallel HTTP client (4 at a time, same token, same
-// endpoint): the limit. Each size is measured --runs times (each run: 1 agent, 4 agents, the bare
-// client, one after the other); every run is printed, and the figures are the runs' medians. Two installs, as in production: this process is the console (assets,
+// Publishes generated assets through the real replication agents with 1 agent and with 4 agents
+// (--agents: any counts from 1 to 8; the configuration gets more agents for more than 4), then
+// uploads the same files with a bare parallel HTTP client (4 at a time, same token, same endpoint):
+// the limit. Each size is measured --runs times (each run: every agent count, then the bare client,
+// one after the other); every run is printed, and the figures are the runs' medians, with the
+// spread of the runs. --pacing on applies the deleted request pacer to the agents' transport
+// (scripts/bench/pacing-transport.ts); --pacing off,on measures both, alternately, in every run.
+// --proxy-latency puts a process in front of the portal that holds every request that long (the
+// network's latency rather than the portal's). Two installs, as in production: this process is the console (assets,
 // configuration, queue, agents; --database picks its database); a child process is the other
 // install, with the embedded gateway (token endpoint, JWKS) and the portal's receiving routes on
 // its own HTTP port and its own SQLite database. Small files show the effect of per-request
@@ -14,6 +20,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { measureTransport } from "./bench/measure-transport";
+import { createPacer, pacedTransport } from "./bench/pacing-transport";
+import { startDelayProxy } from "./bench/delay-proxy";
 import {
   childMessage as message,
   createTrustedConfig,
@@ -35,8 +43,14 @@ const LARGE = Number(arg("large", "50"));
 const SMALL_BYTES = Number(arg("small-kb", "256")) * 1024;
 const LARGE_BYTES = Number(arg("large-mb", "20")) * 1024 * 1024;
 const RUNS = Math.max(1, Number(arg("runs", "3")));
+const AGENTS = arg("agents", "1,4").split(",").map(Number);
+const PACING = arg("pacing", "off").split(",");
+const PROXY_LATENCY_MS = Number(arg("proxy-latency", "0").replace(/ms$/, ""));
+if (AGENTS.some((n) => !Number.isInteger(n) || n < 1 || n > 8))
+  throw new Error("--agents: counts from 1 to 8, e.g. 1,4,8");
+if (PACING.some((p) => p !== "on" && p !== "off")) throw new Error("--pacing: on, off or off,on");
 const BARE_PARALLEL = 4;
-const TENANTS_PER_RUN = 3; // 1 agent, 4 agents, bare client: each run creates every asset anew
+const TENANTS_PER_RUN = AGENTS.length * PACING.length + 1; // each measurement creates every asset anew
 
 main().catch((e) => {
   console.error(e);
@@ -103,6 +117,7 @@ async function runConsole(origin: string, install: ChildProcess) {
   const { createHttpTransport } = await import("@/lib/http/transport");
   const { buildDelivery } = await import("@/lib/replication/delivery/build-request");
   const { systemClock } = await import("@/lib/clock");
+  const { agentName } = await import("@/lib/cloud-services/agents");
 
   // Cloud Services › Create Configuration, then the gateway admin pastes its public key.
   const { configId, setup } = await createTrustedConfig({
@@ -114,9 +129,16 @@ async function runConsole(origin: string, install: ChildProcess) {
   });
   const cfg = { id: configId };
   const agents = await db.replicationAgent.findMany({ where: { configId: cfg.id }, orderBy: { position: "asc" } });
+  for (let position = agents.length + 1; position <= Math.max(...AGENTS); position++)
+    agents.push(await db.replicationAgent.create({ data: { configId: cfg.id, name: agentName(position), position } }));
   const tenants = [...setup.slugs];
+  const proxy = PROXY_LATENCY_MS > 0 ? await startDelayProxy(origin, PROXY_LATENCY_MS) : null;
+  const portalOrigin = proxy?.url ?? origin;
   const nextTenant = () =>
-    db.brandPortalConfig.update({ where: { id: cfg.id }, data: { tenantUrl: `${origin}/portal/${tenants.shift()}` } });
+    db.brandPortalConfig.update({
+      where: { id: cfg.id },
+      data: { tenantUrl: `${portalOrigin}/portal/${tenants.shift()}` },
+    });
 
   const generate = async (prefix: string, count: number, bytes: number) =>
     (await generateAssets({ folderPath: `/content/dam/bench/${prefix}`, prefix, count, bytes })).map((a) => a.path);
@@ -128,11 +150,17 @@ async function runConsole(origin: string, install: ChildProcess) {
   console.log("done");
 
   let tokens = 0;
-  async function throughAgents(paths: string[], count: 1 | 4) {
+  async function throughAgents(paths: string[], count: number, pacing: string) {
     for (const a of agents) await setAgentEnabled(a.id, a.position <= count);
     await nextTenant();
     const meter = measureTransport();
-    const runtime = startReplicationRuntime({ transport: () => meter.wrap(createHttpTransport({ maxSockets: 2 })) });
+    // One pacer for the portal, shared by the agents; its waits count as the queue's overhead.
+    const pacer = pacing === "on" ? createPacer() : null;
+    const transport = () => {
+      const t = meter.wrap(createHttpTransport({ maxSockets: 2 }));
+      return pacer ? pacedTransport(t, pacer) : t;
+    };
+    const runtime = startReplicationRuntime({ transport });
     const started = new Date();
     await enqueueNow({
       configId: cfg.id,
@@ -216,7 +244,8 @@ async function runConsole(origin: string, install: ChildProcess) {
   const rate = (n: number, bytes: number, s: number) => ({ aps: n / s, mbps: (n * bytes) / 1024 ** 2 / s });
   const db1 = process.env.DATABASE_URL!.startsWith("file:") ? "SQLite" : "PostgreSQL";
   console.log(
-    `latency added at the portal: ${latencyMs} ms per request; console database: ${db1}; ${os.cpus().length} cores; Node ${process.versions.node}`,
+    `latency added at the portal: ${latencyMs} ms per request; on the network path (proxy): ${PROXY_LATENCY_MS} ms; ` +
+      `pacing: ${PACING.join(", ")}; console database: ${db1}; ${os.cpus().length} cores; Node ${process.versions.node}`,
   );
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -231,35 +260,75 @@ async function runConsole(origin: string, install: ChildProcess) {
     console.log(
       `\n== ${paths.length} × ${bytes >= 1024 ** 2 ? `${bytes / 1024 ** 2} MB` : `${bytes / 1024} KB`} (${name}), ${RUNS} run${RUNS > 1 ? "s" : ""} ==`,
     );
-    const runs = [];
+    type Measured = Awaited<ReturnType<typeof throughAgents>>;
+    const runs: { agents: Map<string, Measured>; limit: { seconds: number } }[] = [];
+    const key = (count: number, pacing: string) => `${count} ${pacing}`;
+    const label = (count: number, pacing: string) =>
+      `${count} agent${count === 1 ? "" : "s"}${PACING.length > 1 && pacing === "on" ? " paced" : ""}`;
+    const aps = (s: number) => (paths.length / s).toFixed(1);
     for (let r = 1; r <= RUNS; r++) {
-      const one = await throughAgents(paths, 1);
-      const four = await throughAgents(paths, 4);
+      const measured = new Map<string, Measured>();
+      for (const count of AGENTS)
+        for (const pacing of PACING) measured.set(key(count, pacing), await throughAgents(paths, count, pacing));
       const limit = await bare(paths);
-      const run = { one, four, limit, speedUp: one.seconds / four.seconds, ofLimit: limit.seconds / four.seconds };
-      runs.push(run);
-      const aps = (s: number) => (paths.length / s).toFixed(1);
-      console.log(
-        `run ${r}: 1 agent ${aps(one.seconds)} assets/s, 4 agents ${aps(four.seconds)} assets/s, bare client ${aps(limit.seconds)} assets/s, speed-up ${run.speedUp.toFixed(2)}, of limit ${Math.round(run.ofLimit * 100)} %`,
-      );
+      runs.push({ agents: measured, limit });
+      const one = measured.get(key(1, PACING[0]));
+      const four = measured.get(key(4, PACING[0]));
+      const parts = [
+        ...AGENTS.flatMap((c) => PACING.map((p) => `${label(c, p)} ${aps(measured.get(key(c, p))!.seconds)} assets/s`)),
+        `bare client ${aps(limit.seconds)} assets/s`,
+        ...(one && four ? [`speed-up ${(one.seconds / four.seconds).toFixed(2)}`] : []),
+        ...(four ? [`of limit ${Math.round((limit.seconds / four.seconds) * 100)} %`] : []),
+      ];
+      console.log(`run ${r}: ${parts.join(", ")}`);
     }
-    const r1 = rate(paths.length, bytes, median(runs.map((r) => r.one.seconds)));
-    const r4 = rate(paths.length, bytes, median(runs.map((r) => r.four.seconds)));
-    const rb = rate(paths.length, bytes, median(runs.map((r) => r.limit.seconds)));
+    const seconds = (count: number, pacing: string) => runs.map((r) => r.agents.get(key(count, pacing))!.seconds);
     if (RUNS > 1) console.log(`medians of the ${RUNS} runs:`);
-    line("1 agent assets/s", r1.aps.toFixed(1));
-    line("1 agent MB/s", r1.mbps.toFixed(1));
-    line("4 agents assets/s", r4.aps.toFixed(1));
-    line("4 agents MB/s", r4.mbps.toFixed(1));
+    for (const count of AGENTS) {
+      const rc = rate(paths.length, bytes, median(seconds(count, PACING[0])));
+      line(`${label(count, PACING[0])} assets/s`, rc.aps.toFixed(1));
+      line(`${label(count, PACING[0])} MB/s`, rc.mbps.toFixed(1));
+    }
+    const rb = rate(paths.length, bytes, median(runs.map((r) => r.limit.seconds)));
     line(`bare client (${BARE_PARALLEL} parallel) assets/s`, rb.aps.toFixed(1));
     line(`bare client (${BARE_PARALLEL} parallel) MB/s`, rb.mbps.toFixed(1));
-    line("speed-up", median(runs.map((r) => r.speedUp)).toFixed(2));
-    line("of limit", `${Math.round(median(runs.map((r) => r.ofLimit)) * 100)} %`);
-    line("requests per asset (4 agents)", (Math.max(...runs.map((r) => r.four.requests)) / paths.length).toFixed(2));
-    line("queue overhead per job, 1 agent (ms)", median(runs.map((r) => r.one.overheadMs)).toFixed(2));
-    line("queue overhead per job, 4 agents (ms)", median(runs.map((r) => r.four.overheadMs)).toFixed(2));
+    const of = (count: number, pacing: string) =>
+      runs.map((r) => r.limit.seconds / r.agents.get(key(count, pacing))!.seconds);
+    if (AGENTS.includes(1) && AGENTS.includes(4)) {
+      const one = seconds(1, PACING[0]);
+      line("speed-up", median(seconds(4, PACING[0]).map((s, i) => one[i] / s)).toFixed(2));
+    }
+    if (AGENTS.includes(4)) {
+      line("of limit", `${Math.round(median(of(4, PACING[0])) * 100)} %`);
+      const four = runs.map((r) => r.agents.get(key(4, PACING[0]))!);
+      line("requests per asset (4 agents)", (Math.max(...four.map((m) => m.requests)) / paths.length).toFixed(2));
+    }
+    for (const count of AGENTS) {
+      const overhead = runs.map((r) => r.agents.get(key(count, PACING[0]))!.overheadMs);
+      line(`queue overhead per job, ${label(count, PACING[0])} (ms)`, median(overhead).toFixed(2));
+    }
+    if (AGENTS.length > 1 || PACING.length > 1) {
+      // Every setting side by side: the runs' median, each run, and the spread (max − min) / median.
+      console.log("\nagents  pacing  assets/s  runs (assets/s)         spread  of limit  overhead/job");
+      for (const count of AGENTS)
+        for (const pacing of PACING) {
+          const s = seconds(count, pacing);
+          const perRun = s.map((x) => paths.length / x);
+          const mid = paths.length / median(s);
+          const spread = (Math.max(...perRun) - Math.min(...perRun)) / mid;
+          const overhead = median(runs.map((r) => r.agents.get(key(count, pacing))!.overheadMs));
+          console.log(
+            `${String(count).padStart(6)}  ${pacing.padEnd(6)}  ${mid.toFixed(1).padStart(8)}  ${perRun
+              .map((x) => x.toFixed(1))
+              .join(" / ")
+              .padEnd(22)}  ` +
+              `${`${Math.round(spread * 100)} %`.padStart(6)}  ${`${Math.round(median(of(count, pacing)) * 100)} %`.padStart(8)}  ${`${overhead.toFixed(2)} ms`.padStart(12)}`,
+          );
+        }
+    }
   }
   console.log("");
   line("tokens requested by the agents", String(tokens));
+  proxy?.close();
   await db.$disconnect();
 }

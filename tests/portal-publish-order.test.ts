@@ -6,6 +6,8 @@ import { publishNow } from "@/lib/publication/create-publication";
 import { finishPublications } from "@/lib/publication/finish-publications";
 import { instanceDetail } from "@/lib/publication/progress";
 import { AgentWorker } from "@/lib/replication/worker/agent-worker";
+import { retryJob } from "@/lib/replication/queue/queue-ops";
+import { readLog } from "@/lib/replication/log/read-log";
 import { createAsset, ensureFolder } from "./support/replication-fixtures";
 import { closeInstallServer, startReplicationEnv } from "./support/replication-env";
 
@@ -231,4 +233,56 @@ describe("two people publishing the same folder at once", () => {
     );
     expect(states.size).toBe(1);
   });
+});
+
+describe("a parked job sent again after a newer one for its path went through", () => {
+  // Retry of a job that failed for good, after a later publish or unpublish of the same path was
+  // delivered: the portal answers "stale" (it kept the newer request). The job is done, not sent
+  // again, the item's status stays as the newer request left it, and the log says why.
+  for (const [first, second, kept] of [
+    ["publish", "unpublish", "unpublished"],
+    ["unpublish", "publish", "published"],
+  ] as const) {
+    it(`a ${first} retried after a later ${second} leaves the item ${kept}`, async () => {
+      const a = await createAsset(`/content/dam/stale-${first}/logo.png`, { size: 50_000, mimeType: "image/png" });
+      if (first === "unpublish") {
+        await enqueue("publish", "asset", a.path);
+        await drainAgents();
+      }
+      await enqueue(first, "asset", a.path);
+      const parked = await lastJob(a.path);
+      // The portal refuses it (a permanent error): parked as failed.
+      env.proxy.plan((r) =>
+        r.headers["x-publish-sequence"] === String(parked.id)
+          ? { kind: "status", status: 400, body: { error: "invalid_request", message: "refused once" } }
+          : { kind: "pass" },
+      );
+      await drainAgents();
+      expect(await db.replicationJob.findUniqueOrThrow({ where: { id: parked.id } })).toMatchObject({
+        state: "failed",
+      });
+      env.proxy.pass();
+      await enqueue(second, "asset", a.path);
+      await drainAgents();
+      expect((await db.asset.findUniqueOrThrow({ where: { id: a.id } })).bpState).toBe(kept);
+      const portalBefore = await portalAsset(a.path);
+
+      await retryJob(parked.agentId, parked.id);
+      expect((await db.asset.findUniqueOrThrow({ where: { id: a.id } })).bpState).toBe("pending");
+      await drainAgents();
+
+      const sent = env.proxy.log.filter((l) => l.path.includes("/assets"));
+      expect(sent.at(-1)).toMatchObject({ method: first === "publish" ? "PUT" : "DELETE", status: 200 });
+      expect(await db.replicationJob.findUniqueOrThrow({ where: { id: parked.id } })).toMatchObject({
+        state: "done",
+        result: "stale",
+        attempts: 1,
+      });
+      expect((await db.asset.findUniqueOrThrow({ where: { id: a.id } })).bpState).toBe(kept);
+      expect(await portalAsset(a.path)).toEqual(portalBefore); // the portal kept the newer request
+      const log = await readLog(parked.agentId, { q: a.path });
+      expect(log.rows[0]).toMatchObject({ level: "info", result: "superseded", path: a.path });
+      expect(log.rows[0].message).toMatch(/superseded/);
+    });
+  }
 });

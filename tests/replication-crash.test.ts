@@ -5,6 +5,7 @@ import { manualClock } from "./support/manual-clock";
 import { enqueueNow } from "@/lib/replication/queue/enqueue";
 import { AgentWorker } from "@/lib/replication/worker/agent-worker";
 import { portalBlobs } from "@/lib/storage/stores";
+import { readLog } from "@/lib/replication/log/read-log";
 import { createAsset } from "./support/replication-fixtures";
 import { closeInstallServer, startReplicationEnv } from "./support/replication-env";
 
@@ -78,4 +79,8 @@ it("a worker killed mid-upload: the lease expires and the asset is delivered onc
   expect(received[0].sha256).toBe(asset.sha256);
   expect(await portalBlobs.size(asset.sha256)).toBe(4 * 1024 * 1024);
   expect(env.proxy.log.filter((l) => l.method === "PUT")).toHaveLength(2);
+  // The agent log explains the second attempt.
+  const log = await readLog(job.agentId, { level: "error", q: asset.path });
+  expect(log.rows.map((r) => r.result)).toEqual(["expired"]);
+  expect(log.rows[0].message).toMatch(/the lease of attempt 1 expired .*; the job is sent again/);
 });

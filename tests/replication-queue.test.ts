@@ -7,6 +7,7 @@ import { completeJob, failJob, scheduleRetry } from "@/lib/replication/queue/fin
 import { extendLease, reapExpiredLeases } from "@/lib/replication/queue/lease";
 import { clearQueue, forceRetry, removeJob, retryJob } from "@/lib/replication/queue/queue-ops";
 import { purgeFinishedJobs } from "@/lib/replication/queue/purge";
+import { flushLogs } from "@/lib/replication/log/append-log";
 import { setAgentEnabled, setAgentPaused } from "@/lib/replication/agents/update-agent";
 import type { ClaimedJob } from "@/lib/replication/queue/claim";
 import { createAsset, createConfig } from "./support/replication-fixtures";
@@ -209,6 +210,14 @@ describe("leases and fencing", () => {
     expect(await reapExpiredLeases(t0 + LEASE - 1)).toBe(0);
     expect(await reapExpiredLeases(t0 + LEASE + 1)).toBe(2);
     expect(await db.replicationJob.count({ where: { state: "queued", leaseToken: null } })).toBe(2);
+    // Each agent's log says why its job will be sent again.
+    await flushLogs();
+    const lines = await db.agentLogEntry.findMany({ where: { result: "expired" }, orderBy: { path: "asc" } });
+    expect(lines.map((l) => [l.level, l.path])).toEqual([
+      ["error", "/content/dam/q/a0.jpg"],
+      ["error", "/content/dam/q/a1.jpg"],
+    ]);
+    expect(lines[0].message).toMatch(/lease of attempt 1 expired .* the job is sent again/);
   });
 });
 

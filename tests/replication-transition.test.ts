@@ -15,6 +15,12 @@ const rows: [string, Exclude<Outcome, { type: "lost" }>, number, Next][] = [
     1,
     { state: "done", status: 201, result: "created", version: 2 },
   ],
+  [
+    "the portal kept a newer request for the path: superseded, not retried",
+    { type: "done", status: 200, result: "stale", bytes: 10, version: 2 },
+    1,
+    { state: "superseded", status: 200 },
+  ],
   ["nothing to send", { type: "skipped", reason: "deleted" }, 1, { state: "skipped", reason: "deleted" }],
   [
     "a 4xx is permanent, on any attempt",

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { Prisma } from "@/generated/sqlite/client";
@@ -18,7 +19,9 @@ export type DirectSql = {
   /**
    * `query`, while holding a lock named by the text `key` evaluates to: statements that must see
    * each other's effects across nodes (PostgreSQL: an advisory transaction lock; SQLite serialises
-   * every writer already).
+   * every writer already). For the claim: on PostgreSQL its commit does not wait for the disk
+   * (synchronous_commit off), since a database crash that undid the last claims would only have
+   * those jobs claimed again, and the portal answers a repeated delivery as a no-op.
    */
   queryLocked<T>(key: Prisma.Sql, q: Prisma.Sql): Promise<T[]>;
   close(): Promise<void>;
@@ -28,11 +31,11 @@ export function createDirect(url: string): DirectSql {
   return isPostgresUrl(url) ? postgres(url) : sqlite(url);
 }
 
-// better-sqlite3 waits for a lock synchronously, which would stop the event loop, and with it the
-// Prisma transaction of this process that holds the lock. So the driver waits only briefly for
-// another process, and a statement that finds the database locked tries again after a timer, for
-// up to BUSY_GIVE_UP_MS.
-const BUSY_WAIT_MS = 20;
+// better-sqlite3 waits for a lock synchronously, which stops the event loop, and with it the
+// Prisma transaction of this process that holds the lock (a publication's enqueue: idle workers'
+// claims kept blocking it for 20 ms each). So the driver never waits for a lock: a statement that
+// finds the database locked tries again after a timer (1, 2, 4 … 50 ms), for up to
+// BUSY_GIVE_UP_MS, while the transaction goes on.
 const BUSY_GIVE_UP_MS = 10_000;
 
 type Statement = Database.Statement<unknown[]>;
@@ -41,9 +44,10 @@ function sqlite(url: string): DirectSql {
   let conn: Database.Database | undefined;
   const open = () => {
     if (conn) return conn;
-    conn = new Database(url.replace(/^file:/, ""), { timeout: BUSY_WAIT_MS });
+    conn = new Database(url.replace(/^file:/, ""), { timeout: 1_000 });
     conn.pragma("journal_mode = WAL"); // persistent, set by the migration; checked here for a bare file
     conn.pragma("synchronous = NORMAL"); // per connection, safe with WAL
+    conn.pragma("busy_timeout = 0"); // from now on: see above
     return conn;
   };
   // SQLite compiles the queue's statements in more time than it runs them: keep them by SQL text.
@@ -100,19 +104,34 @@ function sqliteValue(v: unknown): unknown {
 
 function postgres(url: string): DirectSql {
   const pool = new pg.Pool({ connectionString: url, max: 10, allowExitOnIdle: true });
+  // Named, so that each connection prepares a statement once and PostgreSQL can keep its plan:
+  // planning the claim took longer than running it.
+  const prepared = (q: Prisma.Sql) => ({
+    name: `outpost_${createHash("sha1").update(q.text).digest("hex").slice(0, 24)}`,
+    text: q.text,
+    values: q.values.map(postgresValue),
+  });
   return {
     async query<T>(q: Prisma.Sql) {
-      return (await pool.query(q.text, q.values.map(postgresValue))).rows as T[];
+      return (await pool.query(prepared(q))).rows as T[];
     },
     async execute(q: Prisma.Sql) {
-      return (await pool.query(q.text, q.values.map(postgresValue))).rowCount ?? 0;
+      return (await pool.query(prepared(q))).rowCount ?? 0;
     },
     async queryLocked<T>(key: Prisma.Sql, q: Prisma.Sql) {
       const client = await pool.connect();
       try {
-        await client.query("BEGIN");
-        await client.query(`SELECT pg_advisory_xact_lock(hashtext(${key.text}))`, key.values.map(postgresValue));
-        const { rows } = await client.query(q.text, q.values.map(postgresValue));
+        // One round trip for the transaction's start, its commit mode and the lock (the key's
+        // values are inlined as literals, escaped by the driver: a query of several statements
+        // takes no parameters).
+        const literal = (v: unknown) => (typeof v === "number" ? String(v) : client.escapeLiteral(String(v)));
+        const lockKey = key.text.replace(/\$(\d+)/g, (_, n: string) =>
+          literal(postgresValue(key.values[Number(n) - 1])),
+        );
+        await client.query(
+          `BEGIN; SET LOCAL synchronous_commit TO OFF; SELECT pg_advisory_xact_lock(hashtext(${lockKey}))`,
+        );
+        const { rows } = await client.query(prepared(q));
         await client.query("COMMIT");
         return rows as T[];
       } catch (e) {

@@ -33,6 +33,8 @@ export type ClaimedJob = {
   requestedBy: string | null;
   attempts: number;
   leaseToken: string;
+  /** Taken back from a worker whose lease on it expired (its previous attempt's result is unknown). */
+  reclaimed?: true;
   /** A publish of an asset: the asset's row, read in the claim (null: gone). */
   asset?: ClaimedAsset | null;
 };
@@ -158,6 +160,7 @@ async function claim(agentId: string, opts: ClaimOptions, which: Which): Promise
     requestedBy: r.requestedBy,
     attempts: Number(r.attempts),
     leaseToken: token,
+    ...(which === "expired" ? { reclaimed: true as const } : {}),
   };
   if (!(r.a_read === true || Number(r.a_read) === 1)) return job;
   if (r.a_json !== undefined) {

@@ -70,10 +70,33 @@ export async function enqueueJobs(
     const before = prev.get(`${item.kind}\n${item.path}`);
     return { agentId, item, refId: item.refId ?? before?.id ?? null, prevBpState: before?.bpState ?? null };
   });
-  // One INSERT per chunk; ids follow the order of the rows, which is the per-path delivery order.
+  // One INSERT per chunk of rows, passed as one JSON parameter: the statement's text is the same
+  // whatever the number of rows, and Prisma handles one argument instead of fifteen per row, which
+  // cost most of the enqueue (and the agents wait for its commit). Ids follow the order of the
+  // rows, which is the per-path delivery order.
   for (const part of chunks(rows, 1000)) {
-    await tx.$executeRaw`INSERT INTO "ReplicationJob" ("agentId", "configId", "publicationId", "requestedBy", "action", "kind", "path", "refId", "version", "prevBpState", "state", "attempts", "nextAttemptAt", "createdAt", "updatedAt")
-      VALUES ${join(part.map((r) => sql`(${r.agentId}, ${input.configId}, ${input.publicationId ?? null}, ${input.requestedBy ?? null}, ${r.item.action}, ${r.item.kind}, ${r.item.path}, ${r.refId}, ${r.item.version ?? null}, ${r.prevBpState}, 'queued', 0, ${now}, ${now}, ${now})`))}`;
+    const json = JSON.stringify(
+      part.map((r) => [
+        r.agentId,
+        r.item.action,
+        r.item.kind,
+        r.item.path,
+        r.refId,
+        r.item.version ?? null,
+        r.prevBpState,
+      ]),
+    );
+    // Each row's position (n) orders the insert, so ids follow the rows.
+    const rowsOf =
+      dbProvider === "postgresql"
+        ? sql`SELECT e.v AS "v", e.n AS "n" FROM jsonb_array_elements(CAST(${json} AS JSONB)) WITH ORDINALITY AS e(v, n)`
+        : sql`SELECT value AS "v", key AS "n" FROM json_each(${json})`;
+    const version = dbProvider === "postgresql" ? sql`CAST(r."v" ->> 5 AS INTEGER)` : sql`r."v" ->> 5`;
+    await tx.$executeRaw`INSERT INTO "ReplicationJob" ("agentId", "action", "kind", "path", "refId", "version", "prevBpState",
+        "configId", "publicationId", "requestedBy", "state", "attempts", "nextAttemptAt", "createdAt", "updatedAt")
+      SELECT r."v" ->> 0, r."v" ->> 1, r."v" ->> 2, r."v" ->> 3, r."v" ->> 4, ${version}, r."v" ->> 6,
+        ${input.configId}, ${input.publicationId ?? null}, ${input.requestedBy ?? null}, 'queued', 0, ${now}, ${now}, ${now}
+      FROM (${rowsOf}) r ORDER BY r."n"`;
   }
   await markPending(tx, input.items);
 

@@ -2,7 +2,7 @@ import "server-only";
 import { direct } from "@/lib/db";
 import { dbProvider } from "@/lib/env";
 import { sql, type Sql } from "@/lib/assets/sql";
-import { finalItemState } from "@/lib/replication/queue/items";
+import { finalItemState, supersededItemState } from "@/lib/replication/queue/items";
 
 // The end of an attempt, written to the job only while the worker still holds the lease it claimed
 // the job with (fencing: a worker whose lease expired, and whose job another worker re-claimed,
@@ -50,6 +50,19 @@ export function completeJob(
     sql`"state" = 'done', "completedAt" = ${done.at}, "lastStatus" = ${done.status}, "lastError" = NULL,
       "result" = ${done.result.slice(0, 200)}`,
     finalItemState(job, state, done.at, done.version),
+  );
+}
+
+/**
+ * Done, though the portal kept a newer request for the path (it answered "stale"): not sent again,
+ * and the item keeps the status that newer request gave it.
+ */
+export function supersedeJob(job: Job, at: Date, status: number): Promise<boolean> {
+  return finish(
+    job,
+    at,
+    sql`"state" = 'done', "completedAt" = ${at}, "lastStatus" = ${status}, "lastError" = NULL, "result" = 'stale'`,
+    supersededItemState(job),
   );
 }
 

@@ -92,15 +92,35 @@ export function finalItemState(
   version: number | null,
 ): Sql {
   const { table, column } = targetOf(job.kind);
-  const guard = sql`AND (${job.refId ?? ""} = '' OR "id" = ${job.refId ?? ""})
-    AND EXISTS (SELECT 1 FROM "ReplicationJob" j WHERE j."id" = ${job.id} AND j."leaseToken" = ${job.leaseToken} AND j."state" = 'running')
-    AND NOT EXISTS (SELECT 1 FROM "ReplicationJob" n WHERE n."configId" = ${job.configId} AND n."path" = ${job.path}
-      AND n."id" > ${job.id} AND n."state" IN ('queued', 'running'))`;
   const set =
     state === "failed"
       ? sql`"bpState" = ${state}`
       : job.kind === "asset"
         ? sql`"bpState" = ${state}, "bpAt" = ${at}, "bpBy" = ${job.requestedBy}, "bpVersion" = ${state === "published" ? version : null}`
         : sql`"bpState" = ${state}, "bpAt" = ${at}, "bpBy" = ${job.requestedBy}`;
-  return sql`UPDATE ${table} SET ${set} WHERE ${column} = ${itemKey(job.kind, job.path)} ${guard}`;
+  return sql`UPDATE ${table} SET ${set} WHERE ${column} = ${itemKey(job.kind, job.path)} ${guard(job)}`;
+}
+
+/** Fenced by the job's lease; nothing while a newer job for the same path is still to run. */
+const guard = (job: FinishedJob) => sql`AND (${job.refId ?? ""} = '' OR "id" = ${job.refId ?? ""})
+    AND EXISTS (SELECT 1 FROM "ReplicationJob" j WHERE j."id" = ${job.id} AND j."leaseToken" = ${job.leaseToken} AND j."state" = 'running')
+    AND NOT EXISTS (SELECT 1 FROM "ReplicationJob" n WHERE n."configId" = ${job.configId} AND n."path" = ${job.path}
+      AND n."id" > ${job.id} AND n."state" IN ('queued', 'running'))`;
+
+/**
+ * The item's status after the portal answered a job "stale" (it kept a newer request for the
+ * path): as the newest delivered job for the path left it. Only an item still shown "pending"
+ * changes (Retry marked it so; nothing else will set it), and, as above, only under the job's lease
+ * and while no newer job for the path is still to run. When the newer job is no longer in the
+ * queue's history, the item gets back the status it had before this job was queued.
+ */
+export function supersededItemState(job: FinishedJob): Sql {
+  const { table, column } = targetOf(job.kind);
+  const newer = sql`(SELECT CASE d."action" WHEN 'publish' THEN 'published' ELSE 'unpublished' END FROM "ReplicationJob" d
+    WHERE d."configId" = ${job.configId} AND d."path" = ${job.path} AND d."id" > ${job.id} AND d."state" = 'done'
+      AND (d."result" IS NULL OR d."result" <> 'stale')
+    ORDER BY d."id" DESC LIMIT 1)`;
+  const before = sql`(SELECT NULLIF(b."prevBpState", 'pending') FROM "ReplicationJob" b WHERE b."id" = ${job.id})`;
+  return sql`UPDATE ${table} SET "bpState" = COALESCE(${newer}, ${before})
+    WHERE ${column} = ${itemKey(job.kind, job.path)} AND "bpState" = 'pending' ${guard(job)}`;
 }

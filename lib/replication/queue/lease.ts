@@ -1,6 +1,7 @@
 import "server-only";
 import { direct } from "@/lib/db";
 import { sql } from "@/lib/assets/sql";
+import { logLeaseExpired, type ExpiredJob } from "@/lib/replication/worker/record-attempt";
 
 // A claimed job's lease: the worker's heartbeat extends it; a worker that died stops extending it,
 // and its job returns to the queue (the claim also takes such jobs: this keeps the view true).
@@ -12,10 +13,13 @@ export async function extendLease(id: number, token: string, untilMs: number): P
   return n === 1;
 }
 
-/** Jobs whose worker died go back to the queue. */
-export function reapExpiredLeases(nowMs: number): Promise<number> {
+/** Jobs whose worker died go back to the queue, each with a line in its agent's log saying why. */
+export async function reapExpiredLeases(nowMs: number): Promise<number> {
   const now = new Date(nowMs);
-  return direct.execute(sql`UPDATE "ReplicationJob" SET "state" = 'queued', "leaseToken" = NULL, "leaseOwner" = NULL,
-      "leaseExpiresAt" = NULL, "nextAttemptAt" = ${now}, "updatedAt" = ${now}
-    WHERE "state" = 'running' AND "leaseExpiresAt" < ${now}`);
+  const reaped = await direct.query<ExpiredJob>(sql`UPDATE "ReplicationJob" SET "state" = 'queued', "leaseToken" = NULL,
+      "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "nextAttemptAt" = ${now}, "updatedAt" = ${now}
+    WHERE "state" = 'running' AND "leaseExpiresAt" < ${now}
+    RETURNING "agentId", "action", "kind", "path", "attempts"`);
+  for (const job of reaped) await logLeaseExpired(job, now);
+  return reaped.length;
 }

@@ -4,7 +4,7 @@ import type { Clock } from "@/lib/clock";
 import type { Outcome } from "@/lib/replication/delivery/deliver-job";
 import { appendLog, type LogEntry } from "@/lib/replication/log/append-log";
 import type { ClaimedJob } from "@/lib/replication/queue/claim";
-import { completeJob, deferJob, failJob, scheduleRetry, skipJob } from "@/lib/replication/queue/finish";
+import { completeJob, deferJob, failJob, scheduleRetry, skipJob, supersedeJob } from "@/lib/replication/queue/finish";
 import type { AgentRuntimeSettings } from "@/lib/replication/worker/agent-settings";
 import { nextState, type Next } from "@/lib/replication/worker/transition";
 
@@ -25,7 +25,8 @@ export function attemptRecorder(opts: { clock: Clock; random?: () => number }) {
   const about = (job: ClaimedJob) => ({ path: job.path, action: job.action });
 
   return {
-    claimed(s: Settings, job: ClaimedJob, leaseMs: number, owner: string) {
+    async claimed(s: Settings, job: ClaimedJob, leaseMs: number, owner: string) {
+      if (job.reclaimed) await logLeaseExpired({ ...job, attempts: job.attempts - 1 }, new Date(opts.clock.now()));
       return log(s, {
         ...about(job),
         level: "debug",
@@ -80,6 +81,17 @@ export function attemptRecorder(opts: { clock: Clock; random?: () => number }) {
         });
         return next;
       }
+      if (next.state === "superseded") {
+        await log(s, {
+          ...base,
+          level: "info",
+          message: `${what}: superseded: the portal already applied a newer request for this path and kept it (HTTP ${next.status} stale); the item's status is left as that request set it`,
+          bytes: outcome.type === "done" ? outcome.bytes : null,
+          statusCode: next.status,
+          result: "superseded",
+        });
+        return next;
+      }
       if (next.state === "skipped") {
         await log(s, { ...base, level: "info", message: `${what}: skipped. ${next.reason}`, result: "skipped" });
         return next;
@@ -107,10 +119,35 @@ export function attemptRecorder(opts: { clock: Clock; random?: () => number }) {
   };
 }
 
+/** A job whose previous attempt's lease expired, as the claim or the reaper found it. */
+export type ExpiredJob = { agentId: string; action: string; kind: string; path: string; attempts: number };
+
+/**
+ * Its worker stopped renewing the lease (its node died, stalled or lost the database) before the
+ * attempt's result was recorded: the job is sent again, and the agent log says why. Written at
+ * every Log Level (an error), so that every retry is explained.
+ */
+export function logLeaseExpired(job: ExpiredJob, at: Date): Promise<void> {
+  return appendLog(
+    job.agentId,
+    "error",
+    {
+      level: "error",
+      path: job.path,
+      action: job.action,
+      message: `${job.action} ${job.kind} ${job.path}: the lease of attempt ${job.attempts} expired before its result was recorded (its worker stopped renewing it: the node died, stalled or lost the database); the job is sent again.`,
+      result: "expired",
+    },
+    at,
+  ).catch((e) => console.error("[replication] log write failed", e));
+}
+
 function writeJob(job: ClaimedJob, next: Next, at: Date): Promise<boolean> {
   switch (next.state) {
     case "done":
       return completeJob(job, { at, status: next.status, result: next.result, version: next.version });
+    case "superseded":
+      return supersedeJob(job, at, next.status);
     case "skipped":
       return skipJob(job, at, next.reason);
     case "parked":

@@ -7,6 +7,7 @@ import { purgeFinishedJobs } from "@/lib/replication/queue/purge";
 import { queueEvents } from "@/lib/replication/queue/wake";
 import { createHttpTransport, type Transport } from "@/lib/http/transport";
 import { AgentWorker, nodeOwner, type WorkerOptions } from "@/lib/replication/worker/agent-worker";
+import { idleWait } from "@/lib/replication/worker/idle-wait";
 
 // This node's replication runtime: one worker per agent (every agent of every configuration), each
 // delivering one job at a time, in parallel with the others (four agents: four deliveries at a
@@ -30,25 +31,15 @@ export function startReplicationRuntime(opts: RuntimeOptions = {}): ReplicationR
   const pollMs = opts.pollMs ?? 1_000;
   const workers = new Map<string, { worker: AgentWorker; loop: Promise<void>; stopped: boolean }>();
   let stopping = false;
-  const sleepers = new Set<() => void>();
-
-  const wait = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(t);
-        sleepers.delete(done);
-        resolve();
-      };
-      const t = setTimeout(done, ms);
-      sleepers.add(done);
-    });
-  const wakeAll = () => [...sleepers].forEach((s) => s());
+  const idle = idleWait();
+  const wakeAll = () => idle.wake();
   queueEvents.on("jobs", wakeAll);
   const unblock = (agentId: string) => workers.get(agentId)?.worker.unblock();
   queueEvents.on("unblock", unblock);
 
   async function loop(entry: { worker: AgentWorker; stopped: boolean }) {
     while (!stopping && !entry.stopped) {
+      const mark = idle.mark();
       let r;
       try {
         r = await entry.worker.tick();
@@ -56,7 +47,7 @@ export function startReplicationRuntime(opts: RuntimeOptions = {}): ReplicationR
         console.error(`[replication] worker for agent ${entry.worker.agentId} failed`, e);
         r = "blocked";
       }
-      if (r !== "worked") await wait(r === "blocked" ? pollMs * 2 : pollMs);
+      if (r !== "worked") await idle.sleep(r === "blocked" ? pollMs * 2 : pollMs, mark);
     }
   }
 

@@ -6,6 +6,8 @@ import type { Outcome } from "@/lib/replication/delivery/deliver-job";
 
 export type Next =
   | { state: "done"; status: number; result: string; version: number | null }
+  /** the portal kept a newer request for the path (answered "stale"): done, the item left as that one left it */
+  | { state: "superseded"; status: number }
   | { state: "skipped"; reason: string }
   /** queued again, the attempt counted, due at `at` */
   | { state: "retry"; at: number; error: string; status: number | null }
@@ -13,6 +15,9 @@ export type Next =
   | { state: "parked"; error: string; status: number | null }
   /** no token: queued again without counting the attempt; the agent waits until `until` */
   | { state: "blocked"; until: number; error: string };
+
+/** The portal's answer to a request older than the last one it applied for the path (docs/replication-protocol.md, "Order"). */
+export const STALE = "stale";
 
 export type TransitionSettings = { retryDelayMs: number; maxAttempts: number };
 
@@ -28,6 +33,7 @@ export function nextState(
 ): Next {
   switch (outcome.type) {
     case "done":
+      if (outcome.result === STALE) return { state: "superseded", status: outcome.status };
       return { state: "done", status: outcome.status, result: outcome.result, version: outcome.version };
     case "skipped":
       return { state: "skipped", reason: outcome.reason };
