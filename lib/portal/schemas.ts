@@ -79,9 +79,6 @@ export const createTenantInput = z.object({
   issuer: issuerOrDefault.optional(),
 });
 
-// The repository path rule is shared with the console's queue (lib/repo-path.ts).
-export { repoPath } from "@/lib/repo-path";
-
 export const assetMetadata = z.object({
   title: freeText("title", 500, { trim: false, singleLine: true }).default(""),
   description: freeText("description", 6000, { trim: false }).default(""),
