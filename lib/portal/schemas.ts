@@ -29,13 +29,6 @@ function isIssuerUrl(v: string): boolean {
 }
 const issuerMessage = "Enter the gateway's issuer URL, such as https://outpost.example.com/gateway";
 
-export const issuerUrl = z
-  .string()
-  .trim()
-  .max(500, "The issuer must be at most 500 characters")
-  .refine(isIssuerUrl, issuerMessage)
-  .transform((v) => v.replace(/\/+$/, ""));
-
 /** An issuer URL, or empty for this install's own gateway (a union would lose the message). */
 const issuerOrDefault = z
   .string()
