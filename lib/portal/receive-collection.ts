@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/db/unique-violation";
 import {
   clearRemoval,
   isNewer,
@@ -57,7 +56,7 @@ export async function receiveCollection(
       await db.portalCollection.create({ data: { ...data, ...orderColumns(order), tenantId, name } });
       result = "created";
     } catch (e) {
-      if (!isUniqueViolation(e)) throw e;
+      if ((e as { code?: string }).code !== "P2002") throw e;
       // created meanwhile by a parallel delivery of the same collection: update it instead
       const { count } = await db.portalCollection.updateMany({
         where: { tenantId, name, ...notNewer(order) },

@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { chunks } from "@/lib/assets/sql";
 import { collectPortalBlobs } from "@/lib/portal/blob-gc";
 import { ensureFolders, forgetFolders, nameOf, parentOf } from "@/lib/portal/folders-of";
@@ -64,7 +63,7 @@ export async function receiveFolder(
       await db.portalFolder.create({ data: { ...data, ...orderColumns(order), tenantId, path } });
       result = "created";
     } catch (e) {
-      if (!isUniqueViolation(e)) throw e;
+      if ((e as { code?: string }).code !== "P2002") throw e;
       // created meanwhile (by an asset below it): take it over
       await db.portalFolder.updateMany({
         where: { tenantId, path, ...notNewer(order) },
