@@ -315,6 +315,16 @@ describe("rename, move, delete", () => {
       path: "/content/dam/photos/honest.png",
       typeFlag: null,
     });
+    // A binary that cannot be read keeps the flag it has (the update leaves the column out).
+    const unread = await up("/content/dam/photos", "unread.jpg", await png(9, 9));
+    expect(unread.asset.typeFlag).toMatch(/\.jpg says JPEG/);
+    await assetBlobs.remove((await db.asset.findUniqueOrThrow({ where: { id: unread.asset.id } })).sha256);
+    await renameAsset({ id: unread.asset.id, name: "unread.png" }, userId);
+    expect(await db.asset.findUnique({ where: { id: unread.asset.id } })).toMatchObject({
+      name: "unread.png",
+      typeFlag: unread.asset.typeFlag,
+    });
+    await deleteItems([{ kind: "asset", id: unread.asset.id }], { confirmNonEmpty: false });
     await up("/content/dam/photos/journey/day_1", "sea.png", "sea");
     await expect(renameAsset({ id: beach.id, name: "sea.png" }, userId)).rejects.toThrow(/"sea.png" already exists/);
     await expect(moveItems([{ kind: "asset", id: beach.id }], "/content/dam/photos/journey/day_1")).rejects.toThrow(

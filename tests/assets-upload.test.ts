@@ -71,13 +71,17 @@ function put(
   headers: Record<string, string>,
 ): Promise<{ status: number; json: any }> {
   return new Promise((resolve, reject) => {
-    const req = request(target, { method: "PUT", agent: false, headers: { cookie, ...headers } }, (res) => {
-      const parts: Buffer[] = [];
-      res.on("data", (c) => parts.push(c));
-      res.on("end", () =>
-        resolve({ status: res.statusCode!, json: parts.length ? JSON.parse(Buffer.concat(parts).toString()) : null }),
-      );
-    });
+    const req = request(
+      target,
+      { method: "PUT", agent: false, headers: { cookie, origin: server.url, ...headers } },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on("data", (c) => parts.push(c));
+        res.on("end", () =>
+          resolve({ status: res.statusCode!, json: parts.length ? JSON.parse(Buffer.concat(parts).toString()) : null }),
+        );
+      },
+    );
     req.on("error", reject);
     if (Buffer.isBuffer(body)) req.end(body);
     else body.pipe(req);
@@ -115,7 +119,7 @@ describe("upload route", () => {
       const req = request(url("cut.bin"), {
         method: "PUT",
         agent: false,
-        headers: { cookie, "content-length": String(50 * MB) },
+        headers: { cookie, origin: server.url, "content-length": String(50 * MB) },
       });
       req.on("error", () => resolve());
       req.write(Buffer.alloc(5 * MB, 1), () =>
@@ -135,7 +139,7 @@ describe("upload route", () => {
       // Only the headers go out: the answer comes before any of the 500 MB is sent.
       const req = request(
         url("huge.bin"),
-        { method: "PUT", agent: false, headers: { cookie, "content-length": String(500 * MB) } },
+        { method: "PUT", agent: false, headers: { cookie, origin: server.url, "content-length": String(500 * MB) } },
         (res) => {
           const parts: Buffer[] = [];
           res.on("data", (c) => parts.push(c));
@@ -168,7 +172,7 @@ describe("upload route", () => {
     expect((await put(url("photo.jpg"), img, { "content-length": String(img.length) })).status).toBe(201);
     const check = await fetch(`${server.url}/api/assets/upload/check`, {
       method: "POST",
-      headers: { cookie, "content-type": "application/json" },
+      headers: { cookie, origin: server.url, "content-type": "application/json" },
       body: JSON.stringify({ folder: "/content/dam/in", names: ["photo.jpg", "free.jpg"] }),
     });
     expect(await check.json()).toEqual({ existing: ["photo.jpg"] });
@@ -205,6 +209,8 @@ describe("upload route", () => {
       headers: { cookie, origin: "https://evil.example" },
     });
     expect(cross.status).toBe(403);
+    // A cookie without an Origin is not one of our pages (browsers send Origin on every PUT).
+    expect((await fetch(url("bare.txt"), { method: "PUT", body: "x", headers: { cookie } })).status).toBe(403);
   });
 });
 

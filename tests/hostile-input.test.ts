@@ -21,6 +21,7 @@ import * as cloudSchemas from "@/lib/cloud-services/schemas";
 import * as portalSchemas from "@/lib/portal/schemas";
 import * as replicationSchemas from "@/lib/replication/schemas";
 import * as assetSchemas from "@/lib/assets/schemas";
+import { repoPath } from "@/lib/repo-path";
 import * as uploadRoute from "@/app/api/assets/upload/route";
 import * as binaryRoute from "@/app/api/assets/[id]/binary/route";
 import * as browseRoute from "@/app/api/assets/browse/route";
@@ -87,7 +88,14 @@ function stringsIn(v: unknown, out: [string, string][] = [], key = ""): [string,
 
 const schemas = (
   [
-    ...Object.entries({ ...authSchemas, ...gatewaySchemas, ...portalSchemas, ...replicationSchemas, ...assetSchemas }),
+    ...Object.entries({
+      ...authSchemas,
+      ...gatewaySchemas,
+      ...portalSchemas,
+      ...replicationSchemas,
+      ...assetSchemas,
+      repoPath,
+    }),
     ...Object.entries(cloudSchemas),
     ["configSettingsInput(own origin)", cloudSchemas.configSettingsInput("http://localhost:3000")],
   ] as [string, unknown][]
@@ -254,11 +262,11 @@ describe("portal receiving API", () => {
       "/a//b",
       "/a/./b",
     ])
-      expect(portalSchemas.repoPath.safeParse(p).success, p).toBe(false);
+      expect(repoPath.safeParse(p).success, p).toBe(false);
     fc.assert(
       fc.property(fc.array(hostileString, { minLength: 1, maxLength: 5 }), (segments) => {
         const p = "/" + segments.join("/");
-        const r = portalSchemas.repoPath.safeParse(p);
+        const r = repoPath.safeParse(p);
         if (r.success)
           expect(segments.some((s) => s === ".." || s === "." || s === "" || s.includes("\u0000"))).toBe(false);
       }),
@@ -299,7 +307,7 @@ describe("uploads and downloads", () => {
           const before = await db.asset.count();
           const res = await fetch(
             `${server.url}/api/assets/upload?folder=${pct(folder)}&name=${pct(name)}&conflict=keep-both`,
-            { method: "PUT", body: "hostile bytes", headers: { cookie } },
+            { method: "PUT", body: "hostile bytes", headers: { cookie, origin: server.url } },
           );
           expect(res.status, `${res.status} for ${JSON.stringify(name).slice(0, 60)}`).toBeLessThan(500);
           if (res.status === 431) return void expect(await db.asset.count()).toBe(before); // Node's URL limit

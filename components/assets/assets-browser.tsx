@@ -25,7 +25,7 @@ import { Alert } from "@/components/ui/alert";
 import { inputClass } from "@/components/ui/text-field";
 import { cx } from "@/components/ui/cx";
 import type { Crumb } from "@/components/ui/breadcrumbs";
-import { getJson } from "@/components/assets/api";
+import { getJson } from "@/lib/http/browser-api";
 import { AssetCard } from "@/components/assets/asset-card";
 import { AssetTable } from "@/components/assets/asset-table";
 import { SelectionBar } from "@/components/assets/selection-bar";

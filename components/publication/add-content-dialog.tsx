@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/alert";
-import { getJson } from "@/components/assets/api";
+import { getJson } from "@/lib/http/browser-api";
 import { TypeIcon } from "@/components/assets/type-icon";
 import { DAM_ROOT } from "@/lib/assets/names";
 import type { BrowsePage } from "@/lib/assets/types";

@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { getJson, postJson } from "@/components/assets/api";
+import { getJson, postJson } from "@/lib/http/browser-api";
 import type { ScopeSummary } from "@/lib/publication/expand-scope";
 import type { ScopeItem } from "@/lib/publication/schemas";
 

@@ -1,24 +1,9 @@
 "use client";
 import { useQuery, type QueryKey } from "@tanstack/react-query";
+import { getJson } from "@/lib/http/browser-api";
 
 // Live data for the replication pages: TanStack Query polling a console route handler, so queue
 // states and counts move while work runs, without reloading the page.
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { headers: { accept: "application/json" }, cache: "no-store" });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, body?.message ?? `The server answered HTTP ${res.status}.`);
-  return body as T;
-}
 
 export function useLive<T>(key: QueryKey, url: string, opts: { initialData?: T; intervalMs?: number } = {}) {
   return useQuery({

@@ -8,6 +8,7 @@ import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
 import { Alert } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { updateTenantTrustAction } from "@/lib/portal/actions";
 
 export type TenantTrust = {
@@ -50,62 +51,21 @@ function TrustForm({
     audience: tenant.audience,
     orgClaim: tenant.orgClaim,
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, error, pending, submit } = useActionForm();
 
-  async function submit(e: React.FormEvent) {
+  async function save(e: React.FormEvent) {
     e.preventDefault();
-    setPending(true);
-    const res = await updateTenantTrustAction({ slug: tenant.slug, ...v });
-    setPending(false);
-    if (!res.ok) {
-      setErrors(res.fieldErrors ?? {});
-      setError(res.fieldErrors ? null : res.error);
-      return;
-    }
+    const res = await submit(() => updateTenantTrustAction({ slug: tenant.slug, ...v }));
+    if (!res.ok) return;
     toast.positive(`Token trust of ${tenant.name} saved`);
     router.refresh();
     onDone();
   }
 
   return (
-    <Form onSubmit={submit} className="grid gap-4">
+    <Form onSubmit={save} className="grid gap-4">
       {error && <Alert tone="negative">{error}</Alert>}
-      <TextField
-        label="Trusted issuer"
-        value={v.issuer}
-        onChange={(issuer) => setV({ ...v, issuer })}
-        error={errors.issuer}
-        placeholder={defaultIssuer}
-        description={`The issuer URL of any OAuth 2.0 or OpenID Connect server; its keys are found through its discovery document. Empty: this install's gateway (${defaultIssuer}).`}
-        mono
-        autoFocus
-      />
-      <TextField
-        label="Expected audience"
-        value={v.audience}
-        onChange={(audience) => setV({ ...v, audience })}
-        error={errors.audience}
-        description="The aud the access tokens must carry. Outpost's gateway issues brand-portal."
-        mono
-      />
-      <TextField
-        label="Organization claim"
-        value={v.orgClaim}
-        onChange={(orgClaim) => setV({ ...v, orgClaim })}
-        error={errors.orgClaim}
-        description="The token claim that names the publishing organization (Outpost's gateway: org). Empty: not checked, so every client the issuer gives this audience may publish."
-        mono
-      />
-      <TextField
-        label="Organization ID"
-        value={v.orgTechId}
-        onChange={(orgTechId) => setV({ ...v, orgTechId })}
-        error={errors.orgTechId}
-        description="The value the organization claim must have, such as A1B2C3D4E5@OutpostOrg"
-        mono
-      />
+      <TokenTrustFields value={v} onChange={setV} errors={errors} defaultIssuer={defaultIssuer} autoFocus />
       <DialogFooter>
         <Button slot="close" variant="secondary">
           Cancel
@@ -115,5 +75,69 @@ function TrustForm({
         </Button>
       </DialogFooter>
     </Form>
+  );
+}
+
+type TrustValues = { issuer: string; orgTechId: string; audience?: string; orgClaim?: string };
+
+/**
+ * Which access tokens a tenant accepts, as the Create form and the Token trust form ask it: the
+ * issuer, then (when the value has them; a new tenant starts with the gateway's) the audience and
+ * the organization claim, then the organization the claim must name.
+ */
+export function TokenTrustFields<V extends TrustValues>({
+  value: v,
+  onChange,
+  errors,
+  defaultIssuer,
+  autoFocus = false,
+}: {
+  value: V;
+  onChange: (v: V) => void;
+  errors: Record<string, string>;
+  defaultIssuer: string;
+  autoFocus?: boolean;
+}) {
+  return (
+    <>
+      <TextField
+        label="Trusted issuer"
+        value={v.issuer}
+        onChange={(issuer) => onChange({ ...v, issuer })}
+        error={errors.issuer}
+        placeholder={defaultIssuer}
+        description={`The issuer URL of the OAuth 2.0 or OpenID Connect server whose access tokens this tenant accepts; its keys are found through its discovery document. Empty: this install's gateway (${defaultIssuer}).`}
+        mono
+        autoFocus={autoFocus}
+      />
+      {v.audience !== undefined && (
+        <TextField
+          label="Expected audience"
+          value={v.audience}
+          onChange={(audience) => onChange({ ...v, audience })}
+          error={errors.audience}
+          description="The aud the access tokens must carry. Outpost's gateway issues brand-portal."
+          mono
+        />
+      )}
+      {v.orgClaim !== undefined && (
+        <TextField
+          label="Organization claim"
+          value={v.orgClaim}
+          onChange={(orgClaim) => onChange({ ...v, orgClaim })}
+          error={errors.orgClaim}
+          description="The token claim that names the publishing organization (Outpost's gateway: org). Empty: not checked, so every client the issuer gives this audience may publish."
+          mono
+        />
+      )}
+      <TextField
+        label="Organization ID"
+        value={v.orgTechId}
+        onChange={(orgTechId) => onChange({ ...v, orgTechId })}
+        error={errors.orgTechId}
+        description="The organization that publishes here: the technical ID its tokens name, such as A1B2C3D4E5@OutpostOrg"
+        mono
+      />
+    </>
   );
 }

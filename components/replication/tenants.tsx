@@ -11,9 +11,10 @@ import { TextField } from "@/components/ui/text-field";
 import { Alert } from "@/components/ui/alert";
 import { CopyButton } from "@/components/ui/copy-button";
 import { toast } from "@/components/ui/toast";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { formatDateTime } from "@/lib/format";
 import { createTenantAction } from "@/lib/portal/actions";
-import { EditTenantTrustButton } from "@/components/replication/tenant-trust";
+import { EditTenantTrustButton, TokenTrustFields } from "@/components/replication/tenant-trust";
 
 export type TenantRow = {
   id: string;
@@ -117,20 +118,12 @@ function CreateTenantForm({ defaultIssuer, onDone }: { defaultIssuer: string; on
   const [v, setV] = useState({ name: "", slug: "", orgTechId: "", issuer: "", adminLogin: "admin", adminPassword: "" });
   const [created, setCreated] = useState<Created | null>(null);
   const [slugEdited, setSlugEdited] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, error, pending, submit } = useActionForm();
 
-  async function submit(e: React.FormEvent) {
+  async function create(e: React.FormEvent) {
     e.preventDefault();
-    setPending(true);
-    const res = await createTenantAction(v);
-    setPending(false);
-    if (!res.ok) {
-      setErrors(res.fieldErrors ?? {});
-      setError(res.fieldErrors ? null : res.error);
-      return;
-    }
+    const res = await submit(() => createTenantAction(v));
+    if (!res.ok) return;
     toast.positive(`Tenant ${res.data.name} created`);
     router.refresh();
     // A generated password exists only in this answer: show it once, with what goes with it.
@@ -141,7 +134,7 @@ function CreateTenantForm({ defaultIssuer, onDone }: { defaultIssuer: string; on
   if (created) return <CreatedTenant created={created} onDone={onDone} />;
 
   return (
-    <Form onSubmit={submit} className="grid gap-4">
+    <Form onSubmit={create} className="grid gap-4">
       {error && <Alert tone="negative">{error}</Alert>}
       <TextField
         label="Name"
@@ -160,23 +153,7 @@ function CreateTenantForm({ defaultIssuer, onDone }: { defaultIssuer: string; on
         error={errors.slug}
         description="The last part of the tenant URL: lowercase letters, digits and '-'"
       />
-      <TextField
-        label="Organization ID"
-        value={v.orgTechId}
-        onChange={(orgTechId) => setV({ ...v, orgTechId })}
-        error={errors.orgTechId}
-        description="The technical ID of the gateway organization that publishes here, such as A1B2C3D4E5@OutpostOrg"
-        mono
-      />
-      <TextField
-        label="Trusted issuer"
-        value={v.issuer}
-        onChange={(issuer) => setV({ ...v, issuer })}
-        error={errors.issuer}
-        placeholder={defaultIssuer}
-        description={`The OAuth gateway whose access tokens this tenant accepts. Empty: this install's gateway (${defaultIssuer}).`}
-        mono
-      />
+      <TokenTrustFields value={v} onChange={setV} errors={errors} defaultIssuer={defaultIssuer} />
       <fieldset className="grid gap-4 rounded border border-line p-4">
         <legend className="px-1 text-sm font-semibold">First Portal administrator</legend>
         <TextField

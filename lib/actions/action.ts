@@ -6,6 +6,7 @@ import { hasRole, type Role } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { UserError } from "@/lib/errors";
 import type { ActionResult } from "@/lib/actions/result";
+import { sameOrigin } from "@/lib/http/same-origin";
 
 /**
  * Defines a server action: checks that the request comes from our own pages, that the caller is
@@ -18,7 +19,7 @@ export function action<S extends z.ZodType, R>(
 ): (input: z.input<S>) => Promise<ActionResult<R>> {
   return async (raw) => {
     try {
-      if (!(await sameOrigin()))
+      if (!sameOrigin(await headers()))
         return { ok: false, error: "This request did not come from an Outpost page. Reload the page and try again." };
       const user = await currentUser();
       if (!user) return { ok: false, error: "Your session has ended. Sign in again." };
@@ -59,17 +60,4 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
     out[key] ??= issue.message;
   }
   return out;
-}
-
-/** Browsers send Origin on every POST; Next lets a POST without one through, we don't. */
-export async function sameOrigin(): Promise<boolean> {
-  const h = await headers();
-  const origin = h.get("origin");
-  const host = h.get("x-forwarded-host") ?? h.get("host");
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }

@@ -6,6 +6,7 @@ import { resolveSession, type SessionUser } from "@/lib/auth/sessions";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { UserError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/actions/action";
+import { sameOrigin } from "@/lib/http/same-origin";
 
 type Ctx<P> = { req: NextRequest; user: SessionUser; params: P };
 
@@ -24,7 +25,7 @@ export function consoleRoute<P = Record<string, string>>(
       if (!user) return json(401, { error: "unauthenticated", message: "Sign in to use this API." });
       if (!hasRole(user.role, role))
         return json(403, { error: "forbidden", message: "You don't have access to this." });
-      if (req.method !== "GET" && req.method !== "HEAD" && !sameOrigin(req)) {
+      if (req.method !== "GET" && req.method !== "HEAD" && !sameOrigin(req.headers)) {
         return json(403, { error: "forbidden", message: "Cross-site request refused." });
       }
       const out = await run({ req, user, params: await context.params });
@@ -50,18 +51,6 @@ export function errorResponse(e: unknown): Response {
 
 export const json = (status: number, body: unknown, headers?: Record<string, string>) =>
   NextResponse.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
-
-/** A state-changing request from our own pages (or from a non-browser client), not from another site. */
-export function sameOrigin(req: Request): boolean {
-  const origin = req.headers.get("origin");
-  if (!origin) return req.headers.get("sec-fetch-site") === null; // non-browser clients send neither
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
 
 /** Parses search params with a zod schema (400 on failure). */
 export function parseQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.output<S> {

@@ -112,16 +112,6 @@ export async function removeFromCollection(collectionId: string, assetIds: strin
   return { removed: count };
 }
 
-export async function updateCollection(input: { id: string; title: string; description: string }) {
-  const c = await db.collection.findUnique({ where: { id: input.id }, select: { id: true } });
-  if (!c) throw notFound("The collection");
-  return db.collection.update({
-    where: { id: input.id },
-    data: { title: input.title, description: input.description },
-    select: { id: true, name: true },
-  });
-}
-
 export async function deleteCollections(ids: string[]): Promise<{ deleted: number }> {
   const { count } = await db.collection.deleteMany({ where: { id: { in: ids } } });
   if (!count) throw notFound("The collection");

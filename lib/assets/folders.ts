@@ -3,9 +3,7 @@ import { db } from "@/lib/db";
 import { DAM_ROOT, joinPath } from "@/lib/assets/names";
 import type { FolderRef } from "@/lib/assets/types";
 import { conflict, notFound } from "@/lib/errors";
-
 import type { Tx } from "@/lib/db/tx";
-export type DbOrTx = typeof db | Tx;
 
 const refSelect = { id: true, path: true, name: true, title: true } as const;
 
@@ -31,7 +29,7 @@ export async function getFolderByPath(path: string): Promise<FolderRef> {
 }
 
 /** Folders and assets share one namespace per parent, as nodes do in AEM. */
-export async function assertNameFree(tx: DbOrTx, parentPath: string, name: string, except?: string): Promise<void> {
+export async function assertNameFree(tx: Tx, parentPath: string, name: string, except?: string): Promise<void> {
   const path = joinPath(parentPath, name);
   const [folder, asset] = await Promise.all([
     tx.folder.findUnique({ where: { path }, select: { id: true } }),

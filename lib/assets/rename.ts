@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/generated/sqlite/client";
 import { db } from "@/lib/db";
 import { assertNameFree } from "@/lib/assets/folders";
 import { inspectBlob } from "@/lib/assets/inspect";
@@ -30,7 +31,8 @@ export async function renameFolder(input: { id: string; name: string; title: str
 export async function renameAsset(input: { id: string; name: string }, userId: string): Promise<{ path: string }> {
   const current = await db.asset.findUnique({ where: { id: input.id }, select: { sha256: true } });
   if (!current) throw notFound("The asset");
-  const { typeFlag } = await inspectBlob(current.sha256, input.name).catch(() => ({ typeFlag: undefined }));
+  // An unreadable binary keeps the flag it has: Prisma.skip leaves the column out of the update.
+  const { typeFlag } = await inspectBlob(current.sha256, input.name).catch(() => ({ typeFlag: Prisma.skip }));
   return db.$transaction(async (tx) => {
     const asset = await tx.asset.findUnique({ where: { id: input.id }, select: { id: true, path: true, title: true } });
     if (!asset) throw notFound("The asset");

@@ -40,7 +40,6 @@ export const createCollectionInput = z.object({
   description,
   assetIds: z.array(id).max(1000).optional(),
 });
-export const updateCollectionInput = z.object({ id, title, description });
 export const collectionMembersInput = z.object({
   collectionId: id,
   assetIds: z.array(id).min(1, "Select at least one asset").max(1000),

@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/tx";
 import type { Readable } from "node:stream";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { env } from "@/lib/env";
 import { collectBlobs } from "@/lib/assets/blob-gc";
 import { inspectBlob } from "@/lib/assets/inspect";
@@ -173,7 +174,7 @@ async function record(
       });
     } catch (e) {
       // Two uploads raced for the same name: look again (keep both picks the next number).
-      if (attempt < 3 && (e as { code?: string }).code === "P2002") continue;
+      if (attempt < 3 && isUniqueViolation(e)) continue;
       throw e;
     }
   }

@@ -30,6 +30,12 @@ export async function endSession(sessionId: string): Promise<void> {
   await db.session.deleteMany({ where: { id: sessionId } });
 }
 
+/** Deletes the rows of expired sessions (their cookies no longer open anything): hourly housekeeping. */
+export async function purgeExpiredSessions(now = new Date()): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { expiresAt: { lte: now } } });
+  return count;
+}
+
 /** Ends every session of a user (password change, reset, disable), except `keep` when given. */
 export async function endUserSessions(userId: string, keep?: string): Promise<void> {
   await db.session.deleteMany({ where: { userId, ...(keep ? { id: { not: keep } } : {}) } });

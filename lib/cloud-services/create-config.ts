@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { conflict } from "@/lib/errors";
 import { generateConfigKeyPair } from "@/lib/cloud-services/key-pair";
 import { newAgentRows } from "@/lib/cloud-services/agents";
-import { defaultGatewayUrl } from "@/lib/cloud-services/defaults";
+import { issuer } from "@/lib/gateway/issuer";
 import { DEFAULT_SCOPE } from "@/lib/cloud-services/schemas";
 
 const nameTaken = (name: string) =>
@@ -24,7 +24,7 @@ export async function createConfig(input: { title: string; name: string }, creat
       data: {
         name: input.name,
         title: input.title,
-        gatewayUrl: defaultGatewayUrl(),
+        gatewayUrl: issuer(),
         scope: DEFAULT_SCOPE,
         createdById: createdById ?? null,
         keys: {

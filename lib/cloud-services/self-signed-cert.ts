@@ -34,14 +34,3 @@ export async function selfSignedCertificate(
   });
   return { certPem: cert.toString("pem"), notAfter };
 }
-
-/** Validity of a stored certificate (for the page), read from the certificate itself. */
-export function certificateInfo(certPem: string): {
-  notBefore: Date;
-  notAfter: Date;
-  subject: string;
-  serialNumber: string;
-} {
-  const cert = new x509.X509Certificate(certPem);
-  return { notBefore: cert.notBefore, notAfter: cert.notAfter, subject: cert.subject, serialNumber: cert.serialNumber };
-}

@@ -3,6 +3,7 @@
 // JSON or deeply nested arguments ("Invalid Server Actions request", "Body exceeded 1mb limit",
 // SyntaxError, RangeError). Here they get a 4xx with a message. Runs in proxy.ts: Web APIs only, no
 // server-only imports, and it never decides who may do what (the action does).
+import { sameOrigin } from "@/lib/http/same-origin";
 
 /** The same as `serverActions.bodySizeLimit` in next.config.js. */
 export const ACTION_BODY_LIMIT = 1024 * 1024;
@@ -53,18 +54,6 @@ function tooLarge() {
     "too_large",
     `The request is larger than ${mb} MB. Large files go through the upload, not a form.`,
   );
-}
-
-/** Browsers send Origin on every POST; `null` (sandboxed or file pages) and foreign hosts are refused. */
-export function sameOrigin(headers: Headers): boolean {
-  const origin = headers.get("origin");
-  const host = headers.get("x-forwarded-host") ?? headers.get("host");
-  if (!origin || origin === "null" || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
 
 async function readCapped(req: Request): Promise<Uint8Array<ArrayBuffer> | null> {

@@ -29,9 +29,6 @@ export type TokenDeps = {
   log?: (line: string) => void;
 };
 
-/** This install's gateway issuer (built once, in lib/gateway/issuer.ts). */
-export const defaultGatewayUrl = issuer;
-
 const tokenAnswer = z.object({
   access_token: z.string().min(1),
   token_type: z.string().refine((t) => t.toLowerCase() === "bearer", "token_type is not Bearer"),
@@ -48,7 +45,7 @@ export async function requestAccessToken(cfg: ImsConfig, deps: TokenDeps): Promi
       "The configuration has no Client ID: paste the Application ID from the gateway application.",
     );
   }
-  const gatewayUrl = cfg.gatewayUrl.trim() || defaultGatewayUrl();
+  const gatewayUrl = cfg.gatewayUrl.trim() || issuer();
   if (!/^https?:\/\/[^/]/.test(gatewayUrl)) {
     throw new TokenError(
       "config",

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 
 // The parent of a repository path, and the folders above an item that the portal creates when an
 // item arrives before its folders (below the DAM root, which is not shown as a folder).
@@ -35,7 +36,7 @@ export async function ensureFolders(tenantId: string, folderPath: string, isPubl
         data: { tenantId, path, parentPath: parentOf(path), title: nameOf(path), isPublic },
       });
     } catch (e) {
-      if ((e as { code?: string }).code !== "P2002") throw e; // created meanwhile by a parallel delivery
+      if (!isUniqueViolation(e)) throw e; // created meanwhile by a parallel delivery
     }
   }
   if (known.size > MAX_KNOWN) known.clear();

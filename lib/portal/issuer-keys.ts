@@ -89,8 +89,3 @@ async function discover(issuer: string, now: number): Promise<IssuerKeys> {
   }
   throw new DiscoveryError(`no discovery document: tried ${tried.join(", ")}`);
 }
-
-/** Forgets every issuer (tests). */
-export function forgetIssuers(): void {
-  cache.clear();
-}

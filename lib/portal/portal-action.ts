@@ -1,8 +1,10 @@
 import "server-only";
+import { headers } from "next/headers";
 import { z } from "zod";
-import { failure, fieldErrors, sameOrigin } from "@/lib/actions/action";
+import { failure, fieldErrors } from "@/lib/actions/action";
 import type { ActionResult } from "@/lib/actions/result";
 import type { PortalRole } from "@/lib/portal/roles";
+import { sameOrigin } from "@/lib/http/same-origin";
 import { tenantSlug } from "@/lib/portal/schemas";
 import type { PortalSessionUser } from "@/lib/portal/sessions";
 import { getPortalSession } from "@/lib/portal/viewer";
@@ -20,7 +22,7 @@ export function portalAction<S extends z.ZodType<{ tenant: string }>, R>(
 ): (input: z.input<S>) => Promise<ActionResult<R>> {
   return async (raw) => {
     try {
-      if (!(await sameOrigin()))
+      if (!sameOrigin(await headers()))
         return { ok: false, error: "This request did not come from a portal page. Reload the page and try again." };
       const slug = withTenant.safeParse(raw);
       const viewer = slug.success ? await getPortalSession(slug.data.tenant) : null;

@@ -29,13 +29,6 @@ function isIssuerUrl(v: string): boolean {
 }
 const issuerMessage = "Enter the gateway's issuer URL, such as https://outpost.example.com/gateway";
 
-export const issuerUrl = z
-  .string()
-  .trim()
-  .max(500, "The issuer must be at most 500 characters")
-  .refine(isIssuerUrl, issuerMessage)
-  .transform((v) => v.replace(/\/+$/, ""));
-
 /** An issuer URL, or empty for this install's own gateway (a union would lose the message). */
 const issuerOrDefault = z
   .string()
@@ -78,9 +71,6 @@ export const createTenantInput = z.object({
   orgTechId,
   issuer: issuerOrDefault.optional(),
 });
-
-// The repository path rule is shared with the console's queue (lib/repo-path.ts).
-export { repoPath } from "@/lib/repo-path";
 
 export const assetMetadata = z.object({
   title: freeText("title", 500, { trim: false, singleLine: true }).default(""),

@@ -58,6 +58,12 @@ export async function endPortalSession(sessionId: string): Promise<void> {
   await db.portalSession.deleteMany({ where: { id: sessionId } });
 }
 
+/** Deletes the rows of expired portal sessions (their cookies no longer open anything): hourly housekeeping. */
+export async function purgeExpiredPortalSessions(now = new Date()): Promise<number> {
+  const { count } = await db.portalSession.deleteMany({ where: { expiresAt: { lte: now } } });
+  return count;
+}
+
 /** Ends every session of a portal user (password reset, disable), except `keep` when given. */
 export async function endPortalUserSessions(userId: string, keep?: string): Promise<void> {
   await db.portalSession.deleteMany({ where: { userId, ...(keep ? { id: { not: keep } } : {}) } });

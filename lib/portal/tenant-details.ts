@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { defaultIssuer, tenantUrl } from "@/lib/portal/tenants";
+import { issuer } from "@/lib/gateway/issuer";
+import { tenantUrl } from "@/lib/portal/tenants";
 
 /** One tenant for the console's tenant page, or null. */
 export async function getTenantDetails(slug: string) {
@@ -14,7 +15,7 @@ export async function getTenantDetails(slug: string) {
     name: t.name,
     slug: t.slug,
     orgTechId: t.orgTechId,
-    issuer: t.issuer || defaultIssuer(),
+    issuer: t.issuer || issuer(),
     url: tenantUrl(t.slug),
     createdAt: t.createdAt,
     counts: t._count,

@@ -8,8 +8,6 @@ import { sql } from "@/lib/assets/sql";
 
 // Portal tenants: each receives what one organization publishes, at <origin>/portal/<slug>.
 
-/** This install's gateway issuer (built once, in lib/gateway/issuer.ts). */
-export const defaultIssuer = issuer;
 export const tenantUrl = (slug: string) => `${publicUrl}/portal/${slug}`;
 
 /**
@@ -32,7 +30,7 @@ export async function createTenant(input: {
     name: input.name,
     slug: input.slug,
     orgTechId: input.orgTechId,
-    issuer: input.issuer || defaultIssuer(),
+    issuer: input.issuer || issuer(),
     ...(input.audience ? { audience: input.audience } : {}),
     ...(input.orgClaim !== undefined ? { orgClaim: input.orgClaim } : {}),
   };
@@ -56,7 +54,7 @@ export async function updateTenantTrust(input: {
     where: { slug: input.slug },
     data: {
       orgTechId: input.orgTechId,
-      issuer: input.issuer || defaultIssuer(),
+      issuer: input.issuer || issuer(),
       audience: input.audience,
       orgClaim: input.orgClaim,
     },
@@ -74,7 +72,7 @@ export async function listTenants() {
     name: t.name,
     slug: t.slug,
     orgTechId: t.orgTechId,
-    issuer: t.issuer || defaultIssuer(),
+    issuer: t.issuer || issuer(),
     audience: t.audience,
     orgClaim: t.orgClaim,
     url: tenantUrl(t.slug),
@@ -101,5 +99,5 @@ export async function findTenant(slug: string): Promise<PortalTenantRow | null> 
     sql`SELECT "id", "slug", "name", "orgTechId", "issuer", "audience", "orgClaim" FROM "PortalTenant" WHERE "slug" = ${slug}`,
   );
   const t = rows[0];
-  return t ? { ...t, issuer: t.issuer || defaultIssuer() } : null;
+  return t ? { ...t, issuer: t.issuer || issuer() } : null;
 }

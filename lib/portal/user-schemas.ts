@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { changeOwnPasswordInput, displayName, loginName, password, signInPassword } from "@/lib/auth/schemas";
+import { changeOwnPasswordInput, displayName, loginName, password, signInInput } from "@/lib/auth/schemas";
 import { PORTAL_ROLES } from "@/lib/portal/roles";
 import { tenantSlug } from "@/lib/portal/schemas";
 
@@ -9,17 +9,7 @@ import { tenantSlug } from "@/lib/portal/schemas";
 const id = z.string().min(1).max(40);
 const role = z.enum(PORTAL_ROLES);
 
-export const portalSignInInput = z.object({
-  tenant: tenantSlug,
-  login: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(1, "Enter your user name")
-    .max(64, "User name must be at most 64 characters"),
-  password: signInPassword,
-  next: z.string().max(2000).optional(),
-});
+export const portalSignInInput = signInInput.extend({ tenant: tenantSlug });
 
 export const portalUserFields = z.object({ login: loginName, displayName, role, password });
 export const portalChangeRoleFields = z.object({ userId: id, role });

@@ -9,10 +9,6 @@ import { insufficientScope, PortalError, tokenRejected } from "@/lib/portal/port
 // expiry, scope, and, when the tenant names one, the claim that says which organization publishes.
 // A refusal says what the tenant expected and what the token carried.
 
-/** The audience Outpost's gateway gives its tokens, and a new tenant's default. */
-export const PORTAL_AUDIENCE = "brand-portal";
-/** The claim Outpost's gateway names the organization in, and a new tenant's default. */
-export const PORTAL_ORG_CLAIM = "org";
 const ALGORITHMS = ["RS256", "PS256", "ES256"];
 
 /** The portal's clock for token expiry (tests move it to let tokens expire). */

@@ -2,7 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { errorResponse, json, sameOrigin } from "@/lib/api/route";
+import { errorResponse, json } from "@/lib/api/route";
+import { sameOrigin } from "@/lib/http/same-origin";
 import type { PortalRole } from "@/lib/portal/roles";
 import { PORTAL_SESSION_COOKIE, resolvePortalSession, type PortalSessionUser } from "@/lib/portal/sessions";
 import { findTenant } from "@/lib/portal/tenants";
@@ -60,7 +61,7 @@ export function portalRoute<P>(
       const session = tenant && (await resolvePortalSession(cookieValue(req, PORTAL_SESSION_COOKIE), tenant));
       if (!session || (opts?.role === "admin" && session.role !== "admin"))
         return json(404, { error: "not_found", message: "Not found." });
-      if (req.method !== "GET" && req.method !== "HEAD" && !sameOrigin(req))
+      if (req.method !== "GET" && req.method !== "HEAD" && !sameOrigin(req.headers))
         return json(403, { error: "forbidden", message: "Cross-site request refused." });
       return await fn(req, viewerOf(session), params);
     } catch (e) {

@@ -1,7 +1,8 @@
 import "server-only";
 import { decodeJwt } from "jose";
 import { notFound } from "@/lib/errors";
-import { defaultGatewayUrl, type TokenDeps } from "@/lib/ims/request-token";
+import { issuer } from "@/lib/gateway/issuer";
+import type { TokenDeps } from "@/lib/ims/request-token";
 import { getAccessToken } from "@/lib/ims/token-cache";
 import { TokenError } from "@/lib/ims/token-error";
 import { systemClock, type Clock } from "@/lib/clock";
@@ -63,9 +64,7 @@ export async function testConnection(
   );
   if (!cfg.tenantUrl)
     return finish(false, "The configuration has no Tenant URL: set it in Cloud Services › Assets Brand Portal.");
-  log(
-    `OAuth gateway URL: ${cfg.gatewayUrl || `${defaultGatewayUrl()} (this install's gateway)`}; tenant URL: ${cfg.tenantUrl}`,
-  );
+  log(`OAuth gateway URL: ${cfg.gatewayUrl || `${issuer()} (this install's gateway)`}; tenant URL: ${cfg.tenantUrl}`);
 
   const tokenDeps: TokenDeps = {
     transport,

@@ -1,5 +1,6 @@
 import "server-only";
 import { env, publicUrl } from "@/lib/env";
+import { issuer } from "@/lib/gateway/issuer";
 
 // The gateway's issuer, the OAuth gateway URL a new configuration gets and the Tenant URLs the
 // console shows are all built from OUTPOST_PUBLIC_URL, never from the Host of a request (a Host
@@ -14,8 +15,8 @@ let warned = false;
 export function announcePublicUrl(log: (line: string) => void = console.log): void {
   log(
     env.OUTPOST_PUBLIC_URL
-      ? `[outpost] public URL ${publicUrl} (gateway issuer ${publicUrl}/gateway)`
-      : `[outpost] OUTPOST_PUBLIC_URL is not set: this install names itself ${publicUrl} (gateway issuer ${publicUrl}/gateway). Set OUTPOST_PUBLIC_URL to the URL users and other installs reach it at.`,
+      ? `[outpost] public URL ${publicUrl} (gateway issuer ${issuer()})`
+      : `[outpost] OUTPOST_PUBLIC_URL is not set: this install names itself ${publicUrl} (gateway issuer ${issuer()}). Set OUTPOST_PUBLIC_URL to the URL users and other installs reach it at.`,
   );
 }
 
@@ -40,7 +41,7 @@ export function notePublicHost(headers: Headers, warn: (line: string) => void = 
   warned = true;
   warn(
     `[outpost] requests arrive for ${seen.origin}, but OUTPOST_PUBLIC_URL is ${publicUrl}${env.OUTPOST_PUBLIC_URL ? "" : " (not set)"}: ` +
-      `the gateway names its issuer ${publicUrl}/gateway in its metadata and tokens, and the console shows Tenant and gateway URLs under ${publicUrl}. ` +
+      `the gateway names its issuer ${issuer()} in its metadata and tokens, and the console shows Tenant and gateway URLs under ${publicUrl}. ` +
       `Other installs that reach this one at ${seen.origin} will refuse those. If ${seen.origin} is the name users and other installs use, set OUTPOST_PUBLIC_URL=${seen.origin} and restart. (Shown once.)`,
   );
 }

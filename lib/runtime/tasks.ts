@@ -4,6 +4,9 @@ import { assetsTask } from "@/lib/assets/task";
 import { replicationTask } from "@/lib/replication/task";
 import { startPortalRenditionWorker } from "@/lib/portal/renditions";
 import { publicationTask } from "@/lib/publication/task";
+import { purgeExpiredSessions } from "@/lib/auth/sessions";
+import { purgeExpiredPortalSessions } from "@/lib/portal/sessions";
+import { startHousekeeping } from "@/lib/runtime/housekeeping";
 
 // The domains' start-up work, in order. A domain adds its entry here: seeding runs once per start,
 // `start` launches background work (only where workers are on) and returns its stop function.
@@ -19,6 +22,8 @@ const tasks: Task[] = [
   replicationTask,
   { name: "portal", start: async () => startPortalRenditionWorker() },
   publicationTask,
+  // Expired sign-ins of the console and the portal: their rows would otherwise stay for ever.
+  { name: "sessions", start: () => startHousekeeping("sessions", [purgeExpiredSessions, purgeExpiredPortalSessions]) },
 ];
 
 const stops: (() => Promise<void>)[] = [];

@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/text-field";
 import { toast } from "@/components/ui/toast";
 import { cx } from "@/components/ui/cx";
-import { getJson } from "@/components/assets/api";
+import { getJson } from "@/lib/http/browser-api";
 import { CollectionFields, useCollectionDraft } from "@/components/assets/collections/collection-fields";
 import { addToCollectionAction, createCollectionAction } from "@/lib/assets/actions";
 import type { CollectionSummary } from "@/lib/assets/types";

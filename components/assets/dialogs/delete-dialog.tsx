@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";
-import { postJson } from "@/components/assets/api";
+import { postJson } from "@/lib/http/browser-api";
 import { deleteItemsAction } from "@/lib/assets/actions";
 import type { DeletePreview, ItemRef } from "@/lib/assets/types";
 import type { CommandContext } from "@/components/assets/commands/types";

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";
-import { getJson } from "@/components/assets/api";
+import { getJson } from "@/lib/http/browser-api";
 import { moveItemsAction } from "@/lib/assets/actions";
 import { DAM_ROOT } from "@/lib/assets/names";
 import type { FolderRef, ItemRef } from "@/lib/assets/types";

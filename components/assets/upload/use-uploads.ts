@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useRef, useState } from "react";
-import { postJson } from "@/components/assets/api";
+import { postJson } from "@/lib/http/browser-api";
 import { formatBytes } from "@/lib/format";
 import { suggestAssetName } from "@/lib/assets/names";
 

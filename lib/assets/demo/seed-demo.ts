@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { DAM_ROOT } from "@/lib/assets/names";
 import { demoImage } from "@/lib/assets/demo/images";
 import { demoPdf } from "@/lib/assets/demo/pdf";
@@ -166,7 +167,7 @@ export async function seedDemoContent(): Promise<void> {
       });
     });
   } catch (e) {
-    if ((e as { code?: string }).code === "P2002") return; // another node seeded first
+    if (isUniqueViolation(e)) return; // another node seeded first
     throw e;
   }
   kickRenditions();

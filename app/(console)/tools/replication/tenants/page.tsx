@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { PageBody, PageHeader } from "@/components/shell/page-header";
 import { CreateTenantButton, TenantsTable } from "@/components/replication/tenants";
 import { requireAdmin } from "@/lib/auth/dal";
-import { defaultIssuer, listTenants } from "@/lib/portal/tenants";
+import { issuer } from "@/lib/gateway/issuer";
+import { listTenants } from "@/lib/portal/tenants";
 import { replicationCrumbs } from "../crumbs";
 
 export const metadata: Metadata = { title: "Brand Portal Tenants" };
@@ -15,7 +16,7 @@ export default async function TenantsPage() {
       <PageHeader
         title="Brand Portal Tenants"
         crumbs={[...replicationCrumbs, { label: "Brand Portal Tenants" }]}
-        actions={<CreateTenantButton defaultIssuer={defaultIssuer()} />}
+        actions={<CreateTenantButton defaultIssuer={issuer()} />}
       />
       <PageBody wide>
         <p className="mb-3 text-sm text-ink-muted">
@@ -23,7 +24,7 @@ export default async function TenantsPage() {
           configuration in Cloud Services.
         </p>
         <TenantsTable
-          defaultIssuer={defaultIssuer()}
+          defaultIssuer={issuer()}
           tenants={tenants.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() }))}
         />
       </PageBody>

@@ -13,7 +13,8 @@ import { KeyHistory } from "@/components/cloud-services/key-history";
 import { requireAdmin } from "@/lib/auth/dal";
 import { configApiBase, configHref, LEGACY_CLOUD_SERVICES_HREF } from "@/lib/cloud-services/catalog";
 import { configStatus } from "@/lib/cloud-services/config-status";
-import { defaultGatewayUrl, embeddedPortalBase } from "@/lib/cloud-services/defaults";
+import { embeddedPortalBase } from "@/lib/cloud-services/defaults";
+import { issuer } from "@/lib/gateway/issuer";
 import { currentKey, findConfigByName } from "@/lib/cloud-services/get-config";
 import { certificateFileName, jwkFileName, publicKeyFileName, publicKeyView } from "@/lib/cloud-services/public-key";
 import { NAME_PATTERN } from "@/lib/cloud-services/config-name";
@@ -75,7 +76,7 @@ export default async function BrandPortalConfigPage({
             name={config.name}
             title={config.title}
             settings={settings}
-            defaults={{ gatewayUrl: defaultGatewayUrl(), portalBase: embeddedPortalBase() }}
+            defaults={{ gatewayUrl: issuer(), portalBase: embeddedPortalBase() }}
             openEditor={edit === "1"}
             selfHref={configHref(config.name)}
           />

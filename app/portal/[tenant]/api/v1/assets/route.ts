@@ -5,7 +5,8 @@ import { pathParam, portalRoute } from "@/lib/portal/portal-route";
 import { receiveAsset } from "@/lib/portal/receive-asset";
 import { readOrder } from "@/lib/portal/publish-order";
 import { removeAsset } from "@/lib/portal/remove-asset";
-import { repoPath, version } from "@/lib/portal/schemas";
+import { version } from "@/lib/portal/schemas";
+import { repoPath } from "@/lib/repo-path";
 
 // Publish (PUT, streamed binary) and unpublish (DELETE) one asset. docs/replication-protocol.md.
 export const PUT = portalRoute<{ tenant: string }>("dam-write", async ({ req, tenant, caller }) => {

@@ -3,7 +3,8 @@ import { publisherOf } from "@/lib/portal/receipts";
 import { pathParam, portalRoute, readJson } from "@/lib/portal/portal-route";
 import { readOrder } from "@/lib/portal/publish-order";
 import { receiveFolder, removeFolder } from "@/lib/portal/receive-folder";
-import { folderBody, repoPath } from "@/lib/portal/schemas";
+import { folderBody } from "@/lib/portal/schemas";
+import { repoPath } from "@/lib/repo-path";
 
 export const PUT = portalRoute<{ tenant: string }>("dam-write", async ({ req, tenant, caller }) => {
   const path = pathParam(req, repoPath);
