@@ -11,20 +11,23 @@
 // through enqueueJobs) and checks the outcome; a console child runs Outpost's start-up tasks
 // (lib/runtime/tasks.ts: the replication workers); a portal child serves the gateway and the
 // portal's receiving routes on a fixed port with its own database, as another install would.
-import { fork, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer as createNetServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
-import type { NextRequest } from "next/server";
-import { serveRoutes } from "../tests/support/route-server";
-
-type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
-type Setup = { clientId: string; orgTechId: string; slugs: string[] };
-type Expected = { path: string; sha256: string };
-type Verdict = { lost: number; duplicated: number; details: string[] };
+import {
+  freePort,
+  enqueueAssets,
+  generateAssets,
+  jobsOutcome,
+  killInstall as kill,
+  serveConsoleNode,
+  servePortalInstall,
+  setUpConsole,
+  startInstall,
+  verifyAtPortal,
+  waitForQueue,
+} from "./support/soak-installs";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -40,8 +43,8 @@ const DRAIN_MS = Number(arg("drain-s", "240")) * 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const between = (lo: number, hi: number) => lo + Math.random() * (hi - lo);
 
-if (args.includes("--portal")) void servePortal();
-else if (args.includes("--console")) void serveConsole();
+if (args.includes("--portal")) void servePortalInstall();
+else if (args.includes("--console")) void serveConsoleNode();
 else
   main().then(
     (ok) => process.exit(ok ? 0 : 1),
@@ -50,120 +53,6 @@ else
       process.exit(1);
     },
   );
-
-// ── the portal install: gateway and receiving API ───────────────────────────────
-async function servePortal() {
-  const { migrate } = await import("@/lib/db/migrate");
-  await migrate(process.env.DATABASE_URL!);
-  const { ensureSigningKey } = await import("@/lib/gateway/signing-keys");
-  await ensureSigningKey();
-  const h = (m: unknown) => m as Handler;
-  const token = await import("@/app/gateway/oauth/token/route");
-  const jwks = await import("@/app/gateway/.well-known/jwks.json/route");
-  const meta = await import("@/app/gateway/.well-known/oauth-authorization-server/route");
-  const ping = await import("@/app/portal/[tenant]/api/v1/ping/route");
-  const assets = await import("@/app/portal/[tenant]/api/v1/assets/route");
-  await serveRoutes(
-    {
-      "/gateway/oauth/token": { POST: h(token.POST) },
-      "/gateway/.well-known/jwks.json": { GET: h(jwks.GET) },
-      "/gateway/.well-known/oauth-authorization-server": { GET: h(meta.GET) },
-      "/portal/:tenant/api/v1/ping": { GET: h(ping.GET) },
-      "/portal/:tenant/api/v1/assets": { PUT: h(assets.PUT), DELETE: h(assets.DELETE) },
-    },
-    { port: Number(new URL(process.env.OUTPOST_PUBLIC_URL!).port), keepAliveTimeout: 30_000 },
-  );
-  process.on(
-    "message",
-    async (msg: { setup?: { publicKeyPem: string }; verify?: { slug: string; expected: Expected[] } }) => {
-      if (msg.setup) process.send!(await setUpPortal(msg.setup.publicKeyPem));
-      if (msg.verify) process.send!(await verifyPortal(msg.verify.slug, msg.verify.expected));
-    },
-  );
-  process.send!("ready");
-}
-
-/** The gateway administrator's part: organization, JWT application with the console's key, two tenants. */
-async function setUpPortal(publicKeyPem: string): Promise<Setup> {
-  const { db } = await import("@/lib/db");
-  const { createOrganization } = await import("@/lib/gateway/organizations");
-  const { createApplication } = await import("@/lib/gateway/create-application");
-  const { updateApplication } = await import("@/lib/gateway/update-application");
-  const { createTenant } = await import("@/lib/portal/tenants");
-  const scopes = ["dam-read", "dam-sync", "dam-write", "cc-share"] as const;
-  const admin = await db.user.create({
-    data: { login: "soak", name: "Soak", role: "administrator", passwordHash: "x" },
-  });
-  const org = await createOrganization(admin.id, "Soak org");
-  const app = await createApplication(admin.id, {
-    name: "Soak console",
-    description: "",
-    orgId: org.id,
-    scopes: [...scopes],
-  });
-  await updateApplication(admin.id, {
-    clientId: app.clientId,
-    name: app.name,
-    description: "",
-    scopes: [...scopes],
-    publicKey: publicKeyPem,
-  });
-  const slugs = [];
-  for (const slug of ["soak-console-kills", "soak-portal-kills"])
-    slugs.push((await createTenant({ name: slug, slug, orgTechId: org.techId })).slug);
-  return { clientId: app.clientId, orgTechId: org.techId, slugs };
-}
-
-/** What the portal holds for a tenant, against what was published: rows, hashes and the blobs' bytes. */
-async function verifyPortal(slug: string, expected: Expected[]): Promise<Verdict> {
-  const { db } = await import("@/lib/db");
-  const { portalBlobs } = await import("@/lib/storage/stores");
-  const rows = await db.portalAsset.findMany({ where: { tenant: { slug } }, select: { path: true, sha256: true } });
-  const byPath = new Map<string, string[]>();
-  for (const r of rows) byPath.set(r.path, [...(byPath.get(r.path) ?? []), r.sha256]);
-  const want = new Map(expected.map((e) => [e.path, e.sha256]));
-  const details: string[] = [];
-  let lost = 0;
-  let duplicated = 0;
-  for (const [p, shas] of byPath) {
-    if (!want.has(p)) {
-      duplicated++;
-      details.push(`unexpected at the portal: ${p}`);
-    }
-    if (shas.length > 1) {
-      duplicated += shas.length - 1;
-      details.push(`${shas.length} copies: ${p}`);
-    }
-  }
-  for (const { path: p, sha256 } of expected) {
-    const got = byPath.get(p)?.[0];
-    if (got !== sha256) {
-      lost++;
-      details.push(got ? `wrong SHA-256 at the portal: ${p}` : `missing at the portal: ${p}`);
-      continue;
-    }
-    const hash = createHash("sha256");
-    try {
-      for await (const c of portalBlobs.open(sha256)) hash.update(c as Buffer);
-    } catch {
-      lost++;
-      details.push(`no binary at the portal: ${p}`);
-      continue;
-    }
-    if (hash.digest("hex") !== sha256) {
-      lost++;
-      details.push(`binary damaged at the portal: ${p}`);
-    }
-  }
-  return { lost, duplicated, details };
-}
-
-// ── the console node: Outpost's start-up tasks, replication workers on ─────────
-async function serveConsole() {
-  const { startTasks } = await import("@/lib/runtime/tasks");
-  await startTasks({ demoContent: false, workers: true });
-  process.send!("ready");
-}
 
 // ── the soak ────────────────────────────────────────────────────────────────────
 async function main(): Promise<boolean> {
@@ -186,65 +75,19 @@ async function main(): Promise<boolean> {
   };
   Object.assign(process.env, consoleEnv, { OUTPOST_WORKERS: "off" });
   const children = new Set<ChildProcess>();
-  const start = async (role: "--portal" | "--console", env: NodeJS.ProcessEnv) => {
-    const child = fork(process.argv[1], [role], {
-      execArgv: process.execArgv,
-      env: { ...env, OUTPOST_WORKERS: role === "--console" ? "on" : "off" },
-      stdio: ["ignore", "ignore", "inherit", "ipc"],
-    });
-    children.add(child);
-    child.once("exit", () => children.delete(child));
-    await message(child);
-    return child;
-  };
-  const kill = async (child: ChildProcess) => {
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGKILL");
-    await exited;
-  };
+  const start = (role: "--portal" | "--console", env: NodeJS.ProcessEnv) => startInstall(role, env, children);
   try {
     let portal = await start("--portal", portalEnv);
-    const { migrate } = await import("@/lib/db/migrate");
-    await migrate(process.env.DATABASE_URL!);
-    const { db } = await import("@/lib/db");
-    const { createConfig } = await import("@/lib/cloud-services/create-config");
-    const { enqueueJobs } = await import("@/lib/replication/queue/enqueue");
-    const { assetBlobs } = await import("@/lib/storage/stores");
-
-    const cfg = await createConfig({ title: "Soak", name: "soak" });
-    const key = await db.configKeyPair.findFirstOrThrow({ where: { configId: cfg.id } });
-    portal.send({ setup: { publicKeyPem: key.publicKeyPem } });
-    const setup = (await message(portal)) as Setup;
-    await db.brandPortalConfig.update({
-      where: { id: cfg.id },
-      data: { clientId: setup.clientId, orgId: setup.orgTechId },
-    });
     // Quick retries, enough attempts for ten outages, and the claims in the log (they name the attempt).
-    await db.replicationAgent.updateMany({
-      where: { configId: cfg.id },
-      data: { enabled: true, retryDelayMs: 1_000, maxAttempts: 100, logLevel: "debug" },
+    const { configId, setup } = await setUpConsole(portal, ["soak-console-kills", "soak-portal-kills"], {
+      retryDelayMs: 1_000,
+      maxAttempts: 100,
     });
+    const cfg = { id: configId };
+    const { db } = await import("@/lib/db");
 
     process.stdout.write(`generating ${ASSETS} assets of ${BYTES / 1024} KB … `);
-    const folder = await db.folder.create({ data: { path: "/content/dam/soak", name: "soak", title: "Soak" } });
-    const expected: Expected[] = [];
-    const rows = [];
-    for (let i = 0; i < ASSETS; i++) {
-      const blob = await assetBlobs.write(Readable.from([randomBytes(BYTES)]));
-      const name = `soak-${i}.bin`;
-      expected.push({ path: `${folder.path}/${name}`, sha256: blob.sha256 });
-      rows.push({
-        path: `${folder.path}/${name}`,
-        name,
-        title: name,
-        searchText: name,
-        folderId: folder.id,
-        mimeType: "application/octet-stream",
-        size: BigInt(blob.size),
-        sha256: blob.sha256,
-      });
-    }
-    for (let i = 0; i < rows.length; i += 500) await db.asset.createMany({ data: rows.slice(i, i + 500) });
+    const expected = await generateAssets("/content/dam/soak", ASSETS, BYTES);
     console.log("done");
 
     const totals = { lost: 0, duplicated: 0, stuck: 0, retries: 0, unexplained: 0 };
@@ -254,12 +97,7 @@ async function main(): Promise<boolean> {
     ] as const) {
       await db.brandPortalConfig.update({ where: { id: cfg.id }, data: { tenantUrl: `${origin}/portal/${slug}` } });
       const since = new Date();
-      await db.$transaction((tx) =>
-        enqueueJobs(tx, {
-          configId: cfg.id,
-          items: expected.map((e) => ({ action: "publish" as const, kind: "asset" as const, path: e.path })),
-        }),
-      );
+      await enqueueAssets(cfg.id, expected);
       const jobsOf = { configId: cfg.id, createdAt: { gte: since } };
       const t0 = performance.now();
       let consoleNode = await start("--console", consoleEnv);
@@ -278,34 +116,12 @@ async function main(): Promise<boolean> {
         }
         console.log(`  kill ${k} of the ${victim} after ${done} of ${ASSETS} delivered`);
       }
-      const deadline = Date.now() + DRAIN_MS;
-      const open = { ...jobsOf, state: { in: ["queued", "running"] } };
-      while ((await db.replicationJob.count({ where: open })) && Date.now() < deadline) await sleep(500);
+      await waitForQueue(jobsOf, DRAIN_MS, 500);
       const seconds = (performance.now() - t0) / 1000;
       await kill(consoleNode);
 
-      portal.send({ verify: { slug, expected } });
-      const verdict = (await message(portal)) as Verdict;
-      const stuckJobs = await db.replicationJob.findMany({
-        where: { ...jobsOf, state: { not: "done" } },
-        select: { path: true, state: true, lastError: true },
-      });
-      const retried = await db.replicationJob.findMany({
-        where: { ...jobsOf, attempts: { gt: 1 } },
-        select: { path: true, attempts: true },
-      });
-      let unexplained = 0;
-      for (const job of retried) {
-        // A retry is explained by the failed attempt's error, or by the claim naming the attempt.
-        const why = await db.agentLogEntry.findFirst({
-          where: {
-            path: job.path,
-            at: { gte: since },
-            OR: [{ level: "error" }, { result: "claimed", message: { contains: `attempt ${job.attempts} of` } }],
-          },
-        });
-        if (!why) unexplained++;
-      }
+      const verdict = await verifyAtPortal(portal, slug, expected);
+      const { stuck: stuckJobs, retried, unexplained } = await jobsOutcome(jobsOf);
       const errors = await db.agentLogEntry.findMany({
         where: { at: { gte: since }, level: "error" },
         select: { message: true },
@@ -313,7 +129,7 @@ async function main(): Promise<boolean> {
       });
       console.log(
         `${victim} killed ${KILLS} times (${idleKills} after the last delivery): ${ASSETS} assets in ${seconds.toFixed(1)} s, ` +
-          `${retried.length} retried, ${unexplained} retries the agent log does not explain`,
+          `${retried} retried, ${unexplained} retries the agent log does not explain`,
       );
       for (const e of errors) console.log(`  agent log: ${e.message}`);
       for (const d of [
@@ -325,7 +141,7 @@ async function main(): Promise<boolean> {
       totals.lost += verdict.lost;
       totals.duplicated += verdict.duplicated;
       totals.stuck += stuckJobs.length;
-      totals.retries += retried.length;
+      totals.retries += retried;
       totals.unexplained += unexplained;
     }
     console.log(
@@ -339,24 +155,4 @@ async function main(): Promise<boolean> {
     rmSync(consoleDir, { recursive: true, force: true });
     rmSync(portalDir, { recursive: true, force: true });
   }
-}
-
-function message(child: ChildProcess): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`a child process exited (${code})`));
-    child.once("exit", onExit);
-    child.once("message", (m) => {
-      child.off("exit", onExit);
-      resolve(m);
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createNetServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }

@@ -48,6 +48,8 @@ export type FaultRates = {
   cutAnswerRate?: number;
   /** Accepted and never answered. */
   halfOpenRate?: number;
+  /** Held `slowMs` before it is forwarded (a slow network or gateway), then passed on. */
+  slowRate?: number;
 };
 
 export type FaultProxyOptions = FaultRates & {
@@ -55,12 +57,16 @@ export type FaultProxyOptions = FaultRates & {
   target: string;
   /** Every request is held this long before it is forwarded (the network's latency). Default 0. */
   delayMs?: number;
+  /** How long a request picked by `slowRate` is held, in ms. Default 1000. */
+  slowMs?: number;
   /** Retry-After of the injected 503s that carry one, in seconds. Default 1. */
   retryAfterSeconds?: number;
   /** Which requests the random faults may hit (default: all); a plan is asked about every request. */
   affects?: (r: FaultInfo) => boolean;
   /** Random source of the faults (default Math.random), for a reproducible run. */
   random?: () => number;
+  /** The Host header sent to the target (default: the target's own host, as a client of it would send). */
+  hostHeader?: string;
   /** Port to listen on (default: any free one). */
   port?: number;
 };
@@ -104,6 +110,7 @@ const RATE_KINDS = [
   ["truncateRate", "truncate"],
   ["cutAnswerRate", "cutAnswer"],
   ["halfOpenRate", "halfOpen"],
+  ["slowRate", "slow"],
 ] as const;
 
 export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultProxy> {
@@ -147,6 +154,10 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
           const size = Number(info.headers["content-length"] ?? 0);
           // Nothing to cut in an empty body: pass it (the counts say what was injected).
           return size > 1 ? { kind: "truncate", afterBytes: Math.floor(size / 2) } : { kind: "pass" };
+        }
+        case "slow": {
+          const release = new Promise<void>((r) => setTimeout(r, opts.slowMs ?? 1_000));
+          return { kind: "delay", onHold: () => {}, release };
         }
         default:
           return { kind };
@@ -206,7 +217,7 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
     action: Exclude<FaultAction, { kind: "status" | "reset" | "halfOpen" }>,
     entry: FaultLogEntry,
   ) {
-    const headers = { ...req.headers, host: t.host };
+    const headers = { ...req.headers, host: opts.hostHeader ?? t.host };
     if (action.kind === "truncate") {
       delete headers["content-length"];
       headers["transfer-encoding"] = "chunked";
