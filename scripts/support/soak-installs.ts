@@ -1,6 +1,8 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
+import { readdir } from "node:fs/promises";
 import { createServer as createNetServer } from "node:net";
+import path from "node:path";
 import { Readable } from "node:stream";
 import type { NextRequest } from "next/server";
 import { serveRoutes } from "./route-server";
@@ -15,7 +17,8 @@ import { serveRoutes } from "./route-server";
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 export type PortalSetup = { clientId: string; orgTechId: string; slugs: string[] };
 export type Expected = { path: string; sha256: string };
-export type Verdict = { lost: number; duplicated: number; details: string[] };
+/** `tempFiles`: partial uploads left in the portal's blob store (its local folder's tmp/). */
+export type Verdict = { lost: number; duplicated: number; tempFiles: number; details: string[] };
 type PortalMessage = {
   setup?: { publicKeyPem: string; slugs: string[] };
   verify?: { slug: string; expected: Expected[] };
@@ -124,7 +127,9 @@ async function verifyPortal(slug: string, expected: Expected[]): Promise<Verdict
       details.push(`binary damaged at the portal: ${p}`);
     }
   }
-  return { lost, duplicated, details };
+  const { dataDir } = await import("@/lib/env");
+  const tempFiles = (await readdir(path.join(dataDir, "portal", "blobs", "tmp")).catch(() => [])).length;
+  return { lost, duplicated, tempFiles, details };
 }
 
 /** The console node, in a child process: Outpost's start-up tasks with the replication workers, then "ready". */
