@@ -181,6 +181,29 @@ describe("each fault once", () => {
   });
 });
 
+it("Test Connection against a portal answering 503: one sentence, with the wait it asks for", async () => {
+  // Found by npm run soak:faults: the portal's message ended with a full stop and the cause added
+  // another ("Injected 503.. Try again later."), and a Retry-After was not passed on.
+  let retryAfter: string | null = "30";
+  env.proxy.plan((r) =>
+    r.path.endsWith("/api/v1/ping")
+      ? {
+          kind: "status",
+          status: 503,
+          headers: retryAfter ? { "retry-after": retryAfter } : undefined,
+          body: { error: "unavailable", message: "The portal is being updated." },
+        }
+      : null,
+  );
+  expect((await testConnection(env.agents[0].id, { clock })).cause).toBe(
+    "The portal failed (HTTP 503): The portal is being updated. Try again in 30 s, as it asks.",
+  );
+  retryAfter = null;
+  expect((await testConnection(env.agents[0].id, { clock })).cause).toBe(
+    "The portal failed (HTTP 503): The portal is being updated. Try again later.",
+  );
+});
+
 it("every fault at random over 24 uploads: all delivered once, with the right SHA-256", async () => {
   let seed = 16;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31; // the same draws every run

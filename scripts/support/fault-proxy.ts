@@ -217,6 +217,7 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
     action: Exclude<FaultAction, { kind: "status" | "reset" | "halfOpen" }>,
     entry: FaultLogEntry,
   ) {
+    if (req.destroyed) return; // the client gave up while the request was held
     const headers = { ...req.headers, host: opts.hostHeader ?? t.host };
     if (action.kind === "truncate") {
       delete headers["content-length"];
