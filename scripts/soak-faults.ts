@@ -1,10 +1,10 @@
-// npm run soak:faults [-- --assets 1000 --kb 16 --socket-timeout-s 5]
+// npm run soak:faults [-- --assets 2000 --mixed 1000 --kb 16 --socket-timeout-s 5]
 //
 // Fault injection: the real replication agents deliver generated assets to a portal in another
 // process through fault-injecting proxies (scripts/support/fault-proxy.ts), one in front of the
 // portal's receiving API (the tenant URL) and one in front of the gateway (this install's public
 // URL, where the agents get their tokens). In turn:
-//   1. clean runs, for reference, and
+//   1. after a warm-up, clean runs for reference, and
 //   2. runs with 10 % of the uploads answered 503 (half of them with Retry-After): throughput must
 //      stay at 80 % or more of the clean runs' (`throughput under faults: <pct> %`), throughput
 //      being the rate up to the 90th percentile of deliveries, while the queue is full (see below);
@@ -42,7 +42,12 @@ const arg = (name: string, fallback: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
-const ASSETS = Number(arg("assets", "1000"));
+/** Assets of the clean runs and of the runs with 503s (each kind: two runs of half as many). */
+const ASSETS = Number(arg("assets", "2000"));
+/** Assets of the run with every fault. */
+const MIXED = Number(arg("mixed", "1000"));
+/** Assets delivered before anything is measured (first claims, tokens, caches). */
+const WARM_UP = 200;
 const BYTES = Number(arg("kb", "16")) * 1024;
 const SOCKET_TIMEOUT_MS = Number(arg("socket-timeout-s", "5")) * 1000;
 const GATEWAY_ASSETS = 40;
@@ -120,11 +125,13 @@ async function main(): Promise<boolean> {
     const { db } = await import("@/lib/db");
     await db.brandPortalConfig.update({ where: { id: configId }, data: { tenantUrl: `${tenant.url}/portal/${slug}` } });
 
-    process.stdout.write(`generating ${3 * ASSETS + GATEWAY_ASSETS + 1} assets of ${BYTES / 1024} KB … `);
+    const total = WARM_UP + 2 * ASSETS + MIXED + GATEWAY_ASSETS + 1;
+    process.stdout.write(`generating ${total} assets of ${BYTES / 1024} KB … `);
     const sets = {
+      warmUp: await generateAssets("/content/dam/warm-up", WARM_UP, BYTES),
       clean: await generateAssets("/content/dam/clean", ASSETS, BYTES),
       unavailable: await generateAssets("/content/dam/unavailable", ASSETS, BYTES),
-      mixed: await generateAssets("/content/dam/mixed", ASSETS, BYTES),
+      mixed: await generateAssets("/content/dam/mixed", MIXED, BYTES),
       halfOpen: await generateAssets("/content/dam/half-open", 1, BYTES),
       gatewayDown: await generateAssets("/content/dam/gateway-down", GATEWAY_ASSETS, BYTES),
     };
@@ -170,6 +177,7 @@ async function main(): Promise<boolean> {
     // full, up to the 90th percentile of each run's deliveries: the last retries' backoff (a second
     // or more for a job refused twice in a row) is latency, not throughput, and would otherwise
     // decide a short run on its own.
+    await publish("warm-up", sets.warmUp);
     const half = (set: Expected[], i: number) => set.slice(i * (set.length >> 1), i ? undefined : set.length >> 1);
     const runs = { clean: [] as Run[], unavailable: [] as Run[] };
     let before = tenant.counts();
@@ -213,7 +221,7 @@ async function main(): Promise<boolean> {
     tenant.pass();
     const mixedCounts = injected(before);
     console.log(
-      `every fault: ${ASSETS} assets in ${s(mixed.ms)}, ${mixed.retried} retried, ` +
+      `every fault: ${MIXED} assets in ${s(mixed.ms)}, ${mixed.retried} retried, ` +
         `${mixed.unexplained} retries unexplained; injected: ${mixedCounts}`,
     );
     // What the agents said about them: each kind of error once, without the path and the attempt.
