@@ -11,23 +11,23 @@
 // through enqueueJobs) and checks the outcome; a console child runs Outpost's start-up tasks
 // (lib/runtime/tasks.ts: the replication workers); a portal child serves the gateway and the
 // portal's receiving routes on a fixed port with its own database, as another install would.
-import { fork, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import {
-  childMessage as message,
-  createTrustedConfig,
   freePort,
+  enqueueAssets,
   generateAssets,
-  serveInstallRoutes,
-  setUpGateway,
-  type PortalSetup,
-} from "./support/portal-install";
-
-type Expected = { path: string; sha256: string };
-type Verdict = { lost: number; duplicated: number; details: string[] };
+  jobsOutcome,
+  killInstall as kill,
+  serveConsoleNode,
+  servePortalInstall,
+  setUpConsole,
+  startInstall,
+  verifyAtPortal,
+  waitForQueue,
+} from "./support/soak-installs";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -43,8 +43,8 @@ const DRAIN_MS = Number(arg("drain-s", "240")) * 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const between = (lo: number, hi: number) => lo + Math.random() * (hi - lo);
 
-if (args.includes("--portal")) void servePortal();
-else if (args.includes("--console")) void serveConsole();
+if (args.includes("--portal")) void servePortalInstall();
+else if (args.includes("--console")) void serveConsoleNode();
 else
   main().then(
     (ok) => process.exit(ok ? 0 : 1),
@@ -53,77 +53,6 @@ else
       process.exit(1);
     },
   );
-
-// ── the portal install: gateway and receiving API ───────────────────────────────
-async function servePortal() {
-  await serveInstallRoutes({ port: Number(new URL(process.env.OUTPOST_PUBLIC_URL!).port) });
-  process.on(
-    "message",
-    async (msg: { setup?: { publicKeyPem: string }; verify?: { slug: string; expected: Expected[] } }) => {
-      if (msg.setup)
-        process.send!(
-          await setUpGateway({
-            name: "Soak",
-            publicKeyPem: msg.setup.publicKeyPem,
-            slugs: ["soak-console-kills", "soak-portal-kills"],
-          }),
-        );
-      if (msg.verify) process.send!(await verifyPortal(msg.verify.slug, msg.verify.expected));
-    },
-  );
-  process.send!("ready");
-}
-
-/** What the portal holds for a tenant, against what was published: rows, hashes and the blobs' bytes. */
-async function verifyPortal(slug: string, expected: Expected[]): Promise<Verdict> {
-  const { db } = await import("@/lib/db");
-  const { portalBlobs } = await import("@/lib/storage/stores");
-  const rows = await db.portalAsset.findMany({ where: { tenant: { slug } }, select: { path: true, sha256: true } });
-  const byPath = new Map<string, string[]>();
-  for (const r of rows) byPath.set(r.path, [...(byPath.get(r.path) ?? []), r.sha256]);
-  const want = new Map(expected.map((e) => [e.path, e.sha256]));
-  const details: string[] = [];
-  let lost = 0;
-  let duplicated = 0;
-  for (const [p, shas] of byPath) {
-    if (!want.has(p)) {
-      duplicated++;
-      details.push(`unexpected at the portal: ${p}`);
-    }
-    if (shas.length > 1) {
-      duplicated += shas.length - 1;
-      details.push(`${shas.length} copies: ${p}`);
-    }
-  }
-  for (const { path: p, sha256 } of expected) {
-    const got = byPath.get(p)?.[0];
-    if (got !== sha256) {
-      lost++;
-      details.push(got ? `wrong SHA-256 at the portal: ${p}` : `missing at the portal: ${p}`);
-      continue;
-    }
-    const hash = createHash("sha256");
-    try {
-      for await (const c of portalBlobs.open(sha256)) hash.update(c as Buffer);
-    } catch {
-      lost++;
-      details.push(`no binary at the portal: ${p}`);
-      continue;
-    }
-    if (hash.digest("hex") !== sha256) {
-      lost++;
-      details.push(`binary damaged at the portal: ${p}`);
-    }
-  }
-  return { lost, duplicated, details };
-}
-
-// ── the console node: Outpost's start-up tasks, replication workers on ─────────
-async function serveConsole() {
-  const { startTasks } = await import("@/lib/runtime/tasks");
-  await startTasks({ demoContent: false, workers: true });
-  process.send!("ready");
-}
 
 // ── the soak ────────────────────────────────────────────────────────────────────
 async function main(): Promise<boolean> {
@@ -146,50 +75,19 @@ async function main(): Promise<boolean> {
   };
   Object.assign(process.env, consoleEnv, { OUTPOST_WORKERS: "off" });
   const children = new Set<ChildProcess>();
-  const start = async (role: "--portal" | "--console", env: NodeJS.ProcessEnv) => {
-    const child = fork(process.argv[1], [role], {
-      execArgv: process.execArgv,
-      env: { ...env, OUTPOST_WORKERS: role === "--console" ? "on" : "off" },
-      stdio: ["ignore", "ignore", "inherit", "ipc"],
-    });
-    children.add(child);
-    child.once("exit", () => children.delete(child));
-    await message(child);
-    return child;
-  };
-  const kill = async (child: ChildProcess) => {
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGKILL");
-    await exited;
-  };
+  const start = (role: "--portal" | "--console", env: NodeJS.ProcessEnv) => startInstall(role, env, children);
   try {
     let portal = await start("--portal", portalEnv);
-    const { migrate } = await import("@/lib/db/migrate");
-    await migrate(process.env.DATABASE_URL!);
-    const { db } = await import("@/lib/db");
-    const { enqueueJobs } = await import("@/lib/replication/queue/enqueue");
-
-    const { configId, setup } = await createTrustedConfig({
-      name: "Soak",
-      trust: async (publicKeyPem) => {
-        portal.send({ setup: { publicKeyPem } });
-        return (await message(portal)) as PortalSetup;
-      },
+    // Quick retries, enough attempts for ten outages, and the claims in the log (they name the attempt).
+    const { configId, setup } = await setUpConsole(portal, ["soak-console-kills", "soak-portal-kills"], {
+      retryDelayMs: 1_000,
+      maxAttempts: 100,
     });
     const cfg = { id: configId };
-    // Quick retries, enough attempts for ten outages, and the claims in the log (they name the attempt).
-    await db.replicationAgent.updateMany({
-      where: { configId: cfg.id },
-      data: { enabled: true, retryDelayMs: 1_000, maxAttempts: 100, logLevel: "debug" },
-    });
+    const { db } = await import("@/lib/db");
 
     process.stdout.write(`generating ${ASSETS} assets of ${BYTES / 1024} KB … `);
-    const expected: Expected[] = await generateAssets({
-      folderPath: "/content/dam/soak",
-      prefix: "soak",
-      count: ASSETS,
-      bytes: BYTES,
-    });
+    const expected = await generateAssets("/content/dam/soak", ASSETS, BYTES);
     console.log("done");
 
     const totals = { lost: 0, duplicated: 0, stuck: 0, retries: 0, unexplained: 0 };
@@ -199,12 +97,7 @@ async function main(): Promise<boolean> {
     ] as const) {
       await db.brandPortalConfig.update({ where: { id: cfg.id }, data: { tenantUrl: `${origin}/portal/${slug}` } });
       const since = new Date();
-      await db.$transaction((tx) =>
-        enqueueJobs(tx, {
-          configId: cfg.id,
-          items: expected.map((e) => ({ action: "publish" as const, kind: "asset" as const, path: e.path })),
-        }),
-      );
+      await enqueueAssets(cfg.id, expected);
       const jobsOf = { configId: cfg.id, createdAt: { gte: since } };
       const t0 = performance.now();
       let consoleNode = await start("--console", consoleEnv);
@@ -223,34 +116,12 @@ async function main(): Promise<boolean> {
         }
         console.log(`  kill ${k} of the ${victim} after ${done} of ${ASSETS} delivered`);
       }
-      const deadline = Date.now() + DRAIN_MS;
-      const open = { ...jobsOf, state: { in: ["queued", "running"] } };
-      while ((await db.replicationJob.count({ where: open })) && Date.now() < deadline) await sleep(500);
+      await waitForQueue(jobsOf, DRAIN_MS, 500);
       const seconds = (performance.now() - t0) / 1000;
       await kill(consoleNode);
 
-      portal.send({ verify: { slug, expected } });
-      const verdict = (await message(portal)) as Verdict;
-      const stuckJobs = await db.replicationJob.findMany({
-        where: { ...jobsOf, state: { not: "done" } },
-        select: { path: true, state: true, lastError: true },
-      });
-      const retried = await db.replicationJob.findMany({
-        where: { ...jobsOf, attempts: { gt: 1 } },
-        select: { path: true, attempts: true },
-      });
-      let unexplained = 0;
-      for (const job of retried) {
-        // A retry is explained by the failed attempt's error, or by the claim naming the attempt.
-        const why = await db.agentLogEntry.findFirst({
-          where: {
-            path: job.path,
-            at: { gte: since },
-            OR: [{ level: "error" }, { result: "claimed", message: { contains: `attempt ${job.attempts} of` } }],
-          },
-        });
-        if (!why) unexplained++;
-      }
+      const verdict = await verifyAtPortal(portal, slug, expected);
+      const { stuck: stuckJobs, retried, unexplained } = await jobsOutcome(jobsOf);
       const errors = await db.agentLogEntry.findMany({
         where: { at: { gte: since }, level: "error" },
         select: { message: true },
@@ -258,7 +129,7 @@ async function main(): Promise<boolean> {
       });
       console.log(
         `${victim} killed ${KILLS} times (${idleKills} after the last delivery): ${ASSETS} assets in ${seconds.toFixed(1)} s, ` +
-          `${retried.length} retried, ${unexplained} retries the agent log does not explain`,
+          `${retried} retried, ${unexplained} retries the agent log does not explain`,
       );
       for (const e of errors) console.log(`  agent log: ${e.message}`);
       for (const d of [
@@ -270,7 +141,7 @@ async function main(): Promise<boolean> {
       totals.lost += verdict.lost;
       totals.duplicated += verdict.duplicated;
       totals.stuck += stuckJobs.length;
-      totals.retries += retried.length;
+      totals.retries += retried;
       totals.unexplained += unexplained;
     }
     console.log(

@@ -2,7 +2,7 @@ import "server-only";
 import { decodeJwt } from "jose";
 import { notFound } from "@/lib/errors";
 import { issuer } from "@/lib/gateway/issuer";
-import type { TokenDeps } from "@/lib/ims/request-token";
+import { retryAfter, type TokenDeps } from "@/lib/ims/request-token";
 import { getAccessToken } from "@/lib/ims/token-cache";
 import { TokenError } from "@/lib/ims/token-error";
 import { systemClock, type Clock } from "@/lib/clock";
@@ -123,7 +123,8 @@ export async function testConnection(
     return finish(true, null);
   }
   log(`Tenant answered HTTP ${res.status}${code ? ` ${code}` : ""}${message ? `: ${message}` : ""}`);
-  return finish(false, portalCause(res.status, code, message, cfg.tenantUrl));
+  const wait = retryAfter(res.headers["retry-after"], clock);
+  return finish(false, portalCause(res.status, code, message, cfg.tenantUrl, wait));
 }
 
 /** What the token says of itself (our own token, read without verifying), for comparison with the tenant's refusal. */
@@ -137,13 +138,19 @@ function describeToken(token: string): string {
   }
 }
 
-function portalCause(status: number, code: string, message: string, tenantUrl: string): string {
+function portalCause(status: number, code: string, message: string, tenantUrl: string, retryAfterMs?: number): string {
+  // The portal's messages are sentences ("… was truncated."): one full stop, not two.
+  const said = message.replace(/\.+$/, "") || "no details";
   if (status === 404 && code === "tenant_not_found") return `Tenant not found: ${message}`;
   if (status === 404)
     return `There is no Brand Portal receiving API at ${tenantUrl}: check the Tenant URL (it looks like https://host/portal/<tenant>).`;
   if (status === 401) return `The portal refused the token: ${message} Check that the tenant trusts this gateway.`;
   if (status === 403 && code === "insufficient_scope") return `Scope missing: ${message}`;
   if (status === 403) return `The portal refused the token: ${message}`;
-  if (status >= 500) return `The portal failed (HTTP ${status}): ${message || "no details"}. Try again later.`;
-  return `The portal answered HTTP ${status}${code ? ` ${code}` : ""}: ${message || "no details"}.`;
+  if (status >= 500) {
+    const when =
+      retryAfterMs === undefined ? "later" : `in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s, as it asks`;
+    return `The portal failed (HTTP ${status}): ${said}. Try again ${when}.`;
+  }
+  return `The portal answered HTTP ${status}${code ? ` ${code}` : ""}: ${said}.`;
 }

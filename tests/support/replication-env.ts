@@ -59,7 +59,7 @@ export async function startReplicationEnv(
   // serverUrl: the install's gateway and portal already run in another process (cluster tests).
   const server = opts.serverUrl ? { url: opts.serverUrl, close: async () => {} } : await installServer();
   await clearRateLimits();
-  const proxy = await startFaultProxy(server.url);
+  const proxy = await startFaultProxy({ target: server.url });
   const suffix = randomBytes(3).toString("hex");
   const admin = await db.user.create({
     data: { login: `admin-${suffix}`, name: "Admin", role: "administrator", passwordHash: "x" },
