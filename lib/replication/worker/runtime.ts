@@ -5,6 +5,7 @@ import { flushLogs } from "@/lib/replication/log/append-log";
 import { reapExpiredLeases } from "@/lib/replication/queue/lease";
 import { purgeFinishedJobs } from "@/lib/replication/queue/purge";
 import { queueEvents } from "@/lib/replication/queue/wake";
+import { onPeerSignal } from "@/lib/cluster/peer-signals";
 import { createHttpTransport, type Transport } from "@/lib/http/transport";
 import { AgentWorker, nodeOwner, type WorkerOptions } from "@/lib/replication/worker/agent-worker";
 
@@ -34,6 +35,7 @@ export function startReplicationRuntime(opts: RuntimeOptions = {}): ReplicationR
 
   const wait = (ms: number) =>
     new Promise<void>((resolve) => {
+      if (stopping) return resolve(); // a loop that was busy when stop() woke the others
       const done = () => {
         clearTimeout(t);
         sleepers.delete(done);
@@ -46,6 +48,8 @@ export function startReplicationRuntime(opts: RuntimeOptions = {}): ReplicationR
   queueEvents.on("jobs", wakeAll);
   const unblock = (agentId: string) => workers.get(agentId)?.worker.unblock();
   queueEvents.on("unblock", unblock);
+  // Other nodes' enqueues and queue actions (PostgreSQL NOTIFY): the poll is only the fallback.
+  const stopListening = onPeerSignal({ jobs: wakeAll, unblock: (agentId) => agentId && unblock(agentId) });
 
   async function loop(entry: { worker: AgentWorker; stopped: boolean }) {
     while (!stopping && !entry.stopped) {
@@ -101,6 +105,7 @@ export function startReplicationRuntime(opts: RuntimeOptions = {}): ReplicationR
       clearInterval(timer);
       queueEvents.off("jobs", wakeAll);
       queueEvents.off("unblock", unblock);
+      await stopListening();
       wakeAll();
       await supervising;
       const all = [...workers.values()];
