@@ -44,7 +44,13 @@ export function startReplicationRuntime(opts: RuntimeOptions = {}): ReplicationR
       const t = setTimeout(done, ms);
       sleepers.add(done);
     });
-  const wakeAll = () => [...sleepers].forEach((s) => s());
+  // Counted, so that a wake-up that lands while a worker is still finding nothing (between its
+  // claim and its sleep) is not lost: the worker looks again instead of sleeping a poll period.
+  let wakes = 0;
+  const wakeAll = () => {
+    wakes++;
+    [...sleepers].forEach((s) => s());
+  };
   queueEvents.on("jobs", wakeAll);
   const unblock = (agentId: string) => workers.get(agentId)?.worker.unblock();
   queueEvents.on("unblock", unblock);
@@ -54,12 +60,14 @@ export function startReplicationRuntime(opts: RuntimeOptions = {}): ReplicationR
   async function loop(entry: { worker: AgentWorker; stopped: boolean }) {
     while (!stopping && !entry.stopped) {
       let r;
+      const seen = wakes;
       try {
         r = await entry.worker.tick();
       } catch (e) {
         console.error(`[replication] worker for agent ${entry.worker.agentId} failed`, e);
         r = "blocked";
       }
+      if (r === "idle" && wakes !== seen) continue;
       if (r !== "worked") await wait(r === "blocked" ? pollMs * 2 : pollMs);
     }
   }
