@@ -5,6 +5,7 @@ import { RotateCcw } from "lucide-react";
 import { Table, TableHeader, TableBody, Column, Row, Cell } from "@/components/ui/table";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
+import { LiveError } from "@/components/ui/live-error";
 import { StatusLight, type StatusTone } from "@/components/ui/status-light";
 import { toast } from "@/components/ui/toast";
 import { useLive } from "@/components/replication/live";
@@ -55,7 +56,7 @@ export function InstanceView({ initial }: { initial: InstanceDetail }) {
 
   return (
     <div className="grid gap-5">
-      {query.error && <Alert tone="negative">Live updates stopped: {query.error.message}</Alert>}
+      <LiveError error={query.error} />
       <section aria-label="Summary" className="grid gap-4 rounded border border-line bg-surface px-4 py-3">
         <div className="flex flex-wrap items-start gap-3">
           <dl className="grid flex-1 grid-cols-[12rem_1fr] gap-x-4 gap-y-1 text-sm md:grid-cols-[12rem_1fr_12rem_1fr]">
