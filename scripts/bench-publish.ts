@@ -1,4 +1,4 @@
-// npm run bench:publish [-- --latency 50ms] [--small 500] [--large 50] [--small-kb 256] [--large-mb 20] [--runs 3] [--database postgresql://…]
+// npm run bench:publish [-- --latency 50ms] [--small 500] [--large 50] [--small-kb 256] [--large-mb 20] [--runs 3] [--database postgresql://…] [--workers 2]
 //
 // Publishes generated assets through the real replication agents with 1 agent and with 4 agents,
 // then uploads the same files with a bare parallel HTTP client (4 at a time, same token, same
@@ -9,6 +9,9 @@
 // its own HTTP port and its own SQLite database. Small files show the effect of per-request
 // latency (--latency is added by the portal to every request, for benchmarking only); large files
 // show throughput. Runs under node --conditions=react-server (lib modules import "server-only").
+// --workers N (with --database postgresql://…): the agents run in worker processes (npm run
+// worker's script, on the console's database and data folder) instead of in this process: 1 agent
+// and 4 agents in one worker process, then 4 agents across N processes, each run printed.
 import { fork, type ChildProcess } from "node:child_process";
 import { createServer as createNetServer } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -34,8 +37,10 @@ const LARGE = Number(arg("large", "50"));
 const SMALL_BYTES = Number(arg("small-kb", "256")) * 1024;
 const LARGE_BYTES = Number(arg("large-mb", "20")) * 1024 * 1024;
 const RUNS = Math.max(1, Number(arg("runs", "3")));
+const WORKERS = Math.max(0, Number(arg("workers", "0"))); // 0: the agents run in this process
 const BARE_PARALLEL = 4;
-const TENANTS_PER_RUN = 3; // 1 agent, 4 agents, bare client: each run creates every asset anew
+// 1 agent, 4 agents, (4 agents on WORKERS processes,) bare client: each run creates every asset anew
+const TENANTS_PER_RUN = WORKERS > 1 ? 4 : 3;
 
 main().catch((e) => {
   console.error(e);
@@ -44,6 +49,8 @@ main().catch((e) => {
 
 async function main() {
   if (args.includes("--serve")) return serveInstall();
+  if (WORKERS && !/^postgres(ql)?:\/\//.test(arg("database", "")))
+    throw new Error("--workers needs --database postgresql://…: worker processes share the queue through PostgreSQL");
   const origin = `http://127.0.0.1:${await freePort()}`;
   const consoleDir = mkdtempSync(path.join(os.tmpdir(), "outpost-bench-console-"));
   const installDir = mkdtempSync(path.join(os.tmpdir(), "outpost-bench-portal-"));
@@ -209,11 +216,14 @@ async function runConsole(origin: string, install: ChildProcess) {
   console.log("done");
 
   let tokens = 0;
-  async function throughAgents(paths: string[], count: 1 | 4) {
+  /** processes: 0, the agents run in this process; n, in n worker processes (--workers). */
+  async function throughAgents(paths: string[], count: 1 | 4, processes = 0) {
     for (const a of agents) await setAgentEnabled(a.id, a.position <= count);
     await nextTenant();
     const meter = measureTransport();
-    const runtime = startReplicationRuntime({ transport: () => meter.wrap(createHttpTransport({ maxSockets: 2 })) });
+    const runtime = processes
+      ? await startWorkerProcesses(processes)
+      : startReplicationRuntime({ transport: () => meter.wrap(createHttpTransport({ maxSockets: 2 })) });
     const started = new Date();
     await enqueueNow({
       configId: cfg.id,
@@ -232,7 +242,9 @@ async function runConsole(origin: string, install: ChildProcess) {
     if (notDone) throw new Error(`${notDone} jobs did not complete`);
     // From the enqueue to the last completion as the agents recorded it (not the polling above).
     const seconds = (last._max.completedAt!.getTime() - started.getTime()) / 1000;
-    // Time the agents spent outside HTTP requests (claim, lookups, recording, log), per job.
+    // Time the agents spent outside HTTP requests (claim, lookups, recording, log), per job; not
+    // measured when the agents run in worker processes (their transports are theirs).
+    if (processes) return { seconds, overheadMs: NaN, requests: NaN };
     const overheadMs = (seconds * 1000 * count - meter.busyMs()) / paths.length;
     tokens += meter.tokenRequests();
     return { seconds, overheadMs, requests: meter.requests() - meter.tokenRequests() };
@@ -299,6 +311,10 @@ async function runConsole(origin: string, install: ChildProcess) {
   console.log(
     `latency added at the portal: ${latencyMs} ms per request; console database: ${db1}; ${os.cpus().length} cores; Node ${process.versions.node}`,
   );
+  if (WORKERS)
+    console.log(
+      `agents in worker processes: 1 agent and 4 agents in 1 process${WORKERS > 1 ? `, then 4 agents across ${WORKERS} processes` : ""}`,
+    );
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
   for (const [name, paths, bytes] of [
@@ -314,14 +330,22 @@ async function runConsole(origin: string, install: ChildProcess) {
     );
     const runs = [];
     for (let r = 1; r <= RUNS; r++) {
-      const one = await throughAgents(paths, 1);
-      const four = await throughAgents(paths, 4);
+      const one = await throughAgents(paths, 1, WORKERS ? 1 : 0);
+      const four = await throughAgents(paths, 4, WORKERS ? 1 : 0);
+      const spread = WORKERS > 1 ? await throughAgents(paths, 4, WORKERS) : null;
       const limit = await bare(paths);
-      const run = { one, four, limit, speedUp: one.seconds / four.seconds, ofLimit: limit.seconds / four.seconds };
+      const run = {
+        one,
+        four,
+        spread,
+        limit,
+        speedUp: one.seconds / four.seconds,
+        ofLimit: limit.seconds / four.seconds,
+      };
       runs.push(run);
       const aps = (s: number) => (paths.length / s).toFixed(1);
       console.log(
-        `run ${r}: 1 agent ${aps(one.seconds)} assets/s, 4 agents ${aps(four.seconds)} assets/s, bare client ${aps(limit.seconds)} assets/s, speed-up ${run.speedUp.toFixed(2)}, of limit ${Math.round(run.ofLimit * 100)} %`,
+        `run ${r}: 1 agent ${aps(one.seconds)} assets/s, 4 agents ${aps(four.seconds)} assets/s${spread ? `, 4 agents on ${WORKERS} worker processes ${aps(spread.seconds)} assets/s` : ""}, bare client ${aps(limit.seconds)} assets/s, speed-up ${run.speedUp.toFixed(2)}, of limit ${Math.round(run.ofLimit * 100)} %`,
       );
     }
     const r1 = rate(paths.length, bytes, median(runs.map((r) => r.one.seconds)));
@@ -332,17 +356,53 @@ async function runConsole(origin: string, install: ChildProcess) {
     line("1 agent MB/s", r1.mbps.toFixed(1));
     line("4 agents assets/s", r4.aps.toFixed(1));
     line("4 agents MB/s", r4.mbps.toFixed(1));
+    if (WORKERS > 1) {
+      // "At least as fast with 2 worker processes as with one": both, side by side.
+      const rs = rate(paths.length, bytes, median(runs.map((r) => r.spread!.seconds)));
+      line("4 agents, 1 worker process assets/s", r4.aps.toFixed(1));
+      line(`4 agents, ${WORKERS} worker processes assets/s`, rs.aps.toFixed(1));
+      line(`4 agents, ${WORKERS} worker processes MB/s`, rs.mbps.toFixed(1));
+      line(`${WORKERS} worker processes over 1`, (rs.aps / r4.aps).toFixed(2));
+    }
     line(`bare client (${BARE_PARALLEL} parallel) assets/s`, rb.aps.toFixed(1));
     line(`bare client (${BARE_PARALLEL} parallel) MB/s`, rb.mbps.toFixed(1));
     line("speed-up", median(runs.map((r) => r.speedUp)).toFixed(2));
     line("of limit", `${Math.round(median(runs.map((r) => r.ofLimit)) * 100)} %`);
-    line("requests per asset (4 agents)", (Math.max(...runs.map((r) => r.four.requests)) / paths.length).toFixed(2));
-    line("queue overhead per job, 1 agent (ms)", median(runs.map((r) => r.one.overheadMs)).toFixed(2));
-    line("queue overhead per job, 4 agents (ms)", median(runs.map((r) => r.four.overheadMs)).toFixed(2));
+    if (!WORKERS) {
+      line("requests per asset (4 agents)", (Math.max(...runs.map((r) => r.four.requests)) / paths.length).toFixed(2));
+      line("queue overhead per job, 1 agent (ms)", median(runs.map((r) => r.one.overheadMs)).toFixed(2));
+      line("queue overhead per job, 4 agents (ms)", median(runs.map((r) => r.four.overheadMs)).toFixed(2));
+    }
   }
   console.log("");
-  line("tokens requested by the agents", String(tokens));
+  if (!WORKERS) line("tokens requested by the agents", String(tokens));
   await db.$disconnect();
+}
+
+/**
+ * n worker nodes (npm run worker's script) on this console's database and data folder, as a
+ * cluster runs them; resolves once each has started a worker per agent. stop() ends them (SIGTERM:
+ * they hand back what they hold and deregister).
+ */
+async function startWorkerProcesses(n: number): Promise<{ stop: () => Promise<void> }> {
+  const children = await Promise.all(
+    Array.from({ length: n }, () => {
+      const child = fork("scripts/worker.ts", [], {
+        execArgv: process.execArgv,
+        env: { ...process.env, OUTPOST_WORKERS: "on", OUTPOST_HEALTH_PORT: "0" },
+        stdio: ["ignore", "ignore", "inherit", "ipc"],
+      });
+      return message(child).then(() => child);
+    }),
+  );
+  await new Promise((r) => setTimeout(r, 1_500)); // each supervisor's first pass: a worker per agent
+  return {
+    async stop() {
+      const exits = children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r))));
+      for (const c of children) c.kill("SIGTERM");
+      await Promise.all(exits);
+    },
+  };
 }
 
 function message(child: ChildProcess): Promise<unknown> {
