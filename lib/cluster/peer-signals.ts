@@ -71,13 +71,14 @@ export function signalPeers(kind: PeerSignal, arg: string | null = null): void {
 export function onPeerSignal(handlers: Handlers): () => Promise<void> {
   if (dbProvider !== "postgresql") return async () => {};
   state.handlers.add(handlers);
-  if (state.handlers.size === 1) void connect();
+  if (!state.client && !state.connecting && !state.retryTimer) void connect();
   return async () => {
     state.handlers.delete(handlers);
     if (state.handlers.size) return;
     if (state.retryTimer) clearTimeout(state.retryTimer);
     state.retryTimer = null;
-    await state.connecting?.catch(() => {});
+    // Not waiting for a connection still being made (the database may be down): it closes
+    // itself when it is made and finds no subscriber.
     const client = state.client;
     state.client = null;
     await client?.end().catch(() => {});
@@ -103,7 +104,7 @@ function deliver(kind: PeerSignal, arg: string | null) {
 
 function connect(): Promise<void> {
   const attempt = (async () => {
-    const client = new pg.Client({ connectionString: databaseUrl, keepAlive: true });
+    const client = new pg.Client({ connectionString: databaseUrl, keepAlive: true, connectionTimeoutMillis: 10_000 });
     client.on("notification", (n) => {
       if (n.channel !== CHANNEL || !n.payload) return;
       let msg: { from?: string; kind?: PeerSignal; arg?: string | null };

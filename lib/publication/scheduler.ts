@@ -9,10 +9,11 @@ import { onPeerSignal } from "@/lib/cluster/peer-signals";
 // Publish Later: starts each scheduled publication at its activation time. The loop sleeps until
 // the next activation time (not a fixed poll: pg-boss and graphile-worker look every 2 s, which is
 // up to 2 s late), and wakes early when a publication is scheduled or terminated, on this node or
-// (PostgreSQL NOTIFY) another. Every `rescanMs` it looks again, in case a notification was missed. Publications whose
-// time passed while Outpost was down are due at once when it starts. Several schedulers (several
-// processes on one PostgreSQL) may race for one publication: startScheduledPublication lets one win.
-// While publications run, it also marks those that are over as Completed every `finishMs`.
+// (PostgreSQL NOTIFY) another. Every `rescanMs` it looks again, in case a notification was missed.
+// Publications whose time passed while Outpost was down are due at once when it starts. Several
+// schedulers (several processes on one PostgreSQL) may race for one publication:
+// startScheduledPublication lets one win. While publications run, it also marks those that are
+// over as Completed every `finishMs`.
 
 export type Wait = (ms: number, signal: AbortSignal) => Promise<void>;
 
@@ -108,9 +109,8 @@ export function startScheduler(opts: SchedulerOptions = {}): Scheduler {
     async stop() {
       stopped = true;
       schedulerEvents.off("changed", wake);
-      await stopListening();
       sleeping?.abort();
-      await done;
+      await Promise.all([done, stopListening()]);
     },
   };
 }

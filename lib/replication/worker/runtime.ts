@@ -113,9 +113,8 @@ export function startReplicationRuntime(opts: RuntimeOptions = {}): ReplicationR
       clearInterval(timer);
       queueEvents.off("jobs", wakeAll);
       queueEvents.off("unblock", unblock);
-      await stopListening();
       wakeAll();
-      await supervising;
+      await Promise.all([supervising, stopListening()]);
       const all = [...workers.values()];
       // Let deliveries in flight finish (or hand them back after the grace period).
       await Promise.allSettled(all.map((w) => w.worker.shutdown(opts.graceMs ?? 10_000)));
