@@ -1,5 +1,5 @@
 // npm run bench:publish [-- --latency 50ms] [--proxy-latency 0] [--small 500] [--large 50] [--small-kb 256] [--large-mb 20]
-//   [--runs 3] [--agents 1,4] [--pacing off] [--database postgresql://…]
+//   [--runs 3] [--agents 1,4] [--pacing off] [--database postgresql://…] [--workers 2]
 //
 // Publishes generated assets through the real replication agents with 1 agent and with 4 agents
 // (--agents: any counts from 1 to 8; the configuration gets more agents for more than 4), then
@@ -15,6 +15,9 @@
 // its own HTTP port and its own SQLite database. Small files show the effect of per-request
 // latency (--latency is added by the portal to every request, for benchmarking only); large files
 // show throughput. Runs under node --conditions=react-server (lib modules import "server-only").
+// --workers N (with --database postgresql://…): the agents run in worker processes (npm run
+// worker's script, on the console's database and data folder) instead of in this process: every
+// agent count in one worker process, then 4 agents across N processes, each run printed.
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -49,8 +52,12 @@ const PROXY_LATENCY_MS = Number(arg("proxy-latency", "0").replace(/ms$/, ""));
 if (AGENTS.some((n) => !Number.isInteger(n) || n < 1 || n > 8))
   throw new Error("--agents: counts from 1 to 8, e.g. 1,4,8");
 if (PACING.some((p) => p !== "on" && p !== "off")) throw new Error("--pacing: on, off or off,on");
+const WORKERS = Math.max(0, Number(arg("workers", "0"))); // 0: the agents run in this process
+if (WORKERS && PACING.includes("on")) throw new Error("--pacing on wraps this process's transport: not with --workers");
 const BARE_PARALLEL = 4;
-const TENANTS_PER_RUN = AGENTS.length * PACING.length + 1; // each measurement creates every asset anew
+// Each measurement creates every asset anew: every agent count and pacing, (4 agents across the
+// worker processes,) the bare client.
+const TENANTS_PER_RUN = AGENTS.length * PACING.length + (WORKERS > 1 ? 1 : 0) + 1;
 
 main().catch((e) => {
   console.error(e);
@@ -59,6 +66,8 @@ main().catch((e) => {
 
 async function main() {
   if (args.includes("--serve")) return serveInstall();
+  if (WORKERS && !/^postgres(ql)?:\/\//.test(arg("database", "")))
+    throw new Error("--workers needs --database postgresql://…: worker processes share the queue through PostgreSQL");
   const origin = `http://127.0.0.1:${await freePort()}`;
   const consoleDir = mkdtempSync(path.join(os.tmpdir(), "outpost-bench-console-"));
   const installDir = mkdtempSync(path.join(os.tmpdir(), "outpost-bench-portal-"));
@@ -93,6 +102,32 @@ async function main() {
 }
 
 // ── the other install: gateway and portal ─────────────────────────────────────
+/**
+ * n worker nodes (npm run worker's script) on this console's database and data folder, as a
+ * cluster runs them; resolves once each has started a worker per agent. stop() ends them (SIGTERM:
+ * they hand back what they hold and deregister).
+ */
+async function startWorkerProcesses(n: number): Promise<{ stop: () => Promise<void> }> {
+  const children = await Promise.all(
+    Array.from({ length: n }, () => {
+      const child = fork("scripts/worker.ts", [], {
+        execArgv: process.execArgv,
+        env: { ...process.env, OUTPOST_WORKERS: "on", OUTPOST_HEALTH_PORT: "0" },
+        stdio: ["ignore", "ignore", "inherit", "ipc"],
+      });
+      return message(child).then(() => child);
+    }),
+  );
+  await new Promise((r) => setTimeout(r, 1_500)); // each supervisor's first pass: a worker per agent
+  return {
+    async stop() {
+      const exits = children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r))));
+      for (const c of children) c.kill("SIGTERM");
+      await Promise.all(exits);
+    },
+  };
+}
+
 async function serveInstall() {
   await serveInstallRoutes({ port: Number(new URL(process.env.OUTPOST_PUBLIC_URL!).port), latencyMs });
   // The gateway administrator's part: the tenants are one per run, so that every run creates its assets.
@@ -150,7 +185,8 @@ async function runConsole(origin: string, install: ChildProcess) {
   console.log("done");
 
   let tokens = 0;
-  async function throughAgents(paths: string[], count: number, pacing: string) {
+  /** processes: 0, the agents run in this process; n, in n worker processes (--workers). */
+  async function throughAgents(paths: string[], count: number, pacing: string, processes = WORKERS ? 1 : 0) {
     for (const a of agents) await setAgentEnabled(a.id, a.position <= count);
     await nextTenant();
     const meter = measureTransport();
@@ -160,7 +196,8 @@ async function runConsole(origin: string, install: ChildProcess) {
       const t = meter.wrap(createHttpTransport({ maxSockets: 2 }));
       return pacer ? pacedTransport(t, pacer) : t;
     };
-    const runtime = startReplicationRuntime({ transport });
+    const runtime = processes ? await startWorkerProcesses(processes) : startReplicationRuntime({ transport });
+    if (processes) await warmUp();
     const started = new Date();
     await enqueueNow({
       configId: cfg.id,
@@ -179,10 +216,29 @@ async function runConsole(origin: string, install: ChildProcess) {
     if (notDone) throw new Error(`${notDone} jobs did not complete`);
     // From the enqueue to the last completion as the agents recorded it (not the polling above).
     const seconds = (last._max.completedAt!.getTime() - started.getTime()) / 1000;
-    // Time the agents spent outside HTTP requests (claim, lookups, recording, log), per job.
+    // Time the agents spent outside HTTP requests (claim, lookups, recording, log), per job; not
+    // measured when the agents run in worker processes (their transports are theirs).
+    if (processes) return { seconds, overheadMs: NaN, requests: NaN };
     const overheadMs = (seconds * 1000 * count - meter.busyMs()) / paths.length;
     tokens += meter.tokenRequests();
     return { seconds, overheadMs, requests: meter.requests() - meter.tokenRequests() };
+  }
+
+  /**
+   * Fresh worker processes compile and optimise the delivery path on their first jobs, each of
+   * them: unmeasured unpublishes first (a DELETE of an asset the portal does not have), so that 1 and
+   * N processes are compared warm, as this process is after its first run.
+   */
+  async function warmUp() {
+    await enqueueNow({
+      configId: cfg.id,
+      items: Array.from({ length: 40 }, (_, i) => ({
+        action: "unpublish" as const,
+        kind: "asset" as const,
+        path: `/content/dam/bench/warm-up-${i}.bin`,
+      })),
+    });
+    while (await liveJobCount(db, cfg.id)) await new Promise((r) => setTimeout(r, 100));
   }
 
   // The limit: a bare client, 4 requests at a time, the same requests with the same token.
@@ -261,7 +317,7 @@ async function runConsole(origin: string, install: ChildProcess) {
       `\n== ${paths.length} × ${bytes >= 1024 ** 2 ? `${bytes / 1024 ** 2} MB` : `${bytes / 1024} KB`} (${name}), ${RUNS} run${RUNS > 1 ? "s" : ""} ==`,
     );
     type Measured = Awaited<ReturnType<typeof throughAgents>>;
-    const runs: { agents: Map<string, Measured>; limit: { seconds: number } }[] = [];
+    const runs: { agents: Map<string, Measured>; spread: Measured | null; limit: { seconds: number } }[] = [];
     const key = (count: number, pacing: string) => `${count} ${pacing}`;
     const label = (count: number, pacing: string) =>
       `${count} agent${count === 1 ? "" : "s"}${PACING.length > 1 && pacing === "on" ? " paced" : ""}`;
@@ -270,12 +326,14 @@ async function runConsole(origin: string, install: ChildProcess) {
       const measured = new Map<string, Measured>();
       for (const count of AGENTS)
         for (const pacing of PACING) measured.set(key(count, pacing), await throughAgents(paths, count, pacing));
+      const spread = WORKERS > 1 ? await throughAgents(paths, 4, "off", WORKERS) : null;
       const limit = await bare(paths);
-      runs.push({ agents: measured, limit });
+      runs.push({ agents: measured, spread, limit });
       const one = measured.get(key(1, PACING[0]));
       const four = measured.get(key(4, PACING[0]));
       const parts = [
         ...AGENTS.flatMap((c) => PACING.map((p) => `${label(c, p)} ${aps(measured.get(key(c, p))!.seconds)} assets/s`)),
+        ...(spread ? [`4 agents on ${WORKERS} worker processes ${aps(spread.seconds)} assets/s`] : []),
         `bare client ${aps(limit.seconds)} assets/s`,
         ...(one && four ? [`speed-up ${(one.seconds / four.seconds).toFixed(2)}`] : []),
         ...(four ? [`of limit ${Math.round((limit.seconds / four.seconds) * 100)} %`] : []),
@@ -306,6 +364,14 @@ async function runConsole(origin: string, install: ChildProcess) {
     for (const count of AGENTS) {
       const overhead = runs.map((r) => r.agents.get(key(count, PACING[0]))!.overheadMs);
       line(`queue overhead per job, ${label(count, PACING[0])} (ms)`, median(overhead).toFixed(2));
+    }
+    if (WORKERS > 1 && AGENTS.includes(4)) {
+      // "At least as fast with 2 worker processes as with one": both, side by side.
+      const one = paths.length / median(seconds(4, "off"));
+      const spread = paths.length / median(runs.map((r) => r.spread!.seconds));
+      line("4 agents, 1 worker process assets/s", one.toFixed(1));
+      line(`4 agents, ${WORKERS} worker processes assets/s`, spread.toFixed(1));
+      line(`${WORKERS} worker processes over 1`, (spread / one).toFixed(2));
     }
     if (AGENTS.length > 1 || PACING.length > 1) {
       // Every setting side by side: the runs' median, each run, and the spread (max − min) / median.

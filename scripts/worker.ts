@@ -20,6 +20,8 @@ async function main() {
     process.exit(1);
   }
   await startNode("worker");
+  // Started by another process (a test, a benchmark): stop cleanly when it goes away.
+  process.once("disconnect", () => process.kill(process.pid, "SIGTERM"));
   const server = createServer((req, res) => {
     if (req.method !== "GET" || (req.url !== "/health" && req.url !== "/api/health")) {
       res.writeHead(404, { "content-type": "application/json" }).end('{"error":"not_found"}');

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { fork, type ChildProcess } from "node:child_process";
+import { fork } from "node:child_process";
 import { db } from "@/lib/db";
 import { dbProvider, publicUrl } from "@/lib/env";
 import { enqueueNow } from "@/lib/replication/queue/enqueue";
 import { startReplicationEnv } from "./support/replication-env";
+import { exited, killChildNodes, startChildNode } from "./support/child-node";
 
 await vi.hoisted(async () => (await import("./support/public-url")).usePublicUrlOnFreePort());
 
@@ -13,22 +14,8 @@ await vi.hoisted(async () => (await import("./support/public-url")).usePublicUrl
 
 // Worker nodes need PostgreSQL; on SQLite this file checks that a worker node refuses to start.
 const onPostgres = dbProvider === "postgresql";
-const children: ChildProcess[] = [];
-function start(script: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; msg: never }> {
-  const child = fork(script, [], {
-    execArgv: ["--conditions=react-server", "--import", "tsx"],
-    env: { ...process.env, OUTPOST_DEMO_CONTENT: "off", OUTPOST_HEALTH_PORT: "0", ...env },
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    child.once("message", (msg) => resolve({ child, msg: msg as never }));
-    child.once("exit", (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
-  });
-}
+const start = startChildNode<never>;
 const startWorker = () => start("scripts/worker.ts", { OUTPOST_WORKERS: "on" });
-const exited = (c: ChildProcess) =>
-  new Promise<void>((r) => (c.exitCode !== null || c.signalCode !== null ? r() : c.once("exit", () => r())));
 
 let env: Awaited<ReturnType<typeof startReplicationEnv>>;
 beforeAll(async () => {
@@ -37,8 +24,7 @@ beforeAll(async () => {
   env = await startReplicationEnv({ serverUrl: publicUrl });
 }, 120_000);
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
-  await Promise.all(children.map(exited));
+  await killChildNodes();
   await env?.close();
 });
 
@@ -160,4 +146,35 @@ it.runIf(onPostgres)(
     await exited(b.child);
   },
   300_000,
+);
+
+it.runIf(onPostgres)(
+  "an enqueue on one node starts the job on another node's idle worker at once (NOTIFY), not at its next poll",
+  async () => {
+    const other = await start("tests/support/loops-child.ts", {}, ["runtime"]);
+    const pollMs = (other.msg as { pollMs: number }).pollMs;
+    await new Promise((r) => setTimeout(r, 300)); // its workers found nothing and went to sleep
+    const waits: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const path = `/content/dam/wake/f${i}`;
+      await db.folder.create({ data: { path, name: `f${i}`, title: path } });
+      const before = Date.now();
+      await enqueueNow({ configId: env.config.id, items: [{ action: "publish", kind: "folder", path }] });
+      const job = await vi.waitFor(
+        async () => {
+          const j = await db.replicationJob.findFirstOrThrow({ where: { path } });
+          expect(j.state).toBe("done");
+          return j;
+        },
+        { timeout: 10_000, interval: 10 },
+      );
+      waits.push(job.claimedAt!.getTime() - before);
+    }
+    console.log(`enqueue to start on another process (ms): ${waits.join(", ")}`);
+    // Its poll is a minute: only the notification can start a job within a second (the default poll).
+    for (const w of waits) expect(w).toBeLessThan(Math.min(1_000, pollMs / 10));
+    other.child.kill("SIGTERM");
+    await exited(other.child);
+  },
+  60_000,
 );

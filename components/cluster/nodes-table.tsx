@@ -1,5 +1,5 @@
 "use client";
-import { Alert } from "@/components/ui/alert";
+import { LiveError } from "@/components/ui/live-error";
 import { StatusLight, type StatusTone } from "@/components/ui/status-light";
 import { Table, TableHeader, TableBody, Column, Row, Cell } from "@/components/ui/table";
 import { useNow } from "@/components/ui/use-now";
@@ -26,11 +26,7 @@ export function NodesTable({ initial }: { initial: NodeSummary[] }) {
   const now = useNow(5_000);
   return (
     <>
-      {error && (
-        <Alert tone="negative" className="mb-3">
-          Live updates stopped: {error.message}
-        </Alert>
-      )}
+      <LiveError error={error} className="mb-3" />
       <div className="overflow-x-auto rounded border border-line bg-surface">
         <Table aria-label="Nodes">
           <TableHeader>

@@ -7,6 +7,7 @@ import { Table, TableHeader, TableBody, Column, Row, Cell } from "@/components/u
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { JobError, JobStateLight } from "@/components/replication/job-cells";
+import { LiveError } from "@/components/ui/live-error";
 import { toast } from "@/components/ui/toast";
 import { useLive } from "@/components/replication/live";
 import { formatBytes, formatDateTime } from "@/lib/format";
@@ -49,7 +50,7 @@ export function InstanceView({ initial }: { initial: InstanceDetail }) {
 
   return (
     <div className="grid gap-5">
-      {query.error && <Alert tone="negative">Live updates stopped: {query.error.message}</Alert>}
+      <LiveError error={query.error} />
       <section aria-label="Summary" className="grid gap-4 rounded border border-line bg-surface px-4 py-3">
         <div className="flex flex-wrap items-start gap-3">
           <dl className="grid flex-1 grid-cols-[12rem_1fr] gap-x-4 gap-y-1 text-sm md:grid-cols-[12rem_1fr_12rem_1fr]">

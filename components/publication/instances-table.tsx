@@ -3,7 +3,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { PageButtons } from "@/components/ui/pager";
 import { Table, TableHeader, TableBody, Column, Row, Cell } from "@/components/ui/table";
-import { Alert } from "@/components/ui/alert";
+import { LiveError } from "@/components/ui/live-error";
 import { useLive } from "@/components/replication/live";
 import { formatDateTime } from "@/lib/format";
 import { instanceUrl } from "@/components/publication/scope-text";
@@ -25,7 +25,7 @@ export function InstancesTable({ initial }: { initial: InstanceList }) {
   const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE));
   return (
     <div className="grid gap-3">
-      {query.error && <Alert tone="negative">Live updates stopped: {query.error.message}</Alert>}
+      <LiveError error={query.error} />
       <div className="overflow-x-auto rounded border border-line bg-surface">
         <Table aria-label="Workflow instances">
           <TableHeader>

@@ -6,7 +6,7 @@ import { PageButtons } from "@/components/ui/pager";
 import { Table, TableHeader, TableBody, Column, Row, Cell } from "@/components/ui/table";
 import { Button, IconButton } from "@/components/ui/button";
 import { Menu, MenuItem } from "@/components/ui/menu";
-import { Alert } from "@/components/ui/alert";
+import { LiveError } from "@/components/ui/live-error";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { StatusLight } from "@/components/ui/status-light";
 import { toast } from "@/components/ui/toast";
@@ -35,7 +35,7 @@ export function AgentView({ initial }: { initial: AgentDetail }) {
   const a = query.data ?? initial;
   return (
     <div className="grid gap-5">
-      {query.error && <Alert tone="negative">Live updates stopped: {query.error.message}</Alert>}
+      <LiveError error={query.error} />
       <StatusBlock agent={a} />
       <Settings agent={a} />
       <Queue agent={a} page={page} setPage={setPage} refetch={() => query.refetch()} fetching={query.isFetching} />

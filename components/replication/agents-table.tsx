@@ -1,7 +1,7 @@
 "use client";
 import { Link } from "react-aria-components";
 import { Table, TableHeader, TableBody, Column, Row, Cell } from "@/components/ui/table";
-import { Alert } from "@/components/ui/alert";
+import { LiveError } from "@/components/ui/live-error";
 import { AgentState, QueueStatus } from "@/components/replication/queue-status";
 import { formatAge } from "@/components/replication/format";
 import { useLive } from "@/components/replication/live";
@@ -18,11 +18,7 @@ export function AgentsTable({ initial }: { initial: AgentSummary[] }) {
   const now = useNow();
   return (
     <>
-      {error && (
-        <Alert tone="negative" className="mb-3">
-          Live updates stopped: {error.message}
-        </Alert>
-      )}
+      <LiveError error={error} className="mb-3" />
       <div className="overflow-x-auto rounded border border-line bg-surface">
         <Table aria-label="Agents on author">
           <TableHeader>

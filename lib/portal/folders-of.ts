@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { dbProvider } from "@/lib/env";
 
 // The parent of a repository path, and the folders above an item that the portal creates when an
 // item arrives before its folders (below the DAM root, which is not shown as a folder).
@@ -16,14 +17,18 @@ export function ancestorFolders(folderPath: string): string[] {
   return out;
 }
 
-// Folders this process has seen exist (a hint only: a folder deleted since is created again
-// by the next delivery below it, because a miss falls through to the database).
+// Folders this process has seen exist, so that a run of deliveries into one folder reads it once.
+// Only on SQLite, where this process is the only one: whatever removes folders here forgets them
+// (forgetFolders). On PostgreSQL another node may have removed a folder this one remembers (an
+// unpublish left it empty there), and an asset received here would then have no folder: the
+// database is asked every time (one indexed read per asset created).
 const known = new Set<string>();
 const MAX_KNOWN = 50_000;
+const remember = dbProvider === "sqlite";
 
 export async function ensureFolders(tenantId: string, folderPath: string, isPublic: boolean): Promise<void> {
   const wanted = ancestorFolders(folderPath);
-  if (!wanted.length || known.has(`${tenantId}\n${folderPath}`)) return;
+  if (!wanted.length || (remember && known.has(`${tenantId}\n${folderPath}`))) return;
   const have = new Set(
     (await db.portalFolder.findMany({ where: { tenantId, path: { in: wanted } }, select: { path: true } })).map(
       (f) => f.path,
@@ -39,6 +44,7 @@ export async function ensureFolders(tenantId: string, folderPath: string, isPubl
       if (!isUniqueViolation(e)) throw e; // created meanwhile by a parallel delivery
     }
   }
+  if (!remember) return;
   if (known.size > MAX_KNOWN) known.clear();
   known.add(`${tenantId}\n${folderPath}`);
 }

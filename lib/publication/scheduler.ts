@@ -4,14 +4,16 @@ import { systemClock, type Clock } from "@/lib/clock";
 import { finishPublications } from "@/lib/publication/finish-publications";
 import { startScheduledPublication } from "@/lib/publication/start-publication";
 import { schedulerEvents } from "@/lib/publication/scheduler-events";
+import { onPeerSignal } from "@/lib/cluster/peer-signals";
 
 // Publish Later: starts each scheduled publication at its activation time. The loop sleeps until
 // the next activation time (not a fixed poll: pg-boss and graphile-worker look every 2 s, which is
-// up to 2 s late), and wakes early when a publication is scheduled or terminated on this node.
-// Every `rescanMs` it looks again, for publications scheduled on other nodes. Publications whose
-// time passed while Outpost was down are due at once when it starts. Several schedulers (several
-// processes on one PostgreSQL) may race for one publication: startScheduledPublication lets one win.
-// While publications run, it also marks those that are over as Completed every `finishMs`.
+// up to 2 s late), and wakes early when a publication is scheduled or terminated, on this node or
+// (PostgreSQL NOTIFY) another. Every `rescanMs` it looks again, in case a notification was missed.
+// Publications whose time passed while Outpost was down are due at once when it starts. Several
+// schedulers (several processes on one PostgreSQL) may race for one publication:
+// startScheduledPublication lets one win. While publications run, it also marks those that are
+// over as Completed every `finishMs`.
 
 export type Wait = (ms: number, signal: AbortSignal) => Promise<void>;
 
@@ -25,7 +27,7 @@ export type SchedulerOptions = {
 
 export type Scheduler = { stop(): Promise<void> };
 
-const realWait: Wait = (ms, signal) =>
+export const realWait: Wait = (ms, signal) =>
   new Promise((resolve) => {
     if (signal.aborted) return resolve();
     const t = setTimeout(done, Math.min(ms, 2 ** 31 - 1));
@@ -79,6 +81,7 @@ export function startScheduler(opts: SchedulerOptions = {}): Scheduler {
     sleeping?.abort();
   };
   schedulerEvents.on("changed", wake);
+  const stopListening = onPeerSignal({ scheduler: wake });
 
   async function loop() {
     while (!stopped) {
@@ -107,7 +110,7 @@ export function startScheduler(opts: SchedulerOptions = {}): Scheduler {
       stopped = true;
       schedulerEvents.off("changed", wake);
       sleeping?.abort();
-      await done;
+      await Promise.all([done, stopListening()]);
     },
   };
 }

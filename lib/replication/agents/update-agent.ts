@@ -1,17 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { notifyQueue, queueEvents } from "@/lib/replication/queue/wake";
+import { unblockAgent } from "@/lib/replication/queue/wake";
 import type { AgentSettingsInput } from "@/lib/replication/schemas";
 
 // Changing an agent: its settings (Edit dialog), Enabled, and Pause/Resume. Pause is kept in the
 // database, so it survives a restart. The queued jobs of an agent that stops working are taken by
-// the others when they claim (lib/replication/queue/claim.ts); its workers are woken either way.
-
-function wake(agentId: string, configId: string) {
-  queueEvents.emit("unblock", agentId);
-  notifyQueue(configId);
-}
+// the others when they claim (lib/replication/queue/claim.ts); its workers are woken either way, on every node.
 
 export async function updateAgentSettings(input: AgentSettingsInput) {
   const before = await db.replicationAgent.findUnique({
@@ -21,7 +16,7 @@ export async function updateAgentSettings(input: AgentSettingsInput) {
   if (!before) throw notFound("The replication agent");
   const { agentId, ...data } = input;
   const agent = await db.replicationAgent.update({ where: { id: agentId }, data });
-  wake(agentId, before.configId);
+  unblockAgent(agentId, before.configId);
   return agent;
 }
 
@@ -29,7 +24,7 @@ export async function setAgentPaused(agentId: string, paused: boolean) {
   const before = await db.replicationAgent.findUnique({ where: { id: agentId }, select: { configId: true } });
   if (!before) throw notFound("The replication agent");
   const agent = await db.replicationAgent.update({ where: { id: agentId }, data: { paused } });
-  wake(agentId, before.configId);
+  unblockAgent(agentId, before.configId);
   return agent;
 }
 
@@ -37,6 +32,6 @@ export async function setAgentEnabled(agentId: string, enabled: boolean) {
   const before = await db.replicationAgent.findUnique({ where: { id: agentId }, select: { configId: true } });
   if (!before) throw notFound("The replication agent");
   const agent = await db.replicationAgent.update({ where: { id: agentId }, data: { enabled } });
-  wake(agentId, before.configId);
+  unblockAgent(agentId, before.configId);
   return agent;
 }

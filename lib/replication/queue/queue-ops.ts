@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { notFound, UserError } from "@/lib/errors";
 import { markPending, restorePrevious } from "@/lib/replication/queue/items";
-import { notifyQueue, queueEvents } from "@/lib/replication/queue/wake";
+import { notifyQueue, unblockAgent } from "@/lib/replication/queue/wake";
 
 // The agent page's queue actions: Retry and Remove one item, Force Retry and Clear all. Items that
 // leave the queue unsent get their previous publication status back.
@@ -25,7 +25,7 @@ export async function retryJob(agentId: string, jobId: number) {
     });
     await markPending(tx, [job]);
   });
-  wake(agentId, job.configId);
+  unblockAgent(agentId, job.configId);
 }
 
 export async function removeJob(agentId: string, jobId: number) {
@@ -57,7 +57,7 @@ export async function forceRetry(agentId: string) {
     await markPending(tx, jobs);
     return n.count;
   });
-  wake(agentId, agent.configId);
+  unblockAgent(agentId, agent.configId);
   return count;
 }
 
@@ -84,9 +84,4 @@ export async function clearQueue(agentId: string) {
   );
   notifyQueue(agent.configId);
   return count;
-}
-
-function wake(agentId: string, configId: string) {
-  queueEvents.emit("unblock", agentId);
-  notifyQueue(configId);
 }

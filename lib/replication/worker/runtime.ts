@@ -5,6 +5,7 @@ import { flushLogs } from "@/lib/replication/log/append-log";
 import { reapExpiredLeases } from "@/lib/replication/queue/lease";
 import { purgeFinishedJobs } from "@/lib/replication/queue/purge";
 import { queueEvents } from "@/lib/replication/queue/wake";
+import { onPeerSignal } from "@/lib/cluster/peer-signals";
 import { createHttpTransport, type Transport } from "@/lib/http/transport";
 import { AgentWorker, nodeOwner, type WorkerOptions } from "@/lib/replication/worker/agent-worker";
 import { idleWait } from "@/lib/replication/worker/idle-wait";
@@ -36,6 +37,8 @@ export function startReplicationRuntime(opts: RuntimeOptions = {}): ReplicationR
   queueEvents.on("jobs", wakeAll);
   const unblock = (agentId: string) => workers.get(agentId)?.worker.unblock();
   queueEvents.on("unblock", unblock);
+  // Other nodes' enqueues and queue actions (PostgreSQL NOTIFY): the poll is only the fallback.
+  const stopListening = onPeerSignal({ jobs: wakeAll, unblock: (agentId) => agentId && unblock(agentId) });
 
   async function loop(entry: { worker: AgentWorker; stopped: boolean }) {
     while (!stopping && !entry.stopped) {
@@ -93,7 +96,7 @@ export function startReplicationRuntime(opts: RuntimeOptions = {}): ReplicationR
       queueEvents.off("jobs", wakeAll);
       queueEvents.off("unblock", unblock);
       wakeAll();
-      await supervising;
+      await Promise.all([supervising, stopListening()]);
       const all = [...workers.values()];
       // Let deliveries in flight finish (or hand them back after the grace period).
       await Promise.allSettled(all.map((w) => w.worker.shutdown(opts.graceMs ?? 10_000)));
