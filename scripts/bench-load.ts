@@ -28,12 +28,8 @@ import {
   setUpGateway,
   type PortalSetup,
 } from "./support/portal-install";
+import { arg, args } from "./support/args";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-};
 const SECONDS = Number(arg("seconds", "15"));
 const RATE = Number(arg("rate", "25"));
 const CONNECTIONS = Number(arg("connections", "10"));

@@ -182,7 +182,7 @@ async function main() {
   }
 
   // ZIP: 1 GB streamed through the real route (the portal's session, archiver, the blob store).
-  const { serveRoutes } = await import("../tests/support/route-server");
+  const { serveRoutes } = await import("./support/route-server");
   // The route's own work (plan, archive, response); the session check in front of it is one lookup.
   const { zipResponse } = await import("@/lib/portal/zip-response");
   const CHUNK_MB = 64;

@@ -11,12 +11,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { arg } from "./support/args";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-};
 const ASSETS = Number(arg("assets", "10000"));
 const SCHEDULED = Number(arg("scheduled", "50"));
 const SPREAD_S = Number(arg("spread", "20"));
@@ -44,14 +40,15 @@ async function main() {
   const { migrate } = await import("@/lib/db/migrate");
   await migrate(process.env.DATABASE_URL!);
   const { db } = await import("@/lib/db");
-  const { createConfig } = await import("../tests/support/replication-fixtures");
+  const { createConfig } = await import("@/lib/cloud-services/create-config");
   const { publishNow, schedulePublication } = await import("@/lib/publication/create-publication");
   const { startScheduler } = await import("@/lib/publication/scheduler");
 
-  await createConfig({
-    tenantUrl: "http://127.0.0.1:9/portal/bench",
-    gatewayUrl: "http://127.0.0.1:9/gateway",
-    clientId: "bench",
+  // A complete configuration (publishing refuses an incomplete one); no agent runs, so nothing is sent.
+  const cfg = await createConfig({ title: "Bench", name: "bench" });
+  await db.brandPortalConfig.update({
+    where: { id: cfg.id },
+    data: { tenantUrl: "http://127.0.0.1:9/portal/bench", gatewayUrl: "http://127.0.0.1:9/gateway", clientId: "bench" },
   });
   const user = await db.user.create({ data: { login: "bench", name: "Bench", role: "author", passwordHash: "x" } });
   const root = await db.folder.create({ data: { path: "/content/dam/bench", name: "bench", title: "Bench" } });

@@ -34,12 +34,8 @@ import {
   setUpGateway,
   type PortalSetup,
 } from "./support/portal-install";
+import { arg, args } from "./support/args";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-};
 const latencyMs = Number(arg("latency", "0").replace(/ms$/, ""));
 const SMALL = Number(arg("small", "500"));
 const LARGE = Number(arg("large", "50"));

@@ -25,6 +25,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { arg, args } from "./support/args";
 
 type Result = {
   setting: string;
@@ -36,11 +37,6 @@ type Result = {
   claimMs: number;
 };
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback?: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-};
 const JOBS = Number(arg("jobs", "3000"));
 const SAMPLES = Number(arg("samples", "200"));
 const CLAIMS = 300;

@@ -8,12 +8,9 @@ import os from "node:os";
 import path from "node:path";
 import { exportSPKI, generateKeyPair, SignJWT } from "jose";
 import type { NextRequest } from "next/server";
-import { serveRoutes } from "../tests/support/route-server";
+import { serveRoutes } from "./support/route-server";
+import { arg } from "./support/args";
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const dir = mkdtempSync(path.join(os.tmpdir(), "bench-token-"));
 process.env.OUTPOST_DATA_DIR = dir;
 const databaseUrl = arg("database", `file:${path.join(dir, "bench.db")}`);

@@ -28,12 +28,8 @@ import {
   verifyAtPortal,
   waitForQueue,
 } from "./support/soak-installs";
+import { arg, args } from "./support/args";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-};
 const ASSETS = Number(arg("assets", "1000"));
 const KILLS = Number(arg("kills", "10"));
 const BYTES = Number(arg("kb", "16")) * 1024;

@@ -36,12 +36,8 @@ import {
   waitForQueue,
   type Expected,
 } from "./support/soak-installs";
+import { arg, args } from "./support/args";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-};
 /** Assets of the clean runs and of the runs with 503s (each kind: two runs of half as many). */
 const ASSETS = Number(arg("assets", "2000"));
 /** Assets of the run with every fault. */
