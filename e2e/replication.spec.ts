@@ -107,7 +107,12 @@ test("Test Connection names the cause when the gateway has another public key", 
     .getByRole("row")
     .filter({ hasText: title })
     .filter({ hasText: "Brand Portal agent 2" });
-  await row.getByRole("link", { name: "Brand Portal agent 2" }).click();
+  // The agents table refreshes live; a click that lands while the page is still hydrating may not
+  // navigate, so click until the agent's page is there.
+  await expect(async () => {
+    await row.getByRole("link", { name: "Brand Portal agent 2" }).click();
+    await expect(page.getByRole("button", { name: "Test Connection" })).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
   await page.getByRole("button", { name: "Test Connection" }).click();
   const log = page.getByRole("log", { name: "Test Connection log" });
   await expect(log).toContainText(

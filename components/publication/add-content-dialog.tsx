@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { ChevronRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
@@ -23,6 +23,13 @@ export function AddContentDialog({
   onAdd: (items: ScopeItem[]) => void;
 }) {
   const [path, setPath] = useState(DAM_ROOT);
+  const list = useRef<HTMLUListElement>(null);
+  // Opening a folder replaces the list, and the button that had the focus with it: the focus moves
+  // to the list, so that a keyboard user stays in the dialog, where the new content is.
+  const open = (p: string) => {
+    setPath(p);
+    list.current?.focus();
+  };
   const [picked, setPicked] = useState<Map<string, ScopeItem & { title: string }>>(new Map());
   const page = useQuery({
     queryKey: ["assets", "picker", path],
@@ -43,7 +50,7 @@ export function AddContentDialog({
     <Dialog title="Add Content" isOpen={isOpen} onOpenChange={onOpenChange} size="lg">
       <div className="grid gap-3">
         <nav aria-label="Folder" className="flex flex-wrap items-center gap-1 text-sm">
-          <button type="button" className="rounded px-1 hover:bg-black/5" onClick={() => setPath(DAM_ROOT)}>
+          <button type="button" className="rounded px-1 hover:bg-black/5" onClick={() => open(DAM_ROOT)}>
             Assets
           </button>
           {segments.map((s, i) => (
@@ -52,7 +59,7 @@ export function AddContentDialog({
               <button
                 type="button"
                 className="rounded px-1 hover:bg-black/5"
-                onClick={() => setPath(`${DAM_ROOT}/${segments.slice(0, i + 1).join("/")}`)}
+                onClick={() => open(`${DAM_ROOT}/${segments.slice(0, i + 1).join("/")}`)}
               >
                 {s}
               </button>
@@ -60,7 +67,12 @@ export function AddContentDialog({
           ))}
         </nav>
         {page.error && <Alert tone="negative">{page.error.message}</Alert>}
-        <ul aria-label="Content" className="max-h-96 divide-y divide-line overflow-y-auto rounded border border-line">
+        <ul
+          ref={list}
+          tabIndex={-1}
+          aria-label="Content"
+          className="max-h-96 focus-visible:outline-2 focus-visible:outline-accent divide-y divide-line overflow-y-auto rounded border border-line"
+        >
           {page.data?.items.map((i) => (
             <li key={i.id} className="flex items-center gap-3 px-3 py-1.5">
               <Checkbox
@@ -73,7 +85,7 @@ export function AddContentDialog({
                 <button
                   type="button"
                   className="truncate text-left text-sm font-medium text-accent hover:underline"
-                  onClick={() => setPath(i.path)}
+                  onClick={() => open(i.path)}
                 >
                   {i.title}
                 </button>
