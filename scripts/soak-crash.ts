@@ -12,9 +12,6 @@
 // (lib/runtime/tasks.ts: the replication workers); a portal child serves the gateway and the
 // portal's receiving routes on a fixed port with its own database, as another install would.
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import {
   freePort,
   enqueueAssets,
@@ -27,6 +24,7 @@ import {
   startInstall,
   verifyAtPortal,
   waitForQueue,
+  soakEnvironments,
 } from "./support/soak-installs";
 import { arg, args } from "./support/args";
 
@@ -53,23 +51,7 @@ else
 // ── the soak ────────────────────────────────────────────────────────────────────
 async function main(): Promise<boolean> {
   const origin = `http://127.0.0.1:${await freePort()}`;
-  const consoleDir = mkdtempSync(path.join(os.tmpdir(), "outpost-soak-console-"));
-  const portalDir = mkdtempSync(path.join(os.tmpdir(), "outpost-soak-portal-"));
-  const common = { OUTPOST_PUBLIC_URL: origin, OUTPOST_DEMO_CONTENT: "off", NODE_ENV: "production" as const };
-  const consoleEnv = {
-    ...process.env,
-    ...common,
-    OUTPOST_DATA_DIR: consoleDir,
-    DATABASE_URL: `file:${path.join(consoleDir, "console.db")}`,
-  };
-  const portalEnv = {
-    ...process.env,
-    ...common,
-    OUTPOST_WORKERS: "off",
-    OUTPOST_DATA_DIR: portalDir,
-    DATABASE_URL: `file:${path.join(portalDir, "portal.db")}`,
-  };
-  Object.assign(process.env, consoleEnv, { OUTPOST_WORKERS: "off" });
+  const { consoleEnv, portalEnv, remove } = soakEnvironments("soak", origin);
   const children = new Set<ChildProcess>();
   const start = (role: "--portal" | "--console", env: NodeJS.ProcessEnv) => startInstall(role, env, children);
   try {
@@ -148,7 +130,6 @@ async function main(): Promise<boolean> {
     return totals.lost + totals.duplicated + totals.stuck + totals.unexplained === 0;
   } finally {
     for (const c of children) c.kill("SIGKILL");
-    rmSync(consoleDir, { recursive: true, force: true });
-    rmSync(portalDir, { recursive: true, force: true });
+    remove();
   }
 }

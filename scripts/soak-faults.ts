@@ -18,9 +18,6 @@
 // Prints `lost: <n>, duplicated: <n>, stuck: <n>` and exits non-zero unless every check holds.
 // Runs under node --conditions=react-server (lib modules import "server-only").
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { startFaultProxy, type FaultProxy } from "./support/fault-proxy";
 import {
   enqueueAssets,
@@ -35,6 +32,7 @@ import {
   verifyAtPortal,
   waitForQueue,
   type Expected,
+  soakEnvironments,
 } from "./support/soak-installs";
 import { arg, args } from "./support/args";
 
@@ -73,23 +71,9 @@ async function main(): Promise<boolean> {
   const portalPort = await freePort();
   const origin = `http://127.0.0.1:${publicPort}`;
   const portalOrigin = `http://127.0.0.1:${portalPort}`;
-  const consoleDir = mkdtempSync(path.join(os.tmpdir(), "outpost-faults-console-"));
-  const portalDir = mkdtempSync(path.join(os.tmpdir(), "outpost-faults-portal-"));
-  const common = { OUTPOST_PUBLIC_URL: origin, OUTPOST_DEMO_CONTENT: "off", NODE_ENV: "production" as const };
-  const consoleEnv = {
-    ...process.env,
-    ...common,
-    OUTPOST_DATA_DIR: consoleDir,
-    DATABASE_URL: `file:${path.join(consoleDir, "console.db")}`,
-  };
-  const portalEnv = {
-    ...process.env,
-    ...common,
+  const { consoleEnv, portalEnv, remove } = soakEnvironments("faults", origin, {
     SOAK_PORTAL_PORT: String(portalPort),
-    OUTPOST_DATA_DIR: portalDir,
-    DATABASE_URL: `file:${path.join(portalDir, "portal.db")}`,
-  };
-  Object.assign(process.env, consoleEnv, { OUTPOST_WORKERS: "off" });
+  });
   const children = new Set<ChildProcess>();
   const proxies: FaultProxy[] = [];
   const failures: string[] = [];
@@ -318,7 +302,6 @@ async function main(): Promise<boolean> {
   } finally {
     for (const p of proxies) await p.close().catch(() => {});
     for (const c of children) c.kill("SIGKILL");
-    rmSync(consoleDir, { recursive: true, force: true });
-    rmSync(portalDir, { recursive: true, force: true });
+    remove();
   }
 }

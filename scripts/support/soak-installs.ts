@@ -1,6 +1,8 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import { readdir } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import {
   childMessage as message,
@@ -94,6 +96,35 @@ export async function serveConsoleNode() {
   const { startTasks } = await import("@/lib/runtime/tasks");
   await startTasks({ demoContent: false, workers: true });
   process.send!("ready");
+}
+
+/**
+ * The two installs' environments, each with a data folder and SQLite database of its own, and this
+ * (the soak's) process set up as the console without workers; `remove()` deletes both folders.
+ */
+export function soakEnvironments(name: string, origin: string, portalExtra: Record<string, string> = {}) {
+  const consoleDir = mkdtempSync(path.join(os.tmpdir(), `outpost-${name}-console-`));
+  const portalDir = mkdtempSync(path.join(os.tmpdir(), `outpost-${name}-portal-`));
+  const common = { OUTPOST_PUBLIC_URL: origin, OUTPOST_DEMO_CONTENT: "off", NODE_ENV: "production" as const };
+  const consoleEnv = {
+    ...process.env,
+    ...common,
+    OUTPOST_DATA_DIR: consoleDir,
+    DATABASE_URL: `file:${path.join(consoleDir, "console.db")}`,
+  };
+  const portalEnv = {
+    ...process.env,
+    ...common,
+    ...portalExtra,
+    OUTPOST_DATA_DIR: portalDir,
+    DATABASE_URL: `file:${path.join(portalDir, "portal.db")}`,
+  };
+  Object.assign(process.env, consoleEnv, { OUTPOST_WORKERS: "off" });
+  const remove = () => {
+    rmSync(consoleDir, { recursive: true, force: true });
+    rmSync(portalDir, { recursive: true, force: true });
+  };
+  return { consoleEnv, portalEnv, remove };
 }
 
 /** Forks this script again as a child with `role` (it answers "ready"); OUTPOST_WORKERS on for the console only. */
