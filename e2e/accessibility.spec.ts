@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { seriousA11y } from "./support/a11y";
 import { test, expect, type Page } from "@playwright/test";
 import { TOOL_SECTIONS } from "@/lib/navigation";
 import { builtRoutes, sampleUrl } from "./support/built-routes";
@@ -28,13 +28,6 @@ async function values(page: Page): Promise<Record<string, string>> {
   };
 }
 
-async function serious(page: Page, url: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${url}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
 test("every console and gateway page has no serious or critical accessibility violation", async ({ page }) => {
   test.setTimeout(600_000); // about 20 pages, each analysed by axe
   expect(pages.length).toBeGreaterThan(15);
@@ -45,7 +38,7 @@ test("every console and gateway page has no serious or critical accessibility vi
     if (r.pattern === "/login") continue; // signed in: redirected away; checked below
     await page.goto(url);
     await expect(page.locator("h1").first()).toBeVisible();
-    found.push(...(await serious(page, url)));
+    found.push(...(await seriousA11y(page, url)));
   }
   expect(found).toEqual([]);
 });
@@ -55,7 +48,7 @@ test("the login page and the forbidden page have no serious or critical violatio
   const anon = await context.newPage();
   await anon.goto("/login");
   await expect(anon.getByLabel("User name")).toBeVisible();
-  const found = await serious(anon, "/login");
+  const found = await seriousA11y(anon, "/login");
   await context.close();
   expect(found).toEqual([]);
 });

@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { expectNoSeriousA11y } from "./support/a11y";
 import { test, expect, type Locator, type Page } from "@playwright/test";
 import { setUpBrandPortal } from "./support/brand-portal";
 import { unique } from "./support/helpers";
@@ -88,14 +88,6 @@ async function expectVisibleFocus(page: Page) {
     .toBeNull();
 }
 
-async function axe(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${what}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(bad).toEqual([]);
-}
-
 /** Chooses this spec's configuration in a Brand Portal configuration picker, when one is offered. */
 async function chooseConfigByKeyboard(page: Page, scope: Locator) {
   const select = scope.getByRole("button", { name: /Brand Portal configuration/ });
@@ -167,7 +159,7 @@ test("Quick Publish by keyboard: select three assets, publish, follow the link t
   const summary = page.getByRole("region", { name: "Summary" });
   await expect(summary).toContainText("Publish to Brand Portal");
   await expect(summary).toContainText("Completed", { timeout: 60_000 });
-  await axe(page, "instance page");
+  await expectNoSeriousA11y(page, "instance page");
 });
 
 test("Manage Publication by keyboard: Later, Add Content, Workflows, Publish Later; Scheduled; Terminate", async ({
@@ -190,7 +182,7 @@ test("Manage Publication by keyboard: Later, Add Content, Workflows, Publish Lat
   await page.keyboard.press("ArrowDown");
   await expect(options.getByRole("radio", { name: "Later" })).toBeChecked();
   await expectVisibleFocus(page);
-  await axe(page, "wizard: Options");
+  await expectNoSeriousA11y(page, "wizard: Options");
 
   // An activation time in the past is refused with a message, and nothing moves on.
   const at = new Date(Date.now() + 2 * 3600_000); // far enough ahead never to start during the test
@@ -223,7 +215,7 @@ test("Manage Publication by keyboard: Later, Add Content, Workflows, Publish Lat
   // Scope: the folder; Add Content opens a picker, Escape closes it, then an asset is added.
   const scope = page.getByRole("grid", { name: "Scope" });
   await expect(scope.getByRole("row").filter({ hasText: "Products" })).toContainText("8 assets");
-  await axe(page, "wizard: Scope");
+  await expectNoSeriousA11y(page, "wizard: Scope");
   const add = page.getByRole("button", { name: "Add Content" });
   await tabTo(page, add, { back: true });
   await page.keyboard.press("Enter");
@@ -251,7 +243,7 @@ test("Manage Publication by keyboard: Later, Add Content, Workflows, Publish Lat
   const added = ((await firstAsset.getAttribute("aria-label")) ?? "").replace(/^Add /, "");
   await tabTo(page, firstAsset);
   await page.keyboard.press("Space");
-  await axe(page, "wizard: Add Content");
+  await expectNoSeriousA11y(page, "wizard: Add Content");
   await tabTo(page, picker.getByRole("button", { name: "Add (1)" }));
   await page.keyboard.press("Enter");
   await expect(picker).toBeHidden();
@@ -273,7 +265,7 @@ test("Manage Publication by keyboard: Later, Add Content, Workflows, Publish Lat
   await tabTo(page, field, { back: true });
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.type(title);
-  await axe(page, "wizard: Workflows");
+  await expectNoSeriousA11y(page, "wizard: Workflows");
   await tabTo(page, page.getByRole("button", { name: "Publish Later" }));
   await page.keyboard.press("Enter");
 
@@ -281,13 +273,13 @@ test("Manage Publication by keyboard: Later, Add Content, Workflows, Publish Lat
   await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
   const summary = page.getByRole("region", { name: "Summary" });
   await expect(summary).toContainText("Scheduled");
-  await axe(page, "instance page (scheduled)");
+  await expectNoSeriousA11y(page, "instance page (scheduled)");
 
   // The instances list, then Terminate by keyboard (Escape first: the dialog closes, nothing happens).
   await page.goto("/tools/workflow/instances");
   const grid = page.getByRole("grid", { name: "Workflow instances" });
   await expect(grid.getByRole("row").filter({ hasText: title })).toContainText("Scheduled");
-  await axe(page, "instances list");
+  await expectNoSeriousA11y(page, "instances list");
   const terminate = page.getByRole("button", { name: `Terminate ${title}` });
   await tabTo(page, grid);
   await pressUntil(page, "ArrowDown", grid.getByRole("row").filter({ hasText: title }));

@@ -1,15 +1,8 @@
 import { test, expect, type Page } from "@playwright/test";
 import { builtRoutes, sampleUrl } from "./support/built-routes";
 import { unique } from "./support/helpers";
-import {
-  createPortalTenant,
-  fresh,
-  orgId,
-  publishSample,
-  seriousA11y,
-  signInToPortal,
-  startIssuer,
-} from "./support/portal";
+import { createPortalTenant, fresh, orgId, publishSample, signInToPortal, startIssuer } from "./support/portal";
+import { seriousA11y } from "./support/a11y";
 
 // axe over every Brand Portal page of the build (the same listing as the security matrix), as a
 // Portal administrator and as a Portal user (who sees less, and the not-found page where an

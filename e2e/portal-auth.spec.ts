@@ -1,6 +1,7 @@
 import { test, expect } from "@playwright/test";
 import { createUser, signInAs, unique } from "./support/helpers";
-import { createPortalTenant, expectNoSeriousA11y, fresh, portalSignIn } from "./support/portal";
+import { createPortalTenant, fresh, portalSignIn } from "./support/portal";
+import { expectNoSeriousA11y } from "./support/a11y";
 
 // Brand Portal identity, end to end: an Outpost administrator creates a tenant with its first
 // Portal administrator (generated password, shown once), who signs in at the tenant URL, creates a

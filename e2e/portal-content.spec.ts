@@ -2,16 +2,8 @@ import { test, expect } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { unique } from "./support/helpers";
-import {
-  createPortalTenant,
-  expectNoSeriousA11y,
-  fresh,
-  orgId,
-  publishSample,
-  sha,
-  signInToPortal,
-  startIssuer,
-} from "./support/portal";
+import { createPortalTenant, fresh, orgId, publishSample, sha, signInToPortal, startIssuer } from "./support/portal";
+import { expectNoSeriousA11y } from "./support/a11y";
 
 // The Brand Portal as its users see it. An Outpost administrator creates a tenant with its first
 // Portal administrator; content arrives through the real receiving API (tokens from a gateway this

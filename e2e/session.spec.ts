@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { expectNoSeriousA11y } from "./support/a11y";
 import { createUser, signInAs, unique } from "./support/helpers";
 
 test("API routes answer 401 and 403 as JSON, never a redirect", async ({ page, browser, playwright }) => {
@@ -62,8 +62,6 @@ test("the shell pages have no serious accessibility violations", async ({ page }
   for (const url of ["/", "/tools/security", "/tools/security/users", "/account"]) {
     await page.goto(url);
     await expect(page.getByRole("banner")).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${url}: ${v.id} ${v.help}`)).toEqual([]);
+    await expectNoSeriousA11y(page, url);
   }
 });

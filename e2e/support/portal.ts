@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type Page } from "@playwright/test";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import sharp from "sharp";
@@ -60,20 +59,6 @@ export async function signInToPortal(page: Page, slug: string, login: string, pa
   await page.goto(`/portal/${slug}`);
   await portalSignIn(page, login, password);
   await expect(page.getByRole("navigation", { name: "Folders" })).toBeVisible();
-}
-
-/** axe's serious and critical violations on the current page, one line each. */
-export async function seriousA11y(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) => `${page.url()}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-    );
-}
-
-export async function expectNoSeriousA11y(page: Page) {
-  expect(await seriousA11y(page)).toEqual([]);
 }
 
 /**

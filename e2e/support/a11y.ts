@@ -1,0 +1,14 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+/** axe's serious and critical violations on the current page, one line each, prefixed with `label`. */
+export async function seriousA11y(page: Page, label = page.url()): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+export async function expectNoSeriousA11y(page: Page, label?: string) {
+  expect(await seriousA11y(page, label)).toEqual([]);
+}
