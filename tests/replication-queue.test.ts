@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { reclaimLostLeases } from "@/lib/cluster/registry";
 import { backoffMs } from "@/lib/replication/backoff";
 import { claimJob } from "@/lib/replication/queue/claim";
 import { enqueueJobs, enqueueNow } from "@/lib/replication/queue/enqueue";
@@ -266,6 +267,52 @@ describe("spreading the work", () => {
     expect(await claimJob(a, { owner: "node-2", nowMs: now, leaseMs: LEASE })).not.toBeNull();
     // a lease that ran out no longer counts as a delivery in progress
     expect(await claimJob(a, { owner: "node-3", nowMs: now + LEASE + 1, leaseMs: LEASE })).not.toBeNull();
+  });
+
+  it("one delivery per agent and the cap hold when every node claims at the same moment", async () => {
+    await enqueueNow({ configId, items: items(40) });
+    const now = Date.now();
+    // node by node, every agent asked: the first claims of all the nodes go out together
+    const atOnce = (agentIds: string[], nowMs: number) =>
+      Promise.all(
+        Array.from({ length: 6 }, (_, node) =>
+          agentIds.map((id) => claimJob(id, { owner: `node-${node}`, nowMs, leaseMs: LEASE })),
+        ).flat(),
+      ).then((got) => got.filter(Boolean));
+    // six nodes, one agent: one delivery
+    expect(await atOnce([agents[0].id], now)).toHaveLength(1);
+    // six nodes, the other three agents, a cap of 2 a minute with 1 claimed: one more
+    await db.brandPortalConfig.update({ where: { id: configId }, data: { throughputPerMinute: 2 } });
+    expect(
+      await atOnce(
+        agents.slice(1).map((a) => a.id),
+        now + 1,
+      ),
+    ).toHaveLength(1);
+  });
+
+  it("a node found lost leaves its agents to the other nodes at once", async () => {
+    await enqueueNow({ configId, items: items(16) });
+    const a = agents[0].id;
+    const t0 = Date.now();
+    const claim = (owner: string, nowMs: number) => claimJob(a, { owner, nowMs, leaseMs: LEASE, help: false });
+    expect(await claim("node-lost", t0)).not.toBeNull();
+    expect(await claim("node-2", t0)).toBeNull();
+    await db.clusterNode.create({
+      data: {
+        id: "node-lost",
+        role: "worker",
+        version: "test",
+        host: "h",
+        pid: 1,
+        blobStore: "local",
+        blobLocation: "h:/x",
+        lastHeartbeatAt: new Date(t0 - 3600_000),
+      },
+    });
+    expect(await reclaimLostLeases(t0)).toBe(1);
+    expect(await claim("node-2", t0 + 1)).not.toBeNull();
+    expect(await claim("node-lost", t0 + 2)).toBeNull(); // back after all: the agent is node-2's now
   });
 
   it("the configuration's throughput cap holds for all agents together, per minute", async () => {

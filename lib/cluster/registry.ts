@@ -67,9 +67,9 @@ export async function heartbeat(nowMs = Date.now()): Promise<void> {
 }
 
 /**
- * The leases of nodes that stopped heartbeating expire now instead of at their end, and the
- * queue's own lease-expiry reclaim (reapExpiredLeases) puts the jobs back: another node takes
- * them at once. Fencing makes this safe if the node was only stalled: its lease token no longer
+ * The leases of nodes that stopped heartbeating expire now instead of at their end (and with them
+ * the agents they kept busy), and the queue's own lease-expiry reclaim (reapExpiredLeases) puts
+ * the jobs back: another node takes them at once. Fencing makes this safe if the node was only stalled: its lease token no longer
  * matches, so it can change nothing, and the portal answers a repeated delivery as a no-op.
  */
 export async function reclaimLostLeases(nowMs = Date.now()): Promise<number> {
@@ -83,6 +83,10 @@ export async function reclaimLostLeases(nowMs = Date.now()): Promise<number> {
   await db.replicationJob.updateMany({
     where: { state: "running", leaseOwner: { in: ids }, leaseExpiresAt: { gt: now } },
     data: { leaseExpiresAt: now },
+  });
+  await db.replicationAgent.updateMany({
+    where: { busyOwner: { in: ids } },
+    data: { busyOwner: null, busyToken: null, busyUntil: null },
   });
   await db.clusterNode.updateMany({ where: { id: { in: ids } }, data: { leasesReclaimedAt: now, jobsInFlight: 0 } });
   return reapExpiredLeases(nowMs + 1);

@@ -17,8 +17,9 @@ import { raw, sql, type Sql } from "@/lib/assets/sql";
 // - one delivery per agent at a time: not while another node runs a job of this agent;
 // - the configuration's throughput cap: at most throughputPerMinute claims in the last minute.
 // SQLite serialises writers, so one UPDATE … WHERE id = (SELECT … LIMIT 1) RETURNING is atomic.
-// PostgreSQL adds FOR UPDATE SKIP LOCKED, and runs the claim under a lock on the configuration so
-// that two nodes cannot both find the agent free or the cap not yet reached.
+// PostgreSQL adds FOR UPDATE SKIP LOCKED, and a lock, so that two nodes cannot both find the agent
+// free or the cap not reached (claimOnPostgres). Per-path order needs no lock: an older job for
+// the path is queued or running in every snapshot until it is done.
 
 export type ClaimedJob = {
   id: number;
@@ -65,19 +66,26 @@ export type ClaimOptions = {
 export const CAP_WINDOW_MS = 60_000;
 
 export async function claimJob(agentId: string, opts: ClaimOptions): Promise<ClaimedJob | null> {
-  return (
-    (await claim(agentId, opts, "own")) ??
-    (await claim(agentId, opts, "expired")) ??
-    (opts.help === false ? null : await claim(agentId, opts, "help"))
-  );
+  const token = randomUUID(); // the lease's, and the agent's while it delivers (PostgreSQL)
+  const job =
+    (await claim(agentId, opts, "own", token)) ??
+    (await claim(agentId, opts, "expired", token)) ??
+    (opts.help === false ? null : await claim(agentId, opts, "help", token));
+  if (!job && dbProvider === "postgresql") await freeAgent(agentId, token); // taken by a claim that found nothing
+  return job;
 }
 
 type Which = "own" | "expired" | "help";
 
+const configLockKey = (agentId: string) => sql`CAST(${"outpost-claim:"} AS TEXT) || ${configOf(agentId)}`;
+
+const capOf = (agentId: string) =>
+  sql`(SELECT "throughputPerMinute" FROM "BrandPortalConfig" WHERE "id" = ${configOf(agentId)})`;
+
 const configOf = (agentId: string) => sql`(SELECT "configId" FROM "ReplicationAgent" WHERE "id" = ${agentId})`;
 
 /** The id of the job to take, as a subquery. */
-function pick(agentId: string, opts: ClaimOptions, which: Which): Sql {
+function pick(agentId: string, opts: ClaimOptions, which: Which, slot?: Sql): Sql {
   const now = new Date(opts.nowMs);
   const skipLocked = dbProvider === "postgresql" ? raw("FOR UPDATE OF j SKIP LOCKED") : raw("");
   const inOrder = sql`NOT EXISTS (SELECT 1 FROM "ReplicationJob" o WHERE o."configId" = j."configId" AND o."path" = j."path"
@@ -86,9 +94,12 @@ function pick(agentId: string, opts: ClaimOptions, which: Which): Sql {
   const config = configOf(agentId);
   const agentFree = sql`NOT EXISTS (SELECT 1 FROM "ReplicationJob" r WHERE r."agentId" = ${agentId} AND r."state" = 'running'
     AND r."leaseExpiresAt" >= ${now} AND r."leaseOwner" <> ${opts.owner})`;
-  const capOk = sql`COALESCE((SELECT "throughputPerMinute" FROM "BrandPortalConfig" WHERE "id" = ${config})
-    > (SELECT COUNT(*) FROM "ReplicationJob" w WHERE w."configId" = ${config} AND w."claimedAt" > ${new Date(opts.nowMs - CAP_WINDOW_MS)}), TRUE)`;
-  const allowed = sql`${agentFree} AND ${capOk}`;
+  // Counted only when the configuration has a cap (OR evaluates its operands in order, and each
+  // subquery when first needed): without one, a busy queue would count a minute of claims per claim.
+  const cap = capOf(agentId);
+  const capOk = sql`(${cap} IS NULL OR ${cap} > (SELECT COUNT(*) FROM "ReplicationJob" w
+    WHERE w."configId" = ${config} AND w."claimedAt" > ${new Date(opts.nowMs - CAP_WINDOW_MS)}))`;
+  const allowed = sql`${slot ?? sql`TRUE`} AND ${agentFree} AND ${capOk}`;
   if (which === "own") {
     return sql`SELECT j."id" FROM "ReplicationJob" j
       WHERE j."agentId" = ${agentId} AND j."state" = 'queued' AND j."nextAttemptAt" <= ${now} AND ${inOrder} AND ${allowed}
@@ -122,25 +133,17 @@ const ASSET_COLUMNS = [
   "height",
 ] as const;
 
-async function claim(agentId: string, opts: ClaimOptions, which: Which): Promise<ClaimedJob | null> {
-  const token = randomUUID();
+async function claim(agentId: string, opts: ClaimOptions, which: Which, token: string): Promise<ClaimedJob | null> {
   const now = new Date(opts.nowMs);
   const until = new Date(opts.nowMs + opts.leaseMs);
   const set = sql`"state" = 'running', "agentId" = ${agentId}, "attempts" = "attempts" + 1, "leaseOwner" = ${opts.owner},
     "leaseToken" = ${token}, "leaseExpiresAt" = ${until}, "claimedAt" = ${now}, "updatedAt" = ${now}`;
-  const target = pick(agentId, opts, which);
   // With the asset's row for a publish (what build-request.ts would read next): one round trip.
   const rows =
     dbProvider === "postgresql"
-      ? await direct.queryLocked<Row>(
-          sql`CAST(${"outpost-claim:"} AS TEXT) || ${configOf(agentId)}`,
-          sql`WITH "c" AS (UPDATE "ReplicationJob" SET ${set} WHERE "id" = (${target}) RETURNING ${JOB_COLUMNS})
-          SELECT "c".*, ("c"."kind" = 'asset' AND "c"."action" = 'publish') AS "a_read", ${raw(ASSET_COLUMNS.map((c) => `a."${c}" AS "a_${c}"`).join(", "))}
-          FROM "c" LEFT JOIN "Asset" a ON "c"."kind" = 'asset' AND "c"."action" = 'publish'
-            AND (("c"."refId" IS NOT NULL AND a."id" = "c"."refId") OR ("c"."refId" IS NULL AND a."path" = "c"."path"))`,
-        )
+      ? await claimOnPostgres(agentId, opts, which, set, token)
       : // SQLite has no UPDATE in WITH, but RETURNING may hold a subquery: the asset's row as JSON.
-        await direct.query<Row>(sql`UPDATE "ReplicationJob" SET ${set} WHERE "id" = (${target})
+        await direct.query<Row>(sql`UPDATE "ReplicationJob" SET ${set} WHERE "id" = (${pick(agentId, opts, which)})
           RETURNING ${JOB_COLUMNS}, ("kind" = 'asset' AND "action" = 'publish') AS "a_read",
             (SELECT json_object(${raw(ASSET_COLUMNS.map((c) => `'${c}', a."${c}"`).join(", "))})
               FROM "Asset" a WHERE "ReplicationJob"."kind" = 'asset' AND "ReplicationJob"."action" = 'publish'
@@ -184,6 +187,42 @@ async function claim(agentId: string, opts: ClaimOptions, which: Which): Promise
           };
   }
   return job;
+}
+
+/**
+ * The agent's row is where its nodes take turns: the claim marks it busy (owner, lease token, until
+ * the lease's end) in the same statement, unless another node has it busy until later. Two claims
+ * at once both update the row: the second waits for the first to commit and then checks the row
+ * again as the first left it, so only one finds the agent free. The mark is renewed with the
+ * job's lease (extendLease) and cleared with the job's completion (finish.ts) or by a claim that
+ * found nothing (freeAgent); a node that dies leaves it to expire with its lease. A configuration
+ * with a throughput cap claims under a lock on the configuration, whose agents share the count.
+ */
+async function claimOnPostgres(agentId: string, opts: ClaimOptions, which: Which, set: Sql, token: string) {
+  const now = new Date(opts.nowMs);
+  const until = new Date(opts.nowMs + opts.leaseMs);
+  const busy = sql`"busy" AS (UPDATE "ReplicationAgent" SET "busyOwner" = ${opts.owner}, "busyToken" = ${token}, "busyUntil" = ${until}
+    WHERE "id" = ${agentId} AND ("busyOwner" IS NULL OR "busyOwner" = ${opts.owner} OR "busyUntil" < ${now}) RETURNING "id")`;
+  const claimed = (slot?: Sql) => sql`"c" AS (UPDATE "ReplicationJob" SET ${set}
+    WHERE "id" = (${pick(agentId, opts, which, slot)}) RETURNING ${JOB_COLUMNS})`;
+  const capped = sql`${capOf(agentId)} IS NOT NULL`;
+  // One row always: whether the configuration is capped, and the job if one was claimed.
+  const statement = (slot: Sql) => sql`WITH ${busy}, ${claimed(slot)}
+    SELECT k."capped", "c".*, ("c"."kind" = 'asset' AND "c"."action" = 'publish') AS "a_read",
+      ${raw(ASSET_COLUMNS.map((c) => `a."${c}" AS "a_${c}"`).join(", "))}
+    FROM (SELECT ${capped} AS "capped") k LEFT JOIN "c" ON TRUE
+      LEFT JOIN "Asset" a ON "c"."kind" = 'asset' AND "c"."action" = 'publish'
+        AND (("c"."refId" IS NOT NULL AND a."id" = "c"."refId") OR ("c"."refId" IS NULL AND a."path" = "c"."path"))`;
+  const isBusy = sql`EXISTS (SELECT 1 FROM "busy")`;
+  let [r] = await direct.query<Row & { capped: boolean }>(statement(sql`${isBusy} AND NOT ${capped}`));
+  if (r.capped) [r] = await direct.queryLocked<Row & { capped: boolean }>(configLockKey(agentId), statement(isBusy));
+  return r.id === null ? [] : [r];
+}
+
+/** Clears the agent's busy mark taken with `token`, if it is still that one. */
+export async function freeAgent(agentId: string, token: string): Promise<void> {
+  await direct.execute(sql`UPDATE "ReplicationAgent" SET "busyOwner" = NULL, "busyToken" = NULL, "busyUntil" = NULL
+    WHERE "id" = ${agentId} AND "busyToken" = ${token}`);
 }
 
 type Prefixed<T> = { [K in keyof T as `a_${K & string}`]?: T[K] | null };

@@ -11,6 +11,7 @@ import { finalItemState, supersededItemState } from "@/lib/replication/queue/ite
 
 type Job = {
   id: number;
+  agentId: string;
   leaseToken: string;
   configId: string;
   kind: string;
@@ -33,7 +34,12 @@ const unlease = sql`"leaseToken" = NULL, "leaseOwner" = NULL, "leaseExpiresAt" =
 async function finish(job: Job, at: Date, set: Sql, item?: Sql): Promise<boolean> {
   const update = sql`UPDATE "ReplicationJob" SET ${set}, ${unlease}, "updatedAt" = ${at}
     WHERE "id" = ${job.id} AND "leaseToken" = ${job.leaseToken} AND "state" = 'running'`;
-  if (item && dbProvider === "postgresql") return (await direct.execute(sql`WITH "item" AS (${item}) ${update}`)) === 1;
+  if (dbProvider === "postgresql") {
+    // … and the agent is no longer busy with this job (claim.ts), unless a newer claim marked it.
+    const free = sql`"free" AS (UPDATE "ReplicationAgent" SET "busyOwner" = NULL, "busyToken" = NULL, "busyUntil" = NULL
+      WHERE "id" = ${job.agentId} AND "busyToken" = ${job.leaseToken})`;
+    return (await direct.execute(sql`WITH ${free}${item ? sql`, "item" AS (${item})` : sql``} ${update}`)) === 1;
+  }
   if (item) await direct.execute(item);
   return (await direct.execute(update)) === 1;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { direct } from "@/lib/db";
 import { sql } from "@/lib/assets/sql";
+import { dbProvider } from "@/lib/env";
 import { logLeaseExpired, type ExpiredJob } from "@/lib/replication/worker/record-attempt";
 
 // A claimed job's lease: the worker's heartbeat extends it; a worker that died stops extending it,
@@ -8,8 +9,15 @@ import { logLeaseExpired, type ExpiredJob } from "@/lib/replication/worker/recor
 
 /** Whether the lease was still ours (false: another worker has the job now). */
 export async function extendLease(id: number, token: string, untilMs: number): Promise<boolean> {
-  const n = await direct.execute(sql`UPDATE "ReplicationJob" SET "leaseExpiresAt" = ${new Date(untilMs)}
-    WHERE "id" = ${id} AND "leaseToken" = ${token} AND "state" = 'running'`);
+  const until = new Date(untilMs);
+  const extend = sql`UPDATE "ReplicationJob" SET "leaseExpiresAt" = ${until}
+    WHERE "id" = ${id} AND "leaseToken" = ${token} AND "state" = 'running'`;
+  // PostgreSQL: the agent stays busy as long (claim.ts).
+  const n = await direct.execute(
+    dbProvider === "postgresql"
+      ? sql`WITH "busy" AS (UPDATE "ReplicationAgent" SET "busyUntil" = ${until} WHERE "busyToken" = ${token}) ${extend}`
+      : extend,
+  );
   return n === 1;
 }
 
