@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { metrics } from "@/lib/metrics/registry";
 import { manualClock } from "./support/manual-clock";
 import { schedulePublication } from "@/lib/publication/create-publication";
 import { startScheduler, type Scheduler } from "@/lib/publication/scheduler";
@@ -61,6 +62,21 @@ describe("the scheduler", () => {
     const started = await db.publication.findUniqueOrThrow({ where: { id: pub.id } });
     expect(started.startedAt?.getTime()).toBe(T);
     expect(await jobsOf(pub.id)).toBe(1);
+  });
+
+  it("records how late each publication started (outpost_scheduler_lateness_seconds)", async () => {
+    const lateness = async () => (await metrics.schedulerLateness.get()).values;
+    const count = async () => (await lateness()).find((v) => v.metricName?.endsWith("_count"))?.value ?? 0;
+    const sum = async () => (await lateness()).find((v) => v.metricName?.endsWith("_sum"))?.value ?? 0;
+    const [count0, sum0] = [await count(), await sum()];
+    const pub = await schedule([{ kind: "asset", id: s.assets[0].id }]);
+    clock.set(T + 2_500); // Outpost was down at T: started 2.5 s late
+    start();
+    await until(async () =>
+      expect((await db.publication.findUniqueOrThrow({ where: { id: pub.id } })).state).toBe("running"),
+    );
+    expect(await count()).toBe(count0 + 1);
+    expect((await sum()) - sum0).toBeCloseTo(2.5);
   });
 
   it("wakes for a publication scheduled while it sleeps", async () => {

@@ -268,6 +268,9 @@ describe("tokens", () => {
     expect(j.lastError).toMatch(/key in the gateway application does not match/);
     const agent = await db.replicationAgent.findUniqueOrThrow({ where: { id: j.agentId } });
     expect(agent.lastError).toMatch(/public key/);
+    const log = await readLog(j.agentId, { q: "blocked.jpg" });
+    const blocked = log.rows.find((r) => r.result === "blocked")!;
+    expect(blocked.message).toMatch(/\(not counted as an attempt; the agent waits until \d{4}-/);
     const w = workers.find((x) => x.agentId === j.agentId)!;
     expect(await w.tick()).toBe("blocked");
     expect((await db.brandPortalConfig.findUniqueOrThrow({ where: { id: env.config.id } })).lastTokenOk).toBe(false);

@@ -5,6 +5,7 @@ import { finishPublications } from "@/lib/publication/finish-publications";
 import { startScheduledPublication } from "@/lib/publication/start-publication";
 import { schedulerEvents } from "@/lib/publication/scheduler-events";
 import { onPeerSignal } from "@/lib/cluster/peer-signals";
+import { observeSchedulerLateness } from "@/lib/metrics/record";
 
 // Publish Later: starts each scheduled publication at its activation time. The loop sleeps until
 // the next activation time (not a fixed poll: pg-boss and graphile-worker look every 2 s, which is
@@ -46,14 +47,17 @@ export async function fireDue(nowMs: number): Promise<number> {
     const due = await db.publication.findMany({
       where: { state: "scheduled", scheduledAt: { lte: new Date(nowMs) } },
       orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
-      select: { id: true },
+      select: { id: true, scheduledAt: true },
       take: 50,
     });
     let moved = 0;
-    for (const { id } of due) {
+    for (const { id, scheduledAt } of due) {
       const r = await startScheduledPublication(id, nowMs);
       if (r !== "taken") moved++;
-      if (r === "started") started++;
+      if (r === "started") {
+        started++;
+        observeSchedulerLateness(nowMs - scheduledAt!.getTime());
+      }
     }
     if (due.length < 50 || !moved) return started;
   }

@@ -102,14 +102,16 @@ export function attemptRecorder(opts: { clock: Clock; random?: () => number }) {
         where: { id: s.id },
         data: { lastErrorAt: at, lastError: error.slice(0, 1000) },
       });
-      const when =
+      const attempt =
         next.state === "parked"
-          ? ", parked as failed"
-          : `; next attempt ${new Date(next.state === "retry" ? next.at : next.until).toISOString()}`;
+          ? `attempt ${job.attempts} of ${s.maxAttempts}, parked as failed`
+          : next.state === "retry"
+            ? `attempt ${job.attempts} of ${s.maxAttempts}; next attempt ${new Date(next.at).toISOString()}`
+            : `not counted as an attempt; the agent waits until ${new Date(next.until).toISOString()}`;
       await log(s, {
         ...base,
         level: "error",
-        message: `${what}: ${error} (attempt ${job.attempts} of ${s.maxAttempts}${when})`,
+        message: `${what}: ${error} (${attempt})`,
         statusCode: outcome.type === "blocked" ? null : (outcome.status ?? null),
         bytes: outcome.type === "blocked" ? null : outcome.bytes,
         result: next.state === "parked" ? "failed" : next.state === "blocked" ? "blocked" : "retry",
