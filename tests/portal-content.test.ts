@@ -10,11 +10,16 @@ import { createTenant } from "@/lib/portal/tenants";
 import {
   findFolder,
   folderTree,
+  folderTreeWithSubfolders,
   getCollection,
   listCollections,
   listFolderAssets,
   listSubfolders,
+  PAGE_SIZE,
+  SORTS,
 } from "@/lib/portal/browse";
+import { assetCardSelect, toCard } from "@/lib/portal/asset-view";
+import { visible } from "@/lib/portal/visibility";
 import { getPortalAsset } from "@/lib/portal/asset-page";
 import { searchAssets } from "@/lib/portal/search";
 import { planZip } from "@/lib/portal/zip";
@@ -111,6 +116,18 @@ describe("visibility", () => {
     expect((await listCollections(user.scope)).map((c) => c.name)).toEqual(["launch"]);
   });
 
+  it("gives a folder page the same subfolders from its tree as listSubfolders, for every viewer", async () => {
+    for (const who of [admin, user])
+      for (const p of ["/content/dam", PUB, `${PUB}/sub`, PRIV]) {
+        const { tree, subfolders } = await folderTreeWithSubfolders(who.scope, p);
+        expect(subfolders).toEqual(await listSubfolders(who.scope, p));
+        expect(tree).toEqual(await folderTree(who.scope, p));
+      }
+    expect((await folderTreeWithSubfolders(user.scope, "/content/dam")).subfolders.map((f) => f.title)).toEqual([
+      "Public",
+    ]);
+  });
+
   it("searches name, title, description, tags and type over what the viewer may see", async () => {
     const titles = async (who: Who, q: string, extra: object = {}) =>
       (await searchAssets(who.scope, { q, page: 1, ...extra })).assets.map((a) => a.title).sort();
@@ -204,6 +221,25 @@ describe("downloads", () => {
     expect(web.headers.get("content-disposition")).toMatch(/filename="logo\.web\.jpg"/);
     await web.arrayBuffer();
     expect((await getPortalAsset(user.scope, ids["guide.pdf"]))?.renditionState).toBe("none");
+  });
+
+  it("gives a folder page the cards Prisma's query builder gives, renditions, dates and sizes included", async () => {
+    for (const who of [admin, user])
+      for (const folder of [PUB, PRIV, `${PUB}/sub`])
+        for (const sort of SORTS)
+          for (const dir of ["asc", "desc"] as const) {
+            const got = await listFolderAssets(who.scope, folder, { sort, dir, page: 1 });
+            const want = await db.portalAsset.findMany({
+              where: { ...visible(who.scope), folderPath: folder },
+              select: assetCardSelect,
+              orderBy: [{ [sort]: dir }, { name: "asc" }],
+              take: PAGE_SIZE,
+            });
+            expect(got.assets).toEqual(want.map(toCard));
+            expect(got.total).toBe(want.length);
+          }
+    const [logoCard] = (await listFolderAssets(user.scope, PUB, { sort: "title", dir: "asc", page: 1 })).assets;
+    expect(Object.keys(logoCard.renditions).sort()).toEqual(["thumbnail", "web"]);
   });
 
   it("streams a ZIP of a folder with every file intact, and of a selection", async () => {

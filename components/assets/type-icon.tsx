@@ -1,8 +1,17 @@
-import { File, FileArchive, FileAudio, FileImage, FileText, FileVideo, Folder, Library } from "lucide-react";
 import { createElement } from "react";
 import { cx } from "@/components/ui/cx";
+import {
+  PlainFile,
+  PlainFileArchive,
+  PlainFileAudio,
+  PlainFileImage,
+  PlainFileText,
+  PlainFileVideo,
+  PlainFolder,
+  PlainLibrary,
+} from "@/components/ui/plain-icons";
 
-/** The generic icon of a type, for items without a thumbnail (PDFs, video, other files, folders). */
+/** The generic icon of a type, for items without a thumbnail (PDFs, video, other files, folders); decorative. */
 export function TypeIcon({
   kind,
   mimeType,
@@ -14,20 +23,19 @@ export function TypeIcon({
   size?: number;
   className?: string;
 }) {
-  const Icon = kind === "folder" ? Folder : kind === "collection" ? Library : iconFor(mimeType ?? "");
+  const Icon = kind === "folder" ? PlainFolder : kind === "collection" ? PlainLibrary : iconFor(mimeType ?? "");
   const props = {
     size,
     strokeWidth: 1.25,
     className: cx(colorFor(kind, mimeType ?? ""), className),
-    "aria-hidden": true,
   };
   return createElement(Icon, props);
 }
 
 function iconFor(m: string) {
-  if (m.startsWith("image/")) return FileImage;
-  if (m.startsWith("video/")) return FileVideo;
-  if (m.startsWith("audio/")) return FileAudio;
+  if (m.startsWith("image/")) return PlainFileImage;
+  if (m.startsWith("video/")) return PlainFileVideo;
+  if (m.startsWith("audio/")) return PlainFileAudio;
   if (
     m === "application/pdf" ||
     m.startsWith("text/") ||
@@ -35,9 +43,9 @@ function iconFor(m: string) {
     m.includes("presentation") ||
     m.includes("sheet")
   )
-    return FileText;
-  if (m === "application/zip") return FileArchive;
-  return File;
+    return PlainFileText;
+  if (m === "application/zip") return PlainFileArchive;
+  return PlainFile;
 }
 
 function colorFor(kind: string, m: string) {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/sqlite/client";
 import { db } from "@/lib/db";
+import { sql } from "@/lib/assets/sql";
 import { getFolderByPath } from "@/lib/assets/folders";
 import { describeBp } from "@/lib/assets/bp-state";
 import { assetItem, assetListSelect, folderItem, folderListSelect } from "@/lib/assets/serialize";
@@ -26,10 +27,13 @@ const folderOrder = (sort: SortKey, dir: SortDir) =>
  */
 export async function listFolder(p: BrowseParams): Promise<BrowsePage> {
   const folder = await getFolderByPath(p.path);
-  const [folderCount, assetCount] = await Promise.all([
-    db.folder.count({ where: { parentId: folder.id } }),
-    db.asset.count({ where: { folderId: folder.id } }),
-  ]);
+  // Both counts in one plain SQL statement: the folder view asks for every page it shows, and
+  // Prisma's query builder compiled each count anew (more CPU than counting).
+  const [counts] = await db.$queryRaw<{ folders: number | bigint; assets: number | bigint }[]>(sql`SELECT
+      (SELECT COUNT(*) FROM "Folder" WHERE "parentId" = ${folder.id}) AS "folders",
+      (SELECT COUNT(*) FROM "Asset" WHERE "folderId" = ${folder.id}) AS "assets"`);
+  const folderCount = Number(counts.folders);
+  const assetCount = Number(counts.assets);
   const items: BrowseItem[] = [];
   if (p.offset < folderCount) {
     const rows = await db.folder.findMany({

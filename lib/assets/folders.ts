@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { sql } from "@/lib/assets/sql";
 import { DAM_ROOT, joinPath } from "@/lib/assets/names";
 import type { FolderRef } from "@/lib/assets/types";
 import { conflict, notFound } from "@/lib/errors";
@@ -19,7 +20,12 @@ export async function ensureDamRoot(): Promise<FolderRef> {
 }
 
 export async function findFolderByPath(path: string): Promise<FolderRef | null> {
-  return db.folder.findUnique({ where: { path }, select: refSelect });
+  // Plain SQL: every folder view and browse request starts here, and Prisma's query builder
+  // compiled the lookup anew each time (more CPU than the indexed read).
+  const [folder] = await db.$queryRaw<FolderRef[]>(
+    sql`SELECT "id", "path", "name", "title" FROM "Folder" WHERE "path" = ${path}`,
+  );
+  return folder ?? null;
 }
 
 export async function getFolderByPath(path: string): Promise<FolderRef> {

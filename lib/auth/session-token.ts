@@ -24,6 +24,16 @@ function sessionKey(): Uint8Array {
   return key;
 }
 
+// jose imports a raw secret into WebCrypto on every verification (0.2 ms of CPU, on every request
+// of a signed-in user): imported once, as the secret itself is read once.
+let verifyKey: Promise<CryptoKey> | null = null;
+function sessionVerifyKey(): Promise<CryptoKey> {
+  verifyKey ??= crypto.subtle.importKey("raw", new Uint8Array(sessionKey()), { name: "HMAC", hash: "SHA-256" }, false, [
+    "verify",
+  ]);
+  return verifyKey;
+}
+
 /** A new session row's id and expiry (the same rules for console and portal sessions). */
 export function newSessionRow(): { id: string; expiresAt: Date } {
   return { id: randomBytes(18).toString("base64url"), expiresAt: new Date(Date.now() + SESSION_TTL_SECONDS * 1000) };
@@ -50,7 +60,7 @@ export async function verifySessionToken(
   realm: SessionRealm = CONSOLE,
 ): Promise<{ sid: string; sub: string } | null> {
   try {
-    const { payload } = await jwtVerify(token, sessionKey(), {
+    const { payload } = await jwtVerify(token, await sessionVerifyKey(), {
       algorithms: ["HS256"],
       issuer: realm.issuer,
       ...(realm.audience ? { audience: realm.audience } : {}),

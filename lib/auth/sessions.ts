@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { sql } from "@/lib/assets/sql";
 import { newSessionRow, signSessionToken, verifySessionToken } from "@/lib/auth/session-token";
 import type { Role } from "@/lib/auth/roles";
 
@@ -16,13 +17,22 @@ export async function resolveSession(token: string | undefined): Promise<Session
   if (!token) return null;
   const claims = await verifySessionToken(token);
   if (!claims) return null;
-  const session = await db.session.findUnique({
-    where: { id: claims.sid },
-    select: { expiresAt: true, user: { select: { id: true, login: true, name: true, role: true, disabled: true } } },
-  });
-  if (!session || session.user.id !== claims.sub || session.expiresAt <= new Date() || session.user.disabled)
-    return null;
-  const { id, login, name, role } = session.user;
+  // Plain SQL: every console request asks, and Prisma's query builder compiles each query anew
+  // (that cost more than the read). Dates and booleans come as the database stores them.
+  const [row] = await db.$queryRaw<
+    {
+      expiresAt: Date | string | number;
+      id: string;
+      login: string;
+      name: string;
+      role: string;
+      disabled: boolean | number;
+    }[]
+  >(sql`SELECT "s"."expiresAt" AS "expiresAt", "u"."id" AS "id", "u"."login" AS "login", "u"."name" AS "name",
+      "u"."role" AS "role", "u"."disabled" AS "disabled"
+    FROM "Session" AS "s" JOIN "User" AS "u" ON "u"."id" = "s"."userId" WHERE "s"."id" = ${claims.sid}`);
+  if (!row || row.id !== claims.sub || new Date(row.expiresAt) <= new Date() || Boolean(row.disabled)) return null;
+  const { id, login, name, role } = row;
   return { id, login, name, role: role as Role, sessionId: claims.sid };
 }
 

@@ -69,3 +69,39 @@ export function toCard(r: CardRow): PortalAssetCard {
     renditions: Object.fromEntries(r.renditions.map((x) => [x.kind, x.sha256.slice(0, 16)])),
   };
 }
+
+/**
+ * What a card of the asset grid shows (components/portal/content/asset-grid.tsx). A client
+ * component's props travel in the page's RSC payload and are decoded again for the HTML, card by
+ * card: the grid gets these fields only, not the path, description, tags or creator.
+ */
+export type PortalCardView = Pick<
+  PortalAssetCard,
+  | "id"
+  | "name"
+  | "title"
+  | "mimeType"
+  | "size"
+  | "width"
+  | "height"
+  | "isPublic"
+  | "publishedAt"
+  | "renditionState"
+  | "renditions"
+>;
+
+export function cardView(a: PortalAssetCard): PortalCardView {
+  return {
+    id: a.id,
+    name: a.name,
+    title: a.title,
+    mimeType: a.mimeType,
+    size: a.size,
+    width: a.width,
+    height: a.height,
+    isPublic: a.isPublic,
+    publishedAt: a.publishedAt,
+    renditionState: a.renditionState,
+    renditions: a.renditions,
+  };
+}

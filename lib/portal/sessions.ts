@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { sql } from "@/lib/assets/sql";
 import { newSessionRow, signSessionToken, verifySessionToken, type SessionRealm } from "@/lib/auth/session-token";
 import type { PortalRole } from "@/lib/portal/roles";
 import type { PortalViewer } from "@/lib/portal/viewer";
@@ -14,6 +15,15 @@ export const portalCookiePath = (slug: string) => `/portal/${slug}`;
 const realm = (tenantId: string): SessionRealm => ({ issuer: "outpost-portal", audience: tenantId });
 
 type Tenant = { id: string; slug: string; name: string };
+type SessionRow = {
+  expiresAt: Date | string | number;
+  id: string;
+  tenantId: string;
+  login: string;
+  displayName: string;
+  role: string;
+  disabled: boolean | number;
+};
 export type PortalSessionUser = PortalViewer & { sessionId: string };
 
 /** Opens a session for a portal user; `token` is the value of the PORTAL_SESSION_COOKIE cookie. */
@@ -32,16 +42,14 @@ export async function resolvePortalSession(
   if (!token) return null;
   const claims = await verifySessionToken(token, realm(tenant.id));
   if (!claims) return null;
-  const session = await db.portalSession.findUnique({
-    where: { id: claims.sid },
-    select: {
-      expiresAt: true,
-      user: { select: { id: true, tenantId: true, login: true, displayName: true, role: true, disabled: true } },
-    },
-  });
-  const user = session?.user;
-  if (!session || !user || user.id !== claims.sub || user.tenantId !== tenant.id) return null;
-  if (session.expiresAt <= new Date() || user.disabled) return null;
+  // Plain SQL: every portal page and route asks, and Prisma's query builder compiles each query
+  // anew (that cost more than the read). Dates and booleans come as the database stores them.
+  const [user] = await db.$queryRaw<SessionRow[]>(sql`SELECT "s"."expiresAt" AS "expiresAt", "u"."id" AS "id",
+      "u"."tenantId" AS "tenantId", "u"."login" AS "login", "u"."displayName" AS "displayName", "u"."role" AS "role",
+      "u"."disabled" AS "disabled"
+    FROM "PortalSession" AS "s" JOIN "PortalUser" AS "u" ON "u"."id" = "s"."userId" WHERE "s"."id" = ${claims.sid}`);
+  if (!user || user.id !== claims.sub || user.tenantId !== tenant.id) return null;
+  if (new Date(user.expiresAt) <= new Date() || Boolean(user.disabled)) return null;
   return {
     tenantId: tenant.id,
     slug: tenant.slug,

@@ -14,7 +14,7 @@ export function visible(v: PortalScope): { tenantId: string; isPublic?: true } {
   return seesEverything(v) ? { tenantId: v.tenantId } : { tenantId: v.tenantId, isPublic: true };
 }
 
-/** The same filter for raw SQL on "PortalAsset". */
+/** The same filter for raw SQL on "PortalAsset" or "PortalFolder" (unqualified columns). */
 export function visibleSql(v: PortalScope): Sql {
   return seesEverything(v) ? sql`"tenantId" = ${v.tenantId}` : sql`"tenantId" = ${v.tenantId} AND "isPublic" = ${true}`;
 }

@@ -1,6 +1,6 @@
-import { ImageIcon } from "lucide-react";
 import { TypeIcon } from "@/components/assets/type-icon";
 import { cx } from "@/components/ui/cx";
+import { PlainImage } from "@/components/ui/plain-icons";
 import type { PortalAssetCard } from "@/lib/portal/asset-view";
 import { renditionUrl } from "@/components/portal/content/format";
 
@@ -37,7 +37,7 @@ export function AssetThumb({ slug, asset, kind = "thumbnail", className, iconSiz
         className={cx("flex h-full w-full flex-col items-center justify-center gap-2 text-ink-muted", className)}
         data-testid="preview-pending"
       >
-        <ImageIcon size={iconSize / 1.6} strokeWidth={1.25} className="animate-pulse" aria-hidden />
+        <PlainImage size={iconSize / 1.6} strokeWidth={1.25} className="animate-pulse" />
         <span className="text-xs">Preparing preview…</span>
       </div>
     );

@@ -8,10 +8,9 @@ import { FolderZipButton } from "@/components/portal/content/folder-zip-button";
 import { ListToolbar } from "@/components/portal/content/list-toolbar";
 import { PublicBadge } from "@/components/portal/content/public-badge";
 import {
-  folderTree,
+  folderTreeWithSubfolders,
   listCollections,
   listFolderAssets,
-  listSubfolders,
   PAGE_SIZE,
   type ListQuery,
 } from "@/lib/portal/browse";
@@ -30,9 +29,8 @@ export async function BrowseView({
 }) {
   const root = folder.path === DAM_ROOT;
   const admin = viewer.role === "admin";
-  const [tree, subfolders, page, collections] = await Promise.all([
-    folderTree(viewer, folder.path),
-    listSubfolders(viewer, folder.path),
+  const [{ tree, subfolders }, page, collections] = await Promise.all([
+    folderTreeWithSubfolders(viewer, folder.path),
     listFolderAssets(viewer, folder.path, q),
     root ? listCollections(viewer) : Promise.resolve([]),
   ]);

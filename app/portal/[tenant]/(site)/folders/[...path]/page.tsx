@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BrowseView } from "@/components/portal/content/browse-view";
-import { findFolder, listQuery } from "@/lib/portal/browse";
+import { findFolderOnce, listQuery } from "@/lib/portal/browse";
 import { folderPathOf } from "@/lib/portal/paths";
 import { getPortalViewer, requirePortalViewer } from "@/lib/portal/viewer";
 
@@ -14,7 +14,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { tenant, path } = await params;
   const viewer = await getPortalViewer(tenant);
   const p = folderPathOf(path);
-  const f = viewer && p ? await findFolder(viewer, p) : null;
+  const f = viewer && p ? await findFolderOnce(viewer.tenantId, viewer.role, p) : null;
   return { title: f?.title ?? "Folder" };
 }
 
@@ -23,7 +23,7 @@ export default async function PortalFolderPage({ params, searchParams }: Props) 
   const { tenant, path } = await params;
   const viewer = await requirePortalViewer(tenant);
   const folderPath = folderPathOf(path);
-  const folder = folderPath && (await findFolder(viewer, folderPath));
+  const folder = folderPath && (await findFolderOnce(viewer.tenantId, viewer.role, folderPath));
   if (!folder) notFound();
   return <BrowseView viewer={viewer} folder={folder} q={listQuery.parse(await searchParams)} />;
 }
