@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { direct } from "@/lib/db";
 import { dbProvider } from "@/lib/env";
+import { liveSince } from "@/lib/cluster/registry";
 import { raw, sql, type Sql } from "@/lib/assets/sql";
 
 // Claims the agent's next job in one statement, with a lease. In this order: the oldest due job of
@@ -213,7 +214,15 @@ async function claimOnPostgres(agentId: string, opts: ClaimOptions, which: Which
     FROM (SELECT ${capped} AS "capped") k LEFT JOIN "c" ON TRUE
       LEFT JOIN "Asset" a ON "c"."kind" = 'asset' AND "c"."action" = 'publish'
         AND (("c"."refId" IS NOT NULL AND a."id" = "c"."refId") OR ("c"."refId" IS NULL AND a."path" = "c"."path"))`;
-  const isBusy = sql`EXISTS (SELECT 1 FROM "busy")`;
+  // Its share: a node keeps at most its part of the configuration's agents busy (nodes running
+  // agents, by the registry), so that every worker node gets work; an idle node's poll takes the rest.
+  const config = configOf(agentId);
+  const share = sql`(SELECT COUNT(*) FROM "ReplicationAgent" o WHERE o."configId" = ${config} AND o."id" <> ${agentId}
+      AND o."busyOwner" = ${opts.owner} AND o."busyUntil" >= ${now})
+    < CEIL(CAST((SELECT COUNT(*) FROM "ReplicationAgent" e WHERE e."configId" = ${config} AND e."enabled" = TRUE) AS NUMERIC)
+      / GREATEST(1, (SELECT COUNT(*) FROM "ClusterNode" n WHERE n."role" <> 'web' AND n."stoppedAt" IS NULL
+        AND n."lastHeartbeatAt" >= ${liveSince(opts.nowMs)})))`;
+  const isBusy = sql`EXISTS (SELECT 1 FROM "busy") AND ${share}`;
   let [r] = await direct.query<Row & { capped: boolean }>(statement(sql`${isBusy} AND NOT ${capped}`));
   if (r.capped) [r] = await direct.queryLocked<Row & { capped: boolean }>(configLockKey(agentId), statement(isBusy));
   return r.id === null ? [] : [r];
