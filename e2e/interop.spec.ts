@@ -1,6 +1,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import { createOrganization, unique } from "./support/helpers";
 import { E2E } from "./support/env";
+import { openAgent } from "./support/open-agent";
 
 // Standards interop in the browser: Display Public Key recommends the JWK (with its key ID), which
 // the gateway takes as it takes the PEM; a tenant's Token trust sets the audience its tokens must
@@ -93,12 +94,14 @@ test("the JWK with its key ID is recommended and accepted; Token trust's audienc
 
   const runTest = async () => {
     await page.goto("/tools/replication/agents");
-    await page
-      .getByRole("grid", { name: "Agents on author" })
-      .getByRole("row")
-      .filter({ hasText: title })
-      .getByRole("link", { name: "Brand Portal agent 1" })
-      .click();
+    await openAgent(
+      page,
+      page
+        .getByRole("grid", { name: "Agents on author" })
+        .getByRole("row")
+        .filter({ hasText: title })
+        .getByRole("link", { name: "Brand Portal agent 1" }),
+    );
     await page.getByRole("button", { name: "Test Connection" }).click();
     return page.getByRole("dialog", { name: "Test Connection: Brand Portal agent 1" });
   };

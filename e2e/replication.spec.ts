@@ -2,6 +2,7 @@ import { test, expect } from "@playwright/test";
 import { createOrganization, createUser, signInAs, unique } from "./support/helpers";
 import { addApplication, createConfiguration, createTenant, pastePublicKey } from "./support/brand-portal";
 import { E2E } from "./support/env";
+import { openAgent } from "./support/open-agent";
 
 // The reference's "Test the integration", end to end through the UIs: the gateway administrator
 // registers the console, a tenant is created for the organization, the Brand Portal
@@ -107,12 +108,7 @@ test("Test Connection names the cause when the gateway has another public key", 
     .getByRole("row")
     .filter({ hasText: title })
     .filter({ hasText: "Brand Portal agent 2" });
-  // The agents table refreshes live; a click that lands while the page is still hydrating may not
-  // navigate, so click until the agent's page is there.
-  await expect(async () => {
-    await row.getByRole("link", { name: "Brand Portal agent 2" }).click();
-    await expect(page.getByRole("button", { name: "Test Connection" })).toBeVisible({ timeout: 5_000 });
-  }).toPass({ timeout: 30_000 });
+  await openAgent(page, row.getByRole("link", { name: "Brand Portal agent 2" }));
   await page.getByRole("button", { name: "Test Connection" }).click();
   const log = page.getByRole("log", { name: "Test Connection log" });
   await expect(log).toContainText(
