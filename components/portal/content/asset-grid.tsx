@@ -12,6 +12,8 @@ import { PublicBadge } from "@/components/portal/content/public-badge";
 import { dimensions, formatBytes, formatDay, typeName } from "@/components/portal/content/format";
 import { downloadZip } from "@/components/portal/content/zip-download";
 
+const COLUMNS = ["Title", "Type", "Size", "Dimensions", "Published"] as const;
+
 /**
  * Assets as a grid of large thumbnails or as a list, with selection: pick assets on the page and
  * download them as one ZIP. Rendered through AssetResults, which sends it only what a card shows.
@@ -150,21 +152,11 @@ export function AssetGrid({
                 <th scope="col" className="w-10 px-3 py-2">
                   <span className="sr-only">Selected</span>
                 </th>
-                <th scope="col" className="px-3 py-2">
-                  Title
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Type
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Size
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Dimensions
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Published
-                </th>
+                {COLUMNS.map((c) => (
+                  <th key={c} scope="col" className="px-3 py-2">
+                    {c}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
