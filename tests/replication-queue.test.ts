@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { dbProvider } from "@/lib/env";
 import { reclaimLostLeases } from "@/lib/cluster/registry";
 import { backoffMs } from "@/lib/replication/backoff";
 import { claimJob } from "@/lib/replication/queue/claim";
@@ -25,6 +26,7 @@ let agents: { id: string; position: number }[];
 
 beforeEach(async () => {
   await db.replicationJob.deleteMany();
+  await db.clusterNode.deleteMany();
   const c = await createConfig({
     tenantUrl: "http://127.0.0.1:9/portal/x",
     gatewayUrl: "http://127.0.0.1:9/gateway",
@@ -78,6 +80,22 @@ describe("enqueue", () => {
       enqueueNow({ configId, items: [{ action: "publish", kind: "asset", path: "relative/x.jpg" }] }),
     ).rejects.toThrow(/path must be absolute/);
   });
+
+  it.runIf(dbProvider === "postgresql")(
+    "a bulk enqueue has PostgreSQL analyse the job table at once (the claim's plans depend on it)",
+    async () => {
+      const analyses = async () => {
+        const [r] = await db.$queryRaw<{ n: bigint | number }[]>`
+          SELECT analyze_count AS "n" FROM pg_stat_user_tables WHERE relname = 'ReplicationJob'`;
+        return Number(r.n);
+      };
+      const before = await analyses();
+      await enqueueNow({ configId, items: items(200, "/content/dam/bulk/a") });
+      const deadline = Date.now() + 10_000;
+      while ((await analyses()) === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(await analyses()).toBeGreaterThan(before);
+    },
+  );
 
   it("marks items pending and remembers their previous state", async () => {
     const asset = await createAsset("/content/dam/q/pending.jpg");
@@ -263,10 +281,43 @@ describe("spreading the work", () => {
     expect(onNode1).not.toBeNull();
     // the same agent's worker on another node waits, for its own jobs and for helping
     expect(await claimJob(a, { owner: "node-2", nowMs: now, leaseMs: LEASE })).toBeNull();
+    // after a success the agent stays node-1's: its worker claims again at once, and that claim
+    // keeps the agent (another job) or, finding nothing due, leaves it to the other nodes
     expect(await done(onNode1)).toBe(true);
-    expect(await claimJob(a, { owner: "node-2", nowMs: now, leaseMs: LEASE })).not.toBeNull();
+    expect(await claimJob(a, { owner: "node-2", nowMs: now, leaseMs: LEASE })).toBeNull();
+    expect(await claimJob(a, { owner: "node-1", nowMs: now - 3600_000, leaseMs: LEASE })).toBeNull();
+    const onNode2 = (await claimJob(a, { owner: "node-2", nowMs: now, leaseMs: LEASE }))!;
+    expect(onNode2).not.toBeNull();
+    // after a failure the agent is free at once (its worker may wait before it claims again)
+    expect(await scheduleRetry(onNode2, new Date(now), new Date(now), "HTTP 503", 503)).toBe(true);
+    expect(await claimJob(a, { owner: "node-1", nowMs: now, leaseMs: LEASE })).not.toBeNull();
     // a lease that ran out no longer counts as a delivery in progress
     expect(await claimJob(a, { owner: "node-3", nowMs: now + LEASE + 1, leaseMs: LEASE })).not.toBeNull();
+  });
+
+  it("a node's share counts the agents it delivers for, not those it is only looking at", async () => {
+    // two live worker nodes: each may keep two of the four agents busy
+    for (const id of ["node-a", "node-b"])
+      await db.clusterNode.create({
+        data: {
+          id,
+          role: "worker",
+          version: "test",
+          host: "h",
+          pid: 1,
+          blobStore: "local",
+          blobLocation: "h:/x",
+          lastHeartbeatAt: new Date(),
+        },
+      });
+    // node-a's workers of agents 2 and 3 are claiming and will find nothing: their marks are there
+    // for a moment, with no delivery. When a job is enqueued, every worker wakes at once like this.
+    await db.replicationAgent.updateMany({
+      where: { id: { in: [agents[1].id, agents[2].id] } },
+      data: { busyOwner: "node-a", busyToken: "looking", busyUntil: new Date(Date.now() + LEASE) },
+    });
+    await enqueueNow({ configId, items: items(1) });
+    expect(await claimJob(agents[0].id, { owner: "node-a", nowMs: Date.now(), leaseMs: LEASE })).not.toBeNull();
   });
 
   it("one delivery per agent and the cap hold when every node claims at the same moment", async () => {

@@ -92,8 +92,12 @@ export async function reclaimLostLeases(nowMs = Date.now()): Promise<number> {
   return reapExpiredLeases(nowMs + 1);
 }
 
-/** A clean stop: the node is shown as stopped, not lost. */
+/** A clean stop: the node is shown as stopped, not lost, and the agents it kept busy are free. */
 export async function deregisterNode(): Promise<void> {
+  await db.replicationAgent.updateMany({
+    where: { busyOwner: nodeId },
+    data: { busyOwner: null, busyToken: null, busyUntil: null },
+  });
   await db.clusterNode.updateMany({ where: { id: nodeId }, data: { stoppedAt: new Date(), jobsInFlight: 0 } });
 }
 

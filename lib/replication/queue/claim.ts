@@ -102,19 +102,42 @@ function pick(agentId: string, opts: ClaimOptions, which: Which, slot?: Sql): Sq
     WHERE w."configId" = ${config} AND w."claimedAt" > ${new Date(opts.nowMs - CAP_WINDOW_MS)}))`;
   const allowed = sql`${slot ?? sql`TRUE`} AND ${agentFree} AND ${capOk}`;
   if (which === "own") {
+    const queued = inIndexOrder(raw(`j."agentId"`), agentId);
     return sql`SELECT j."id" FROM "ReplicationJob" j
-      WHERE j."agentId" = ${agentId} AND j."state" = 'queued' AND j."nextAttemptAt" <= ${now} AND ${inOrder} AND ${allowed}
-      ORDER BY j."id" LIMIT 1 ${skipLocked}`;
+      WHERE ${queued.where} AND j."nextAttemptAt" <= ${now} AND ${inOrder} AND ${allowed}
+      ORDER BY ${queued.orderBy} LIMIT 1 ${skipLocked}`;
   }
   if (which === "expired") {
     return sql`SELECT j."id" FROM "ReplicationJob" j
       WHERE j."agentId" = ${agentId} AND j."state" = 'running' AND j."leaseExpiresAt" < ${now} AND ${allowed}
       ORDER BY j."id" LIMIT 1 ${skipLocked}`;
   }
+  const queued = inIndexOrder(
+    raw(`j."configId"`),
+    sql`(SELECT "configId" FROM "ReplicationAgent" WHERE "id" = ${agentId} AND "enabled" = TRUE AND "paused" = FALSE)`,
+  );
   return sql`SELECT j."id" FROM "ReplicationJob" j
-    WHERE j."configId" = (SELECT "configId" FROM "ReplicationAgent" WHERE "id" = ${agentId} AND "enabled" = TRUE AND "paused" = FALSE)
-      AND j."agentId" <> ${agentId} AND j."state" = 'queued' AND j."nextAttemptAt" <= ${now} AND ${inOrder} AND ${allowed}
-    ORDER BY j."id" LIMIT 1 ${skipLocked}`;
+    WHERE ${queued.where} AND j."agentId" <> ${agentId} AND j."nextAttemptAt" <= ${now} AND ${inOrder} AND ${allowed}
+    ORDER BY ${queued.orderBy} LIMIT 1 ${skipLocked}`;
+}
+
+const MAX_ID = 2_147_483_647; // the id column is a 32-bit integer
+
+/**
+ * The queued jobs whose `lead` (agentId or configId) is `value`, in id order. On PostgreSQL as a
+ * range of the index on (lead, state, id), not as equalities: with equalities the planner may take
+ * the rows in id order from the primary key instead, filtering as it goes, whenever its statistics
+ * say many rows match (as they do when the table was analysed while a big enqueue waited). Then
+ * every claim walked the queue's whole history: 2–6 ms per claim at a few thousand jobs, growing
+ * with the table. As a range, only that index gives the order. SQLite plans the equalities well.
+ */
+function inIndexOrder(lead: Sql, value: unknown): { where: Sql; orderBy: Sql } {
+  if (dbProvider !== "postgresql")
+    return { where: sql`${lead} = ${value} AND j."state" = 'queued'`, orderBy: sql`j."id"` };
+  return {
+    where: sql`(${lead}, j."state", j."id") BETWEEN (${value}, 'queued', 0) AND (${value}, 'queued', ${MAX_ID})`,
+    orderBy: sql`${lead}, j."state", j."id"`,
+  };
 }
 
 const JOB_COLUMNS = raw(
@@ -216,9 +239,14 @@ async function claimOnPostgres(agentId: string, opts: ClaimOptions, which: Which
         AND (("c"."refId" IS NOT NULL AND a."id" = "c"."refId") OR ("c"."refId" IS NULL AND a."path" = "c"."path"))`;
   // Its share: a node keeps at most its part of the configuration's agents busy (nodes running
   // agents, by the registry), so that every worker node gets work; an idle node's poll takes the rest.
+  // Counted: the agents it delivers for (a running job under the mark's token). A mark alone is a
+  // claim looking for work: when a job is enqueued, every worker of every node wakes and marks its
+  // agent at once, and counting those marks refused the job to all of them until the next poll.
   const config = configOf(agentId);
   const share = sql`(SELECT COUNT(*) FROM "ReplicationAgent" o WHERE o."configId" = ${config} AND o."id" <> ${agentId}
-      AND o."busyOwner" = ${opts.owner} AND o."busyUntil" >= ${now})
+      AND o."busyOwner" = ${opts.owner} AND o."busyUntil" >= ${now}
+      AND EXISTS (SELECT 1 FROM "ReplicationJob" r WHERE r."agentId" = o."id" AND r."state" = 'running'
+        AND r."leaseToken" = o."busyToken"))
     < CEIL(CAST((SELECT COUNT(*) FROM "ReplicationAgent" e WHERE e."configId" = ${config} AND e."enabled" = TRUE) AS NUMERIC)
       / GREATEST(1, (SELECT COUNT(*) FROM "ClusterNode" n WHERE n."role" <> 'web' AND n."stoppedAt" IS NULL
         AND n."lastHeartbeatAt" >= ${liveSince(opts.nowMs)})))`;

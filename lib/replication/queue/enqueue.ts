@@ -6,6 +6,7 @@ import { UserError } from "@/lib/errors";
 import type { Tx } from "@/lib/db/tx";
 import { repoPath } from "@/lib/repo-path";
 import { currentStates, markPending } from "@/lib/replication/queue/items";
+import { jobsAdded } from "@/lib/replication/queue/statistics";
 import { notifyQueue } from "@/lib/replication/queue/wake";
 import { chunks, join, sql } from "@/lib/assets/sql";
 
@@ -99,6 +100,7 @@ export async function enqueueJobs(
       FROM (${rowsOf}) r ORDER BY r."n"`;
   }
   await markPending(tx, input.items);
+  jobsAdded(rows.length);
 
   const perAgent: Record<string, number> = {};
   for (const r of rows) perAgent[r.agentId] = (perAgent[r.agentId] ?? 0) + 1;

@@ -1,6 +1,7 @@
 import "server-only";
 import { EventEmitter } from "node:events";
 import { signalPeers } from "@/lib/cluster/peer-signals";
+import { analyseIfGrown } from "@/lib/replication/queue/statistics";
 
 // Wakes idle workers as soon as jobs are committed, instead of at their next poll: this node's
 // through the emitter the runtime waits on, the other nodes' through PostgreSQL NOTIFY
@@ -9,6 +10,7 @@ const g = globalThis as unknown as { outpostQueueEvents?: EventEmitter };
 export const queueEvents: EventEmitter = (g.outpostQueueEvents ??= new EventEmitter().setMaxListeners(1000));
 
 export function notifyQueue(configId?: string): void {
+  analyseIfGrown();
   queueEvents.emit("jobs", configId ?? null);
   signalPeers("jobs", configId ?? null);
 }
