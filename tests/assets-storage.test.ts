@@ -167,6 +167,9 @@ describe("renditions", () => {
   it("makes a thumbnail and a web rendition for images, none for other types", async () => {
     const img = await up("/content/dam/photos", "big.png", await png(2000, 1000));
     const pdf = await up("/content/dam/photos", "doc.pdf", "%PDF-1.4\n%%EOF\n");
+    // only the image waits for the worker; the PDF has nothing to make
+    expect((await getAssetDetails({ id: img.asset.id }))!.renditionState).toBe("pending");
+    expect((await getAssetDetails({ id: pdf.asset.id }))!.renditionState).toBe("none");
     await processPendingRenditions();
     const d = (await getAssetDetails({ id: img.asset.id }))!;
     expect(d.renditionState).toBe("ready");

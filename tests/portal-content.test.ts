@@ -144,6 +144,7 @@ describe("visibility", () => {
   it("answers 404 to a portal user asking for a non-public asset, rendition, folder ZIP or selection ZIP", async () => {
     // Before the background work has run: no rendition yet (the page shows a placeholder), no bytes.
     expect((await getPortalAsset(admin.scope, ids["secret.png"]))?.renditionState).toBe("pending");
+    expect((await getPortalAsset(admin.scope, ids["guide.pdf"]))?.renditionState).toBe("none"); // nothing to make
     expect((await get(`/portal/acme/renditions/${ids["secret.png"]}/thumbnail`, admin)).status).toBe(404);
     await processPendingPortalRenditions();
     expect((await get(`/portal/acme/download/${ids["secret.png"]}`, user)).status).toBe(404);

@@ -153,3 +153,10 @@ export const RASTER_TYPES = new Set([
   "image/avif",
   "image/svg+xml",
 ]);
+
+/**
+ * The rendition state of new bytes: "pending" for the rendition worker when it can make any,
+ * "none" at once otherwise, so that a PDF or a video costs the worker no claim and no write.
+ */
+export const renditionStateFor = (mimeType: string): "pending" | "none" =>
+  RASTER_TYPES.has(mimeType) ? "pending" : "none";

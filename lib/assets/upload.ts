@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { env } from "@/lib/env";
 import { collectBlobs } from "@/lib/assets/blob-gc";
+import { renditionStateFor } from "@/lib/assets/detect-type";
 import { inspectBlob } from "@/lib/assets/inspect";
 import { assetName, joinPath, numberedName, titleFromFileName } from "@/lib/assets/names";
 import { kickRenditions } from "@/lib/assets/rendition-kick";
@@ -72,7 +73,7 @@ export async function uploadAsset(input: UploadInput): Promise<UploadResult> {
   try {
     const info = await inspectBlob(blob.sha256, input.name);
     const result = await record({ ...input, folder, path, blob, info });
-    kickRenditions();
+    if (renditionStateFor(result.asset.mimeType) === "pending") kickRenditions();
     if (result.oldRenditions.length) void collectBlobs(result.oldRenditions).catch(() => {});
     return { outcome: result.outcome, asset: result.asset };
   } catch (e) {
@@ -97,6 +98,7 @@ async function record(
     typeFlag: x.info.typeFlag,
     width: x.info.width,
     height: x.info.height,
+    renditionState: renditionStateFor(x.info.mimeType),
   };
   for (let attempt = 0; ; attempt++) {
     try {
@@ -128,7 +130,6 @@ async function record(
             data: {
               ...binary,
               version,
-              renditionState: "pending",
               renditionLeaseUntil: null,
               modifiedById: x.userId,
               updatedAt: new Date(),

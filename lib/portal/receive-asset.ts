@@ -4,6 +4,7 @@ import type { NextRequest } from "next/server";
 import { db, direct } from "@/lib/db";
 import { sql } from "@/lib/assets/sql";
 import { env } from "@/lib/env";
+import { renditionStateFor } from "@/lib/assets/detect-type";
 import { UserError } from "@/lib/errors";
 import { portalBlobs } from "@/lib/storage/stores";
 import { ensureFolders, nameOf, parentOf } from "@/lib/portal/folders-of";
@@ -165,7 +166,7 @@ export async function receiveAsset(
   }
   if (result.result === "created") await ensureFolders(tenantId, folderPath, m.public);
   const arrived = result.result === "created" || result.result === "updated";
-  if (arrived) kickPortalRenditions();
+  if (arrived && renditionStateFor(head.mimeType) === "pending") kickPortalRenditions();
   await recordReceipt(tenantId, by, {
     action: "publish",
     kind: "asset",
@@ -229,7 +230,7 @@ async function upsert(
         publicationId: by.publicationId,
         // New bytes need new renditions (the portal's worker makes them).
         ...(cur.sha256 !== data.sha256 || cur.mimeType !== data.mimeType
-          ? { renditionState: "pending", renditionLeaseUntil: null }
+          ? { renditionState: renditionStateFor(data.mimeType), renditionLeaseUntil: null }
           : {}),
       },
     });
@@ -248,8 +249,8 @@ async function insertAsset(
 ): Promise<boolean> {
   const now = new Date();
   const inserted =
-    await direct.execute(sql`INSERT INTO "PortalAsset" ("id", "tenantId", "path", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic", "publishedAt", "updatedAt", "publishedBy", "publishedOrg", "publicationId", "seqSource", "sequence")
-    VALUES (${randomUUID()}, ${tenantId}, ${path}, ${d.folderPath}, ${d.name}, ${d.title}, ${d.searchText}, ${d.metadata}, ${d.sha256}, ${d.size}, ${d.mimeType}, ${d.version}, ${d.isPublic}, ${now}, ${now}, ${by.clientId}, ${by.org}, ${by.publicationId}, ${order?.source ?? null}, ${order?.sequence ?? null})
+    await direct.execute(sql`INSERT INTO "PortalAsset" ("id", "tenantId", "path", "folderPath", "name", "title", "searchText", "metadata", "sha256", "size", "mimeType", "version", "isPublic", "publishedAt", "updatedAt", "publishedBy", "publishedOrg", "publicationId", "seqSource", "sequence", "renditionState")
+    VALUES (${randomUUID()}, ${tenantId}, ${path}, ${d.folderPath}, ${d.name}, ${d.title}, ${d.searchText}, ${d.metadata}, ${d.sha256}, ${d.size}, ${d.mimeType}, ${d.version}, ${d.isPublic}, ${now}, ${now}, ${by.clientId}, ${by.org}, ${by.publicationId}, ${order?.source ?? null}, ${order?.sequence ?? null}, ${renditionStateFor(d.mimeType)})
     ON CONFLICT ("tenantId", "path") DO NOTHING`);
   return inserted === 1;
 }

@@ -128,6 +128,7 @@ export async function generateAssets(opts: {
 }): Promise<GeneratedAsset[]> {
   const { db } = await import("@/lib/db");
   const { assetBlobs } = await import("@/lib/storage/stores");
+  const { renditionStateFor } = await import("@/lib/assets/detect-type");
   const name = opts.folderPath.split("/").pop()!;
   const parentPath = opts.folderPath.slice(0, opts.folderPath.lastIndexOf("/"));
   const parent = await db.folder.findUnique({ where: { path: parentPath }, select: { id: true } });
@@ -155,6 +156,7 @@ export async function generateAssets(opts: {
       searchText: file,
       folderId: folder.id,
       mimeType: "application/octet-stream",
+      renditionState: renditionStateFor("application/octet-stream"), // as an upload would
       size: BigInt(blob.size),
       sha256: blob.sha256,
     });
