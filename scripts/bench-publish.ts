@@ -355,9 +355,11 @@ async function runConsole(origin: string, install: ChildProcess) {
     if (AGENTS.includes(4)) {
       line("of limit", `${Math.round(median(of(4, PACING[0])) * 100)} %`);
       const four = runs.map((r) => r.agents.get(key(4, PACING[0]))!);
-      line("requests per asset (4 agents)", (Math.max(...four.map((m) => m.requests)) / paths.length).toFixed(2));
+      // With --workers the agents' transports are in the worker processes: not counted here.
+      if (!WORKERS)
+        line("requests per asset (4 agents)", (Math.max(...four.map((m) => m.requests)) / paths.length).toFixed(2));
     }
-    for (const count of AGENTS) {
+    for (const count of WORKERS ? [] : AGENTS) {
       const overhead = runs.map((r) => r.agents.get(key(count, PACING[0]))!.overheadMs);
       line(`queue overhead per job, ${label(count, PACING[0])} (ms)`, median(overhead).toFixed(2));
     }
@@ -379,18 +381,19 @@ async function runConsole(origin: string, install: ChildProcess) {
           const mid = paths.length / median(s);
           const spread = (Math.max(...perRun) - Math.min(...perRun)) / mid;
           const overhead = median(runs.map((r) => r.agents.get(key(count, pacing))!.overheadMs));
+          const overheadCell = WORKERS ? "–" : `${overhead.toFixed(2)} ms`;
           console.log(
             `${String(count).padStart(6)}  ${pacing.padEnd(6)}  ${mid.toFixed(1).padStart(8)}  ${perRun
               .map((x) => x.toFixed(1))
               .join(" / ")
               .padEnd(22)}  ` +
-              `${`${Math.round(spread * 100)} %`.padStart(6)}  ${`${Math.round(median(of(count, pacing)) * 100)} %`.padStart(8)}  ${`${overhead.toFixed(2)} ms`.padStart(12)}`,
+              `${`${Math.round(spread * 100)} %`.padStart(6)}  ${`${Math.round(median(of(count, pacing)) * 100)} %`.padStart(8)}  ${overheadCell.padStart(12)}`,
           );
         }
     }
   }
   console.log("");
-  line("tokens requested by the agents", String(tokens));
+  if (!WORKERS) line("tokens requested by the agents", String(tokens));
   proxy?.close();
   await db.$disconnect();
 }
