@@ -1,7 +1,7 @@
 import "server-only";
 import { direct } from "@/lib/db";
 import { dbProvider } from "@/lib/env";
-import { join, sql, type Sql } from "@/lib/assets/sql";
+import { sql, type Sql } from "@/lib/assets/sql";
 import { finalItemState, supersededItemState } from "@/lib/replication/queue/items";
 
 // The end of an attempt, written to the job only while the worker still holds the lease it claimed
@@ -31,27 +31,14 @@ const unlease = sql`"leaseToken" = NULL, "leaseOwner" = NULL, "leaseExpiresAt" =
  * both parts see the same snapshot, so its lease guard reads the job as it was before this update,
  * and a network round trip per job is saved.
  */
-async function finish(
-  job: Job,
-  at: Date,
-  set: Sql,
-  item?: Sql,
-  then: "free" | "claim next" = "free",
-): Promise<boolean> {
+async function finish(job: Job, at: Date, set: Sql, item?: Sql): Promise<boolean> {
   const update = sql`UPDATE "ReplicationJob" SET ${set}, ${unlease}, "updatedAt" = ${at}
     WHERE "id" = ${job.id} AND "leaseToken" = ${job.leaseToken} AND "state" = 'running'`;
   if (dbProvider === "postgresql") {
     // … and the agent is no longer busy with this job (claim.ts), unless a newer claim marked it.
-    // Not after a success: the worker claims its next job while this is written, and that claim
-    // renews the mark or, finding nothing, frees it. Both statements would update the agent's row,
-    // and one would wait for the other's commit.
-    const free =
-      then === "free"
-        ? sql`"free" AS (UPDATE "ReplicationAgent" SET "busyOwner" = NULL, "busyToken" = NULL, "busyUntil" = NULL
-      WHERE "id" = ${job.agentId} AND "busyToken" = ${job.leaseToken})`
-        : null;
-    const ctes = [free, item ? sql`"item" AS (${item})` : null].filter((c): c is Sql => c !== null);
-    return (await direct.execute(ctes.length ? sql`WITH ${join(ctes)} ${update}` : update)) === 1;
+    const free = sql`"free" AS (UPDATE "ReplicationAgent" SET "busyOwner" = NULL, "busyToken" = NULL, "busyUntil" = NULL
+      WHERE "id" = ${job.agentId} AND "busyToken" = ${job.leaseToken})`;
+    return (await direct.execute(sql`WITH ${free}${item ? sql`, "item" AS (${item})` : sql``} ${update}`)) === 1;
   }
   if (item) await direct.execute(item);
   return (await direct.execute(update)) === 1;
@@ -69,7 +56,6 @@ export function completeJob(
     sql`"state" = 'done', "completedAt" = ${done.at}, "lastStatus" = ${done.status}, "lastError" = NULL,
       "result" = ${done.result.slice(0, 200)}`,
     finalItemState(job, state, done.at, done.version),
-    "claim next",
   );
 }
 
@@ -83,19 +69,12 @@ export function supersedeJob(job: Job, at: Date, status: number): Promise<boolea
     at,
     sql`"state" = 'done', "completedAt" = ${at}, "lastStatus" = ${status}, "lastError" = NULL, "result" = 'stale'`,
     supersededItemState(job),
-    "claim next",
   );
 }
 
 /** Nothing to send (the item was deleted or moved): the reason is kept as the job's result. */
 export function skipJob(job: Job, at: Date, reason: string): Promise<boolean> {
-  return finish(
-    job,
-    at,
-    sql`"state" = 'skipped', "completedAt" = ${at}, "result" = ${reason}, "lastError" = NULL`,
-    undefined,
-    "claim next",
-  );
+  return finish(job, at, sql`"state" = 'skipped', "completedAt" = ${at}, "result" = ${reason}, "lastError" = NULL`);
 }
 
 /** Parked as failed: the rest of the queue goes on; Retry or Force Retry brings it back. */
