@@ -42,6 +42,20 @@ const items = (n: number, prefix = "/content/dam/q/a") =>
     kind: "asset" as const,
     path: `${prefix}${i}.jpg`,
   }));
+/** A worker node in the registry, last heard from at `lastHeartbeatAt`. */
+const workerNode = (id: string, lastHeartbeatAt: Date) =>
+  db.clusterNode.create({
+    data: {
+      id,
+      role: "worker",
+      version: "test",
+      host: "h",
+      pid: 1,
+      blobStore: "local",
+      blobLocation: "h:/x",
+      lastHeartbeatAt,
+    },
+  });
 const perAgent = async () => {
   const g = await db.replicationJob.groupBy({
     by: ["agentId"],
@@ -294,19 +308,7 @@ describe("spreading the work", () => {
 
   it("a node's share counts the agents it delivers for, not those it is only looking at", async () => {
     // two live worker nodes: each may keep two of the four agents busy
-    for (const id of ["node-a", "node-b"])
-      await db.clusterNode.create({
-        data: {
-          id,
-          role: "worker",
-          version: "test",
-          host: "h",
-          pid: 1,
-          blobStore: "local",
-          blobLocation: "h:/x",
-          lastHeartbeatAt: new Date(),
-        },
-      });
+    for (const id of ["node-a", "node-b"]) await workerNode(id, new Date());
     // node-a's workers of agents 2 and 3 are claiming and will find nothing: their marks are there
     // for a moment, with no delivery. When a job is enqueued, every worker wakes at once like this.
     await db.replicationAgent.updateMany({
@@ -346,18 +348,7 @@ describe("spreading the work", () => {
     const claim = (owner: string, nowMs: number) => claimJob(a, { owner, nowMs, leaseMs: LEASE, help: false });
     expect(await claim("node-lost", t0)).not.toBeNull();
     expect(await claim("node-2", t0)).toBeNull();
-    await db.clusterNode.create({
-      data: {
-        id: "node-lost",
-        role: "worker",
-        version: "test",
-        host: "h",
-        pid: 1,
-        blobStore: "local",
-        blobLocation: "h:/x",
-        lastHeartbeatAt: new Date(t0 - 3600_000),
-      },
-    });
+    await workerNode("node-lost", new Date(t0 - 3600_000));
     expect(await reclaimLostLeases(t0)).toBe(1);
     expect(await claim("node-2", t0 + 1)).not.toBeNull();
     expect(await claim("node-lost", t0 + 2)).toBeNull(); // back after all: the agent is node-2's now
