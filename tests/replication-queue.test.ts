@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, direct } from "@/lib/db";
+import { sql } from "@/lib/assets/sql";
 import { dbProvider } from "@/lib/env";
 import { reclaimLostLeases } from "@/lib/cluster/registry";
 import { backoffMs } from "@/lib/replication/backoff";
@@ -42,6 +43,16 @@ const items = (n: number, prefix = "/content/dam/q/a") =>
     kind: "asset" as const,
     path: `${prefix}${i}.jpg`,
   }));
+/**
+ * PostgreSQL: the plans the queue's statements were run with on the pool's connection so far (the
+ * pool hands a caller who waits for each statement the same connection every time).
+ */
+const planCounts = async () => {
+  const [r] = await direct.query<{ custom: number; generic: number }>(sql`SELECT
+      CAST(COALESCE(SUM(custom_plans), 0) AS INT) AS "custom", CAST(COALESCE(SUM(generic_plans), 0) AS INT) AS "generic"
+    FROM pg_prepared_statements WHERE name LIKE 'outpost_%'`);
+  return r;
+};
 /** A worker node in the registry, last heard from at `lastHeartbeatAt`. */
 const workerNode = (id: string, lastHeartbeatAt: Date) =>
   db.clusterNode.create({
@@ -213,6 +224,21 @@ describe("claim", () => {
     expect(await claimJob(job.agentId, { owner: "x", nowMs: later - 1, leaseMs: LEASE })).toBeNull();
     expect(await claimJob(job.agentId, { owner: "x", nowMs: later, leaseMs: LEASE })).not.toBeNull();
   });
+
+  it.runIf(dbProvider === "postgresql")(
+    "PostgreSQL plans the queue's statements once per connection, not for every claim",
+    async () => {
+      await enqueueNow({ configId, items: items(12, "/content/dam/plans/a") });
+      for (let i = 0; i < 12; i++) {
+        const job = await claimJob(agents[0].id, { owner: "node-1", nowMs: Date.now(), leaseMs: LEASE });
+        expect(job).not.toBeNull();
+        expect(await done(job!)).toBe(true);
+      }
+      const plans = await planCounts();
+      expect(plans.generic).toBeGreaterThanOrEqual(24); // 12 claims and 12 completions at least
+      expect(plans.custom).toBe(0);
+    },
+  );
 });
 
 describe("leases and fencing", () => {
@@ -305,6 +331,19 @@ describe("spreading the work", () => {
     // a lease that ran out no longer counts as a delivery in progress
     expect(await claimJob(a, { owner: "node-3", nowMs: now + LEASE + 1, leaseMs: LEASE })).not.toBeNull();
   });
+
+  it.runIf(dbProvider === "postgresql")(
+    "a claim refused because another node delivers for the agent costs one statement",
+    async () => {
+      await enqueueNow({ configId, items: items(8) });
+      const a = agents[0].id;
+      expect(await claimJob(a, { owner: "node-1", nowMs: Date.now(), leaseMs: LEASE })).not.toBeNull();
+      const before = (await planCounts()).generic;
+      // not three (own, expired, helping) and a release of a mark it never took
+      expect(await claimJob(a, { owner: "node-2", nowMs: Date.now(), leaseMs: LEASE })).toBeNull();
+      expect((await planCounts()).generic - before).toBe(2); // the claim, and this count
+    },
+  );
 
   it("a node's share counts the agents it delivers for, not those it is only looking at", async () => {
     // two live worker nodes: each may keep two of the four agents busy

@@ -68,15 +68,25 @@ export const CAP_WINDOW_MS = 60_000;
 
 export async function claimJob(agentId: string, opts: ClaimOptions): Promise<ClaimedJob | null> {
   const token = randomUUID(); // the lease's, and the agent's while it delivers (PostgreSQL)
-  const job =
-    (await claim(agentId, opts, "own", token)) ??
-    (await claim(agentId, opts, "expired", token)) ??
-    (opts.help === false ? null : await claim(agentId, opts, "help", token));
-  if (!job && dbProvider === "postgresql") await freeAgent(agentId, token); // taken by a claim that found nothing
-  return job;
+  let marked = false;
+  for (const which of opts.help === false ? OWN_ONLY : ALL) {
+    const r = await claim(agentId, opts, which, token);
+    if (r.job) return r.job;
+    marked ||= r.marked;
+    // Another node delivers for the agent, or this node has its share: no other kind of job would
+    // be given either, so a busy cluster does not pay three refused claims per look.
+    if (!r.allowed) break;
+  }
+  if (marked) await freeAgent(agentId, token); // taken by a claim that found nothing
+  return null;
 }
 
 type Which = "own" | "expired" | "help";
+const ALL: Which[] = ["own", "expired", "help"];
+const OWN_ONLY: Which[] = ["own", "expired"];
+
+/** What one claim statement did: the job it took, and whether it took the agent's mark and was within the node's share. */
+type ClaimResult = { job: ClaimedJob | null; marked: boolean; allowed: boolean };
 
 const configLockKey = (agentId: string) => sql`CAST(${"outpost-claim:"} AS TEXT) || ${configOf(agentId)}`;
 
@@ -157,23 +167,28 @@ const ASSET_COLUMNS = [
   "height",
 ] as const;
 
-async function claim(agentId: string, opts: ClaimOptions, which: Which, token: string): Promise<ClaimedJob | null> {
+async function claim(agentId: string, opts: ClaimOptions, which: Which, token: string): Promise<ClaimResult> {
   const now = new Date(opts.nowMs);
   const until = new Date(opts.nowMs + opts.leaseMs);
   const set = sql`"state" = 'running', "agentId" = ${agentId}, "attempts" = "attempts" + 1, "leaseOwner" = ${opts.owner},
     "leaseToken" = ${token}, "leaseExpiresAt" = ${until}, "claimedAt" = ${now}, "updatedAt" = ${now}`;
   // With the asset's row for a publish (what build-request.ts would read next): one round trip.
+  if (dbProvider === "postgresql") {
+    const r = await claimOnPostgres(agentId, opts, which, set, token);
+    return { job: r.id === null ? null : toJob(r, which, token), marked: r.marked, allowed: r.allowed };
+  }
+  // SQLite: one writer, so no marks and no shares. It has no UPDATE in WITH, but RETURNING may hold
+  // a subquery: the asset's row as JSON.
   const rows =
-    dbProvider === "postgresql"
-      ? await claimOnPostgres(agentId, opts, which, set, token)
-      : // SQLite has no UPDATE in WITH, but RETURNING may hold a subquery: the asset's row as JSON.
-        await direct.query<Row>(sql`UPDATE "ReplicationJob" SET ${set} WHERE "id" = (${pick(agentId, opts, which)})
-          RETURNING ${JOB_COLUMNS}, ("kind" = 'asset' AND "action" = 'publish') AS "a_read",
-            (SELECT json_object(${raw(ASSET_COLUMNS.map((c) => `'${c}', a."${c}"`).join(", "))})
-              FROM "Asset" a WHERE "ReplicationJob"."kind" = 'asset' AND "ReplicationJob"."action" = 'publish'
-                AND (("ReplicationJob"."refId" IS NOT NULL AND a."id" = "ReplicationJob"."refId") OR ("ReplicationJob"."refId" IS NULL AND a."path" = "ReplicationJob"."path"))) AS "a_json"`);
-  if (!rows.length) return null;
-  const r = rows[0];
+    await direct.query<Row>(sql`UPDATE "ReplicationJob" SET ${set} WHERE "id" = (${pick(agentId, opts, which)})
+    RETURNING ${JOB_COLUMNS}, ("kind" = 'asset' AND "action" = 'publish') AS "a_read",
+      (SELECT json_object(${raw(ASSET_COLUMNS.map((c) => `'${c}', a."${c}"`).join(", "))})
+        FROM "Asset" a WHERE "ReplicationJob"."kind" = 'asset' AND "ReplicationJob"."action" = 'publish'
+          AND (("ReplicationJob"."refId" IS NOT NULL AND a."id" = "ReplicationJob"."refId") OR ("ReplicationJob"."refId" IS NULL AND a."path" = "ReplicationJob"."path"))) AS "a_json"`);
+  return { job: rows.length ? toJob(rows[0], which, token) : null, marked: false, allowed: true };
+}
+
+function toJob(r: Row, which: Which, token: string): ClaimedJob {
   const job: ClaimedJob = {
     id: Number(r.id),
     configId: r.configId,
@@ -227,33 +242,36 @@ async function claimOnPostgres(agentId: string, opts: ClaimOptions, which: Which
   const until = new Date(opts.nowMs + opts.leaseMs);
   const busy = sql`"busy" AS (UPDATE "ReplicationAgent" SET "busyOwner" = ${opts.owner}, "busyToken" = ${token}, "busyUntil" = ${until}
     WHERE "id" = ${agentId} AND ("busyOwner" IS NULL OR "busyOwner" = ${opts.owner} OR "busyUntil" < ${now}) RETURNING "id")`;
-  const claimed = (slot?: Sql) => sql`"c" AS (UPDATE "ReplicationJob" SET ${set}
-    WHERE "id" = (${pick(agentId, opts, which, slot)}) RETURNING ${JOB_COLUMNS})`;
-  const capped = sql`${capOf(agentId)} IS NOT NULL`;
-  // One row always: whether the configuration is capped, and the job if one was claimed.
-  const statement = (slot: Sql) => sql`WITH ${busy}, ${claimed(slot)}
-    SELECT k."capped", "c".*, ("c"."kind" = 'asset' AND "c"."action" = 'publish') AS "a_read",
-      ${raw(ASSET_COLUMNS.map((c) => `a."${c}" AS "a_${c}"`).join(", "))}
-    FROM (SELECT ${capped} AS "capped") k LEFT JOIN "c" ON TRUE
-      LEFT JOIN "Asset" a ON "c"."kind" = 'asset' AND "c"."action" = 'publish'
-        AND (("c"."refId" IS NOT NULL AND a."id" = "c"."refId") OR ("c"."refId" IS NULL AND a."path" = "c"."path"))`;
   // Its share: a node keeps at most its part of the configuration's agents busy (nodes running
   // agents, by the registry), so that every worker node gets work; an idle node's poll takes the rest.
   // Counted: the agents it delivers for (a running job under the mark's token). A mark alone is a
   // claim looking for work: when a job is enqueued, every worker of every node wakes and marks its
   // agent at once, and counting those marks refused the job to all of them until the next poll.
   const config = configOf(agentId);
-  const share = sql`(SELECT COUNT(*) FROM "ReplicationAgent" o WHERE o."configId" = ${config} AND o."id" <> ${agentId}
+  const share = sql`"share" AS (SELECT (SELECT COUNT(*) FROM "ReplicationAgent" o WHERE o."configId" = ${config} AND o."id" <> ${agentId}
       AND o."busyOwner" = ${opts.owner} AND o."busyUntil" >= ${now}
       AND EXISTS (SELECT 1 FROM "ReplicationJob" r WHERE r."agentId" = o."id" AND r."state" = 'running'
         AND r."leaseToken" = o."busyToken"))
     < CEIL(CAST((SELECT COUNT(*) FROM "ReplicationAgent" e WHERE e."configId" = ${config} AND e."enabled" = TRUE) AS NUMERIC)
       / GREATEST(1, (SELECT COUNT(*) FROM "ClusterNode" n WHERE n."role" <> 'web' AND n."stoppedAt" IS NULL
-        AND n."lastHeartbeatAt" >= ${liveSince(opts.nowMs)})))`;
-  const isBusy = sql`EXISTS (SELECT 1 FROM "busy") AND ${share}`;
-  let [r] = await direct.query<Row & { capped: boolean }>(statement(sql`${isBusy} AND NOT ${capped}`));
-  if (r.capped) [r] = await direct.queryLocked<Row & { capped: boolean }>(configLockKey(agentId), statement(isBusy));
-  return r.id === null ? [] : [r];
+        AND n."lastHeartbeatAt" >= ${liveSince(opts.nowMs)}))) AS "ok")`;
+  const marked = sql`EXISTS (SELECT 1 FROM "busy")`;
+  const allowed = sql`${marked} AND (SELECT "ok" FROM "share")`;
+  const claimed = (slot: Sql) => sql`"c" AS (UPDATE "ReplicationJob" SET ${set}
+    WHERE "id" = (${pick(agentId, opts, which, slot)}) RETURNING ${JOB_COLUMNS})`;
+  const capped = sql`${capOf(agentId)} IS NOT NULL`;
+  // One row always: whether the configuration is capped, whether the agent could be claimed for,
+  // and the job if one was claimed.
+  const statement = (slot: Sql) => sql`WITH ${busy}, ${share}, ${claimed(slot)}
+    SELECT k.*, "c".*, ("c"."kind" = 'asset' AND "c"."action" = 'publish') AS "a_read",
+      ${raw(ASSET_COLUMNS.map((c) => `a."${c}" AS "a_${c}"`).join(", "))}
+    FROM (SELECT ${capped} AS "capped", ${marked} AS "marked", ${allowed} AS "allowed") k LEFT JOIN "c" ON TRUE
+      LEFT JOIN "Asset" a ON "c"."kind" = 'asset' AND "c"."action" = 'publish'
+        AND (("c"."refId" IS NOT NULL AND a."id" = "c"."refId") OR ("c"."refId" IS NULL AND a."path" = "c"."path"))`;
+  type Result = Row & { capped: boolean; marked: boolean; allowed: boolean };
+  let [r] = await direct.query<Result>(statement(sql`${allowed} AND NOT ${capped}`));
+  if (r.capped) [r] = await direct.queryLocked<Result>(configLockKey(agentId), statement(allowed));
+  return r;
 }
 
 /** Clears the agent's busy mark taken with `token`, if it is still that one. */
