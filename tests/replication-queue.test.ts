@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db, direct } from "@/lib/db";
 import { sql } from "@/lib/assets/sql";
-import { dbProvider } from "@/lib/env";
+import pg from "pg";
+import { databaseUrl, dbProvider } from "@/lib/env";
 import { reclaimLostLeases } from "@/lib/cluster/registry";
 import { backoffMs } from "@/lib/replication/backoff";
 import { claimJob } from "@/lib/replication/queue/claim";
@@ -342,6 +343,40 @@ describe("spreading the work", () => {
       // not three (own, expired, helping) and a release of a mark it never took
       expect(await claimJob(a, { owner: "node-2", nowMs: Date.now(), leaseMs: LEASE })).toBeNull();
       expect((await planCounts()).generic - before).toBe(2); // the claim, and this count
+    },
+  );
+
+  it.runIf(dbProvider === "postgresql")(
+    "a node over its share does not mark a free agent, and tells the other nodes to take it",
+    async () => {
+      for (const id of ["node-a", "node-b"]) await workerNode(id, new Date()); // two agents each
+      await enqueueNow({ configId, items: items(8) });
+      const claim = (i: number, owner: string) => claimJob(agents[i].id, { owner, nowMs: Date.now(), leaseMs: LEASE });
+      expect(await claim(0, "node-b")).not.toBeNull();
+      expect(await claim(1, "node-b")).not.toBeNull();
+      const listener = new pg.Client({ connectionString: databaseUrl });
+      await listener.connect();
+      try {
+        await listener.query("LISTEN outpost_wake");
+        const told = new Promise((resolve) =>
+          listener.on("notification", (n) => {
+            const msg = JSON.parse(n.payload ?? "{}") as { kind?: string; arg?: string };
+            if (msg.kind === "jobs") resolve(msg.arg);
+          }),
+        );
+        // Another session holds the agent's row: a claim that marked it, even for a moment (and
+        // so refused node-a's claim in that moment), would wait for it.
+        await db.$transaction(async (tx) => {
+          await tx.$queryRaw`SELECT "id" FROM "ReplicationAgent" WHERE "id" = ${agents[2].id} FOR UPDATE`;
+          const wait = new Promise((r) => setTimeout(() => r("waited for the row"), 2_000));
+          expect(await Promise.race([claim(2, "node-b"), wait])).toBeNull();
+        });
+        const silence = new Promise((r) => setTimeout(() => r("no signal in 5 s"), 5_000));
+        expect(await Promise.race([told, silence])).toBe(configId);
+      } finally {
+        await listener.end();
+      }
+      expect(await claim(2, "node-a")).not.toBeNull();
     },
   );
 

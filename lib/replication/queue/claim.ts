@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { direct } from "@/lib/db";
 import { dbProvider } from "@/lib/env";
 import { liveSince } from "@/lib/cluster/registry";
+import { signalPeers } from "@/lib/cluster/peer-signals";
 import { raw, sql, type Sql } from "@/lib/assets/sql";
 
 // Claims the agent's next job in one statement, with a lease. In this order: the oldest due job of
@@ -75,7 +76,13 @@ export async function claimJob(agentId: string, opts: ClaimOptions): Promise<Cla
     marked ||= r.marked;
     // Another node delivers for the agent, or this node has its share: no other kind of job would
     // be given either, so a busy cluster does not pay three refused claims per look.
-    if (!r.allowed) break;
+    if (!r.allowed) {
+      // Over its share with the agent free (it took one too many when every worker woke at once,
+      // and gives it back now): the node under its share would otherwise find it at its next poll,
+      // the agent idle until then (1 s gaps in its deliveries with 2 worker processes).
+      if (r.handOver) signalPeers("jobs", r.configId);
+      break;
+    }
   }
   if (marked) await freeAgent(agentId, token); // taken by a claim that found nothing
   return null;
@@ -85,8 +92,19 @@ type Which = "own" | "expired" | "help";
 const ALL: Which[] = ["own", "expired", "help"];
 const OWN_ONLY: Which[] = ["own", "expired"];
 
-/** What one claim statement did: the job it took, and whether it took the agent's mark and was within the node's share. */
-type ClaimResult = { job: ClaimedJob | null; marked: boolean; allowed: boolean };
+/**
+ * What one claim statement did: the job it took; whether it took the agent's mark (PostgreSQL);
+ * whether this node may claim for the agent now (on PostgreSQL the same: the mark is taken only
+ * when no other node holds it and the node is within its share).
+ */
+type ClaimResult = {
+  job: ClaimedJob | null;
+  marked: boolean;
+  allowed: boolean;
+  /** PostgreSQL: refused by this node's share while no node holds the agent: another node should take it. */
+  handOver?: boolean;
+  configId?: string | null;
+};
 
 const configLockKey = (agentId: string) => sql`CAST(${"outpost-claim:"} AS TEXT) || ${configOf(agentId)}`;
 
@@ -175,7 +193,13 @@ async function claim(agentId: string, opts: ClaimOptions, which: Which, token: s
   // With the asset's row for a publish (what build-request.ts would read next): one round trip.
   if (dbProvider === "postgresql") {
     const r = await claimOnPostgres(agentId, opts, which, set, token);
-    return { job: r.id === null ? null : toJob(r, which, token), marked: r.marked, allowed: r.allowed };
+    return {
+      job: r.id === null ? null : toJob(r, which, token),
+      marked: r.marked,
+      allowed: r.marked,
+      handOver: !r.inShare && r.unmarked,
+      configId: r.agentConfigId,
+    };
   }
   // SQLite: one writer, so no marks and no shares. It has no UPDATE in WITH, but RETURNING may hold
   // a subquery: the asset's row as JSON.
@@ -240,8 +264,6 @@ function toJob(r: Row, which: Which, token: string): ClaimedJob {
 async function claimOnPostgres(agentId: string, opts: ClaimOptions, which: Which, set: Sql, token: string) {
   const now = new Date(opts.nowMs);
   const until = new Date(opts.nowMs + opts.leaseMs);
-  const busy = sql`"busy" AS (UPDATE "ReplicationAgent" SET "busyOwner" = ${opts.owner}, "busyToken" = ${token}, "busyUntil" = ${until}
-    WHERE "id" = ${agentId} AND ("busyOwner" IS NULL OR "busyOwner" = ${opts.owner} OR "busyUntil" < ${now}) RETURNING "id")`;
   // Its share: a node keeps at most its part of the configuration's agents busy (nodes running
   // agents, by the registry), so that every worker node gets work; an idle node's poll takes the rest.
   // Counted: the agents it delivers for (a running job under the mark's token). A mark alone is a
@@ -255,22 +277,36 @@ async function claimOnPostgres(agentId: string, opts: ClaimOptions, which: Which
     < CEIL(CAST((SELECT COUNT(*) FROM "ReplicationAgent" e WHERE e."configId" = ${config} AND e."enabled" = TRUE) AS NUMERIC)
       / GREATEST(1, (SELECT COUNT(*) FROM "ClusterNode" n WHERE n."role" <> 'web' AND n."stoppedAt" IS NULL
         AND n."lastHeartbeatAt" >= ${liveSince(opts.nowMs)}))) AS "ok")`;
+  // Marked only within the share: a node over it that looked would hold the agent for a moment,
+  // and the node delivering for it, claiming its next job in that moment, would be refused and
+  // wait for its next poll (seen as 1 s gaps in an agent's deliveries with 2 worker processes).
+  const busy = sql`"busy" AS (UPDATE "ReplicationAgent" SET "busyOwner" = ${opts.owner}, "busyToken" = ${token}, "busyUntil" = ${until}
+    WHERE "id" = ${agentId} AND ("busyOwner" IS NULL OR "busyOwner" = ${opts.owner} OR "busyUntil" < ${now})
+      AND (SELECT "ok" FROM "share") RETURNING "id")`;
   const marked = sql`EXISTS (SELECT 1 FROM "busy")`;
-  const allowed = sql`${marked} AND (SELECT "ok" FROM "share")`;
+  const unmarked = sql`(SELECT "busyOwner" IS NULL OR "busyUntil" < ${now} FROM "ReplicationAgent" WHERE "id" = ${agentId})`;
   const claimed = (slot: Sql) => sql`"c" AS (UPDATE "ReplicationJob" SET ${set}
     WHERE "id" = (${pick(agentId, opts, which, slot)}) RETURNING ${JOB_COLUMNS})`;
   const capped = sql`${capOf(agentId)} IS NOT NULL`;
-  // One row always: whether the configuration is capped, whether the agent could be claimed for,
+  // One row always: whether the configuration is capped, whether the agent was marked for this
+  // node (if not: whether the node is within its share, and whether any node holds the agent),
   // and the job if one was claimed.
-  const statement = (slot: Sql) => sql`WITH ${busy}, ${share}, ${claimed(slot)}
+  const statement = (slot: Sql) => sql`WITH ${share}, ${busy}, ${claimed(slot)}
     SELECT k.*, "c".*, ("c"."kind" = 'asset' AND "c"."action" = 'publish') AS "a_read",
       ${raw(ASSET_COLUMNS.map((c) => `a."${c}" AS "a_${c}"`).join(", "))}
-    FROM (SELECT ${capped} AS "capped", ${marked} AS "marked", ${allowed} AS "allowed") k LEFT JOIN "c" ON TRUE
+    FROM (SELECT ${capped} AS "capped", ${marked} AS "marked", (SELECT "ok" FROM "share") AS "inShare",
+      ${unmarked} AS "unmarked", ${config} AS "agentConfigId") k LEFT JOIN "c" ON TRUE
       LEFT JOIN "Asset" a ON "c"."kind" = 'asset' AND "c"."action" = 'publish'
         AND (("c"."refId" IS NOT NULL AND a."id" = "c"."refId") OR ("c"."refId" IS NULL AND a."path" = "c"."path"))`;
-  type Result = Row & { capped: boolean; marked: boolean; allowed: boolean };
-  let [r] = await direct.query<Result>(statement(sql`${allowed} AND NOT ${capped}`));
-  if (r.capped) [r] = await direct.queryLocked<Result>(configLockKey(agentId), statement(allowed));
+  type Result = Row & {
+    capped: boolean;
+    marked: boolean;
+    inShare: boolean;
+    unmarked: boolean;
+    agentConfigId: string | null;
+  };
+  let [r] = await direct.query<Result>(statement(sql`${marked} AND NOT ${capped}`));
+  if (r.capped) [r] = await direct.queryLocked<Result>(configLockKey(agentId), statement(marked));
   return r;
 }
 
