@@ -13,7 +13,7 @@ import { clearQueue, forceRetry, removeJob, retryJob } from "@/lib/replication/q
 import { purgeFinishedJobs } from "@/lib/replication/queue/purge";
 import { flushLogs } from "@/lib/replication/log/append-log";
 import { setAgentEnabled, setAgentPaused } from "@/lib/replication/agents/update-agent";
-import type { ClaimedJob } from "@/lib/replication/queue/claim";
+import type { ClaimedJob, ParkedFinish } from "@/lib/replication/queue/claim";
 import { createAsset, createConfig } from "./support/replication-fixtures";
 
 // The persisted queue on its own (no HTTP): distribution, the claim with its lease, per-path
@@ -332,6 +332,56 @@ describe("spreading the work", () => {
     // a lease that ran out no longer counts as a delivery in progress
     expect(await claimJob(a, { owner: "node-3", nowMs: now + LEASE + 1, leaseMs: LEASE })).not.toBeNull();
   });
+
+  it.runIf(dbProvider === "postgresql")(
+    "a success is written by the agent's next claim: one statement for both, fenced by its lease",
+    async () => {
+      const [a1, a2] = [await createAsset("/content/dam/f/one.jpg"), await createAsset("/content/dam/f/two.jpg")];
+      const a = agents[0].id;
+      await db.replicationAgent.updateMany({ where: { id: { not: a } }, data: { enabled: false } });
+      await enqueueNow({ configId, items: [a1, a2].map((x) => ({ action: "publish", kind: "asset", path: x.path })) });
+      const opts = { owner: "node-1", leaseMs: LEASE };
+      /** The first job's success, handed to the next claim as the worker does it. */
+      const parkedSuccess = (job: ClaimedJob) => {
+        let parked: ParkedFinish | undefined;
+        const held = completeJob(
+          job,
+          { at: new Date(), status: 201, result: "created", version: 1 },
+          (parts) => new Promise<boolean>((resolve, reject) => (parked = { ...parts, resolve, reject })),
+        );
+        return { parked: parked!, held };
+      };
+      const first = (await claimJob(a, { ...opts, nowMs: Date.now() }))!;
+      const { parked, held } = parkedSuccess(first);
+      const before = (await planCounts()).generic;
+      const second = (await claimJob(a, { ...opts, nowMs: Date.now(), finish: parked }))!;
+      expect((await planCounts()).generic - before).toBe(2); // the claim with the success, and this count
+      expect(await held).toBe(true);
+      expect(second.path).toBe(a2.path);
+      expect(await db.replicationJob.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+        state: "done",
+        leaseToken: null,
+      });
+      expect(await db.asset.findUniqueOrThrow({ where: { id: a1.id } })).toMatchObject({ bpState: "published" });
+      expect((await db.replicationAgent.findUniqueOrThrow({ where: { id: a } })).busyToken).toBe(second.leaseToken);
+
+      // Nothing left to claim: the success is written and the agent is free again.
+      const last = parkedSuccess(second);
+      expect(await claimJob(a, { ...opts, nowMs: Date.now(), finish: last.parked })).toBeNull();
+      expect(await last.held).toBe(true);
+      expect(await db.replicationJob.count({ where: { state: "done" } })).toBe(2);
+      expect((await db.replicationAgent.findUniqueOrThrow({ where: { id: a } })).busyToken).toBeNull();
+
+      // A lease lost meanwhile: the success changes nothing.
+      await enqueueNow({ configId, items: [{ action: "publish", kind: "asset", path: a1.path }] });
+      const third = (await claimJob(a, { ...opts, nowMs: Date.now() }))!;
+      await db.replicationJob.update({ where: { id: third.id }, data: { leaseToken: "another-worker" } });
+      const stale = parkedSuccess(third);
+      expect(await claimJob(a, { ...opts, nowMs: Date.now(), finish: stale.parked })).toBeNull();
+      expect(await stale.held).toBe(false);
+      expect((await db.replicationJob.findUniqueOrThrow({ where: { id: third.id } })).state).toBe("running");
+    },
+  );
 
   it.runIf(dbProvider === "postgresql")(
     "a claim refused because another node delivers for the agent costs one statement",

@@ -4,7 +4,15 @@ import type { Clock } from "@/lib/clock";
 import type { Outcome } from "@/lib/replication/delivery/deliver-job";
 import { appendLog, type LogEntry } from "@/lib/replication/log/append-log";
 import type { ClaimedJob } from "@/lib/replication/queue/claim";
-import { completeJob, deferJob, failJob, scheduleRetry, skipJob, supersedeJob } from "@/lib/replication/queue/finish";
+import {
+  completeJob,
+  deferJob,
+  failJob,
+  scheduleRetry,
+  skipJob,
+  supersedeJob,
+  type FinishWriter,
+} from "@/lib/replication/queue/finish";
 import type { AgentRuntimeSettings } from "@/lib/replication/worker/agent-settings";
 import { nextState, type Next } from "@/lib/replication/worker/transition";
 
@@ -49,17 +57,21 @@ export function attemptRecorder(opts: { clock: Clock; random?: () => number }) {
       });
     },
 
-    /** Writes the attempt; returns what it meant for the job, or null when the lease was lost. */
+    /**
+     * Writes the attempt; returns what it meant for the job, or null when the lease was lost. A
+     * success's write goes through `via` when given (the worker's next claim runs it).
+     */
     async record(
       s: Settings,
       job: ClaimedJob,
       outcome: Exclude<Outcome, { type: "lost" }>,
       durationMs: number,
+      via?: FinishWriter,
     ): Promise<Next | null> {
       const now = opts.clock.now();
       const at = new Date(now);
       const next = nextState(outcome, job, s, now, opts.random);
-      const held = await writeJob(job, next, at);
+      const held = await writeJob(job, next, at, via);
       if (!held) {
         await this.lost(s, job, durationMs, "recording");
         return null;
@@ -144,14 +156,14 @@ export function logLeaseExpired(job: ExpiredJob, at: Date): Promise<void> {
   ).catch((e) => console.error("[replication] log write failed", e));
 }
 
-function writeJob(job: ClaimedJob, next: Next, at: Date): Promise<boolean> {
+function writeJob(job: ClaimedJob, next: Next, at: Date, via?: FinishWriter): Promise<boolean> {
   switch (next.state) {
     case "done":
-      return completeJob(job, { at, status: next.status, result: next.result, version: next.version });
+      return completeJob(job, { at, status: next.status, result: next.result, version: next.version }, via);
     case "superseded":
-      return supersedeJob(job, at, next.status);
+      return supersedeJob(job, at, next.status, via);
     case "skipped":
-      return skipJob(job, at, next.reason);
+      return skipJob(job, at, next.reason, via);
     case "parked":
       return failJob(job, at, next.error, next.status);
     case "retry":
