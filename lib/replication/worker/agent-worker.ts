@@ -88,8 +88,9 @@ export class AgentWorker {
       parked?.reject(e); // settled already if its statement ran
       throw e;
     });
-    if (!job && this.recording.size) {
-      // The job being recorded may be what held back the next one for its path: once more after it.
+    if (!job && (parked || this.recording.size)) {
+      // The job being recorded (or just recorded with this claim, which could not see it done yet)
+      // may be what held back the next one for its path: once more after it.
       await this.settled();
       job = await claim();
     }
