@@ -1,7 +1,7 @@
 import { expectNoSeriousA11y } from "./support/a11y";
 import { test, expect, type Locator, type Page } from "@playwright/test";
 import { setUpBrandPortal } from "./support/brand-portal";
-import { unique } from "./support/helpers";
+import { instanceState, unique } from "./support/helpers";
 import { E2E } from "./support/env";
 
 // The whole publishing loop by keyboard alone (issue 16, accessibility): select assets in the
@@ -158,7 +158,7 @@ test("Quick Publish by keyboard: select three assets, publish, follow the link t
   await expect(page).toHaveURL(/\/tools\/workflow\/instances\/[a-z0-9]+$/);
   const summary = page.getByRole("region", { name: "Summary" });
   await expect(summary).toContainText("Publish to Brand Portal");
-  await expect(summary).toContainText("Completed", { timeout: 60_000 });
+  await expect(instanceState(page)).toContainText("Completed", { timeout: 60_000 });
   await expectNoSeriousA11y(page, "instance page");
 });
 

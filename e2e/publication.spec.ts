@@ -1,5 +1,5 @@
 import { test, expect, type Locator, type Page } from "@playwright/test";
-import { createUser, signInAs, unique } from "./support/helpers";
+import { createUser, instanceState, signInAs, unique } from "./support/helpers";
 import { setAgentsPaused, setUpBrandPortal } from "./support/brand-portal";
 import { E2E } from "./support/env";
 import { configNameFromTitle } from "@/lib/cloud-services/config-name";
@@ -84,7 +84,7 @@ test("Quick Publish: three demo assets arrive at the portal tenant; one unpublis
   await quickPublish(page, titles, "Publish to Brand Portal");
   const summary = page.getByRole("region", { name: "Summary" });
   await expect(summary).toContainText("Publish to Brand Portal");
-  await expect(summary).toContainText("Completed", { timeout: 30_000 });
+  await expect(instanceState(page)).toContainText("Completed", { timeout: 30_000 });
   await expect(page.getByTestId("progress-counts")).toHaveText("3 done · 0 failed · 3 total");
   await expect(page.getByRole("grid", { name: "Items" }).getByRole("row").filter({ hasText: "Done" })).toHaveCount(3);
   await expect(await tenantAssets(page)).toHaveText("3");
@@ -92,7 +92,7 @@ test("Quick Publish: three demo assets arrive at the portal tenant; one unpublis
   // Unpublish one of them: gone from the portal.
   await page.goto("/assets/outpost-demo/landscapes");
   await quickPublish(page, [titles[2]], "Unpublish from Brand Portal");
-  await expect(page.getByRole("region", { name: "Summary" })).toContainText("Completed", { timeout: 30_000 });
+  await expect(instanceState(page)).toContainText("Completed", { timeout: 30_000 });
   await expect(await tenantAssets(page)).toHaveText("2");
 
   // The Assets console says so: the unpublished card is Not published (unpublished …), the others Published.
@@ -180,7 +180,7 @@ test("Manage Publication of a folder, Later 15 seconds ahead: Scheduled, Running
 
   await setAgentsPaused(page, bp.configTitle, false);
   await page.goto(url!);
-  await expect(page.getByRole("region", { name: "Summary" })).toContainText("Completed", { timeout: 30_000 });
+  await expect(instanceState(page)).toContainText("Completed", { timeout: 30_000 });
   await expect(page.getByTestId("progress-counts")).toHaveText("9 done · 0 failed · 9 total");
 });
 

@@ -48,3 +48,10 @@ export async function createOrganization(page: Page, name: string): Promise<stri
   expect(techId).toMatch(/^[0-9A-F]{10}@OutpostOrg$/);
   return techId;
 }
+
+/**
+ * A workflow instance's State (the first fact of its Summary). Not the Summary's text: its
+ * "Completed" date label is there while the instance still runs.
+ */
+export const instanceState = (page: Page) =>
+  page.getByRole("region", { name: "Summary" }).getByRole("definition").first();
