@@ -12,6 +12,7 @@ import { signIn } from "@/lib/auth/sign-in";
 import { SESSION_COOKIE } from "@/lib/auth/session-token";
 import { createConfig } from "@/lib/cloud-services/create-config";
 import { updateConfig } from "@/lib/cloud-services/update-config";
+import { queueEvents } from "@/lib/replication/queue/wake";
 import { deleteConfig } from "@/lib/cloud-services/delete-config";
 import { rotateKeyPair } from "@/lib/cloud-services/rotate-key-pair";
 import { currentKey, getActiveConfig, getConfig, getConfigByName, listConfigs } from "@/lib/cloud-services/get-config";
@@ -116,7 +117,17 @@ describe("configuration lifecycle", () => {
     });
     expect(parsed.tenantUrl).toBe("http://localhost:3000/portal/acme"); // stored without the trailing slash
     const { configId, ...settings } = parsed;
-    await updateConfig(configId, settings);
+    // Every agent's worker is told to re-read its settings (it keeps them for a few seconds).
+    const told: string[] = [];
+    const listen = (agentId: string) => told.push(agentId);
+    queueEvents.on("unblock", listen);
+    try {
+      await updateConfig(configId, settings);
+    } finally {
+      queueEvents.off("unblock", listen);
+    }
+    const agents = await db.replicationAgent.findMany({ where: { configId: c.id }, select: { id: true } });
+    expect(told.sort()).toEqual(agents.map((a) => a.id).sort());
     const saved = await getConfig(c.id);
     expect(saved).toMatchObject({ ...goodSettings, lastTokenAt: null, lastTokenOk: null, tokenExpiresAt: null });
     expect((await getActiveConfig())?.name).toBe("settings");

@@ -2,10 +2,13 @@ import "server-only";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { ConfigSettings } from "@/lib/cloud-services/schemas";
+import { unblockAgent } from "@/lib/replication/queue/wake";
 
 /**
  * Saves the Brand Portal Replication dialog (input already validated). Changing where or as whom
  * tokens are requested makes the last token result and cached expiry meaningless: they are reset.
+ * The agents re-read their settings at once, on every node: a worker that had cached them (for
+ * 5 s) would otherwise send with the old ones, or wait out an error they caused ("no Tenant URL").
  */
 export async function updateConfig(configId: string, settings: ConfigSettings) {
   const before = await db.brandPortalConfig.findUnique({
@@ -16,7 +19,7 @@ export async function updateConfig(configId: string, settings: ConfigSettings) {
   const tokenChanged = (["clientId", "gatewayUrl", "orgId", "grantType", "scope"] as const).some(
     (k) => before[k] !== settings[k],
   );
-  return db.brandPortalConfig.update({
+  const saved = await db.brandPortalConfig.update({
     where: { id: configId },
     data: {
       ...settings,
@@ -24,4 +27,7 @@ export async function updateConfig(configId: string, settings: ConfigSettings) {
     },
     select: { id: true, name: true },
   });
+  const agents = await db.replicationAgent.findMany({ where: { configId }, select: { id: true } });
+  for (const a of agents) unblockAgent(a.id, configId);
+  return saved;
 }
