@@ -83,14 +83,14 @@ export async function claimJob(agentId: string, opts: ClaimOptions): Promise<Cla
   for (const which of opts.help === false ? OWN_ONLY : ALL) {
     const r = await claim(agentId, opts, which, token);
     if (r.job) return r.job;
-    marked ||= r.marked;
+    marked ||= r.marked === true;
     // Another node delivers for the agent, or this node has its share: no other kind of job would
     // be given either, so a busy cluster does not pay three refused claims per look.
-    if (!r.allowed) {
+    if (r.marked === false) {
       // Over its share with the agent free (it took one too many when every worker woke at once,
       // and gives it back now): the node under its share would otherwise find it at its next poll,
       // the agent idle until then (1 s gaps in its deliveries with 2 worker processes).
-      if (r.handOver) signalPeers("jobs", r.configId);
+      if (r.handOverTo) signalPeers("jobs", r.handOverTo);
       break;
     }
   }
@@ -105,18 +105,17 @@ type Which = "own" | "expired" | "help";
 const ALL: Which[] = ["own", "expired", "help"];
 const OWN_ONLY: Which[] = ["own", "expired"];
 
-/**
- * What one claim statement did: the job it took; whether it took the agent's mark (PostgreSQL);
- * whether this node may claim for the agent now (on PostgreSQL the same: the mark is taken only
- * when no other node holds it and the node is within its share).
- */
+/** What one claim statement did. */
 type ClaimResult = {
   job: ClaimedJob | null;
-  marked: boolean;
-  allowed: boolean;
-  /** PostgreSQL: refused by this node's share while no node holds the agent: another node should take it. */
-  handOver?: boolean;
-  configId?: string | null;
+  /**
+   * PostgreSQL: whether it took the agent's mark, which it does only when no other node holds it
+   * and this node is within its share (if not, no other kind of claim would succeed either).
+   * SQLite has no marks: null.
+   */
+  marked: boolean | null;
+  /** Refused by this node's share while no node holds the agent: the configuration whose other nodes should take it. */
+  handOverTo: string | null;
 };
 
 const configLockKey = (agentId: string) => sql`CAST(${"outpost-claim:"} AS TEXT) || ${configOf(agentId)}`;
@@ -209,9 +208,7 @@ async function claim(agentId: string, opts: ClaimOptions, which: Which, token: s
     return {
       job: r.id === null ? null : toJob(r, which, token),
       marked: r.marked,
-      allowed: r.marked,
-      handOver: !r.inShare && r.unmarked,
-      configId: r.agentConfigId,
+      handOverTo: !r.inShare && r.unmarked ? r.agentConfigId : null,
     };
   }
   // SQLite: one writer, so no marks and no shares. It has no UPDATE in WITH, but RETURNING may hold
@@ -222,7 +219,7 @@ async function claim(agentId: string, opts: ClaimOptions, which: Which, token: s
       (SELECT json_object(${raw(ASSET_COLUMNS.map((c) => `'${c}', a."${c}"`).join(", "))})
         FROM "Asset" a WHERE "ReplicationJob"."kind" = 'asset' AND "ReplicationJob"."action" = 'publish'
           AND (("ReplicationJob"."refId" IS NOT NULL AND a."id" = "ReplicationJob"."refId") OR ("ReplicationJob"."refId" IS NULL AND a."path" = "ReplicationJob"."path"))) AS "a_json"`);
-  return { job: rows.length ? toJob(rows[0], which, token) : null, marked: false, allowed: true };
+  return { job: rows.length ? toJob(rows[0], which, token) : null, marked: null, handOverTo: null };
 }
 
 function toJob(r: Row, which: Which, token: string): ClaimedJob {
@@ -270,8 +267,8 @@ function toJob(r: Row, which: Which, token: string): ClaimedJob {
  * the lease's end) in the same statement, unless another node has it busy until later. Two claims
  * at once both update the row: the second waits for the first to commit and then checks the row
  * again as the first left it, so only one finds the agent free. The mark is renewed with the
- * job's lease (extendLease) and cleared with the job's completion (finish.ts) or by a claim that
- * found nothing (freeAgent); a node that dies leaves it to expire with its lease. A configuration
+ * job's lease (extendLease), cleared with the job's completion (finish.ts) or by a claim that
+ * found nothing (freeAgent), and passed on by a claim that carries the last success (ParkedFinish); a node that dies leaves it to expire with its lease. A configuration
  * with a throughput cap claims under a lock on the configuration, whose agents share the count.
  */
 async function claimOnPostgres(agentId: string, opts: ClaimOptions, which: Which, set: Sql, token: string) {
