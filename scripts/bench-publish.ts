@@ -1,5 +1,5 @@
 // npm run bench:publish [-- --latency 50ms] [--proxy-latency 0] [--small 500] [--large 50] [--small-kb 256] [--large-mb 20]
-//   [--runs 3] [--agents 1,4] [--pacing off] [--database postgresql://…] [--workers 2]
+//   [--runs 3] [--agents 1,4] [--pacing off] [--database postgresql://…] [--workers 2] [--warm-up 300]
 //
 // Publishes generated assets through the real replication agents with 1 agent and with 4 agents
 // (--agents: any counts from 1 to 8; the configuration gets more agents for more than 4), then
@@ -17,9 +17,10 @@
 // show throughput. Runs under node --conditions=react-server (lib modules import "server-only").
 // --workers N (with --database postgresql://…): the agents run in worker processes (npm run
 // worker's script, on the console's database and data folder) instead of in this process: every
-// agent count in one worker process, then 4 agents across N processes, each run printed.
+// agent count in one worker process, and 4 agents across N processes (the two take turns at going
+// first), each run printed with the CPU per job of the worker processes and of the portal.
 import { fork, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { measureTransport } from "./bench/measure-transport";
@@ -51,6 +52,7 @@ if (PACING.some((p) => p !== "on" && p !== "off")) throw new Error("--pacing: on
 const WORKERS = Math.max(0, Number(arg("workers", "0"))); // 0: the agents run in this process
 if (WORKERS && PACING.includes("on")) throw new Error("--pacing on wraps this process's transport: not with --workers");
 const BARE_PARALLEL = 4;
+const WARM_UP = Number(arg("warm-up", "300"));
 // Each measurement creates every asset anew: every agent count and pacing, (4 agents across the
 // worker processes,) the bare client.
 const TENANTS_PER_RUN = AGENTS.length * PACING.length + (WORKERS > 1 ? 1 : 0) + 1;
@@ -103,7 +105,7 @@ async function main() {
  * cluster runs them; resolves once each has started a worker per agent. stop() ends them (SIGTERM:
  * they hand back what they hold and deregister).
  */
-async function startWorkerProcesses(n: number): Promise<{ stop: () => Promise<void> }> {
+async function startWorkerProcesses(n: number): Promise<{ pids: number[]; stop: () => Promise<void> }> {
   const children = await Promise.all(
     Array.from({ length: n }, () => {
       const child = fork("scripts/worker.ts", [], {
@@ -116,12 +118,29 @@ async function startWorkerProcesses(n: number): Promise<{ stop: () => Promise<vo
   );
   await new Promise((r) => setTimeout(r, 1_500)); // each supervisor's first pass: a worker per agent
   return {
+    pids: children.map((c) => c.pid!),
     async stop() {
       const exits = children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r))));
       for (const c of children) c.kill("SIGTERM");
       await Promise.all(exits);
     },
   };
+}
+
+/**
+ * CPU seconds (user + system, all threads) the processes have used so far, from Linux's /proc;
+ * null elsewhere. USER_HZ is 100 on Linux whatever the kernel's tick.
+ */
+function cpuSeconds(pids: number[]): number | null {
+  try {
+    return pids.reduce((sum, pid) => {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return sum + (Number(f[11]) + Number(f[12])) / 100;
+    }, 0);
+  } catch {
+    return null;
+  }
 }
 
 async function serveInstall() {
@@ -178,6 +197,7 @@ async function runConsole(origin: string, install: ChildProcess) {
   );
   const small = await generate("small", SMALL, SMALL_BYTES);
   const large = await generate("large", LARGE, LARGE_BYTES);
+  const warm = WORKERS ? await generate("warm-up", WARM_UP, SMALL_BYTES) : [];
   console.log("done");
 
   let tokens = 0;
@@ -194,6 +214,8 @@ async function runConsole(origin: string, install: ChildProcess) {
     };
     const runtime = processes ? await startWorkerProcesses(processes) : startReplicationRuntime({ transport });
     if (processes) await warmUp();
+    const workerPids = "pids" in runtime ? runtime.pids : [];
+    const cpuBefore = [cpuSeconds(workerPids), cpuSeconds([install.pid!])];
     const started = new Date();
     await enqueueNow({
       configId: cfg.id,
@@ -201,6 +223,11 @@ async function runConsole(origin: string, install: ChildProcess) {
     });
     // Wait for the end, lightly (the times come from the jobs' own completion times, not from here).
     while (await liveJobCount(db, cfg.id)) await new Promise((r) => setTimeout(r, 200));
+    // CPU per job (ms) over the run, this wait's last 200 ms included: where the time goes.
+    const cpu = [cpuSeconds(workerPids), cpuSeconds([install.pid!])].map((after, i) => {
+      const before = cpuBefore[i];
+      return after === null || before === null ? NaN : ((after - before) * 1000) / paths.length;
+    });
     const last = await db.replicationJob.aggregate({
       where: { configId: cfg.id, createdAt: { gte: started } },
       _max: { completedAt: true },
@@ -214,25 +241,23 @@ async function runConsole(origin: string, install: ChildProcess) {
     const seconds = (last._max.completedAt!.getTime() - started.getTime()) / 1000;
     // Time the agents spent outside HTTP requests (claim, lookups, recording, log), per job; not
     // measured when the agents run in worker processes (their transports are theirs).
-    if (processes) return { seconds, overheadMs: NaN, requests: NaN };
+    const [workerCpuMs, portalCpuMs] = cpu;
+    if (processes) return { seconds, overheadMs: NaN, requests: NaN, workerCpuMs, portalCpuMs };
     const overheadMs = (seconds * 1000 * count - meter.busyMs()) / paths.length;
     tokens += meter.tokenRequests();
-    return { seconds, overheadMs, requests: meter.requests() - meter.tokenRequests() };
+    return { seconds, overheadMs, requests: meter.requests() - meter.tokenRequests(), workerCpuMs: NaN, portalCpuMs };
   }
 
   /**
    * Fresh worker processes compile and optimise the delivery path on their first jobs, each of
-   * them: unmeasured unpublishes first (a DELETE of an asset the portal does not have), so that 1 and
-   * N processes are compared warm, as this process is after its first run.
+   * them: --warm-up unmeasured publishes of other assets of the same size first, so that 1 and N
+   * processes are compared warm, as long-running workers are. (Unpublishes do not run the publish
+   * path: with them, one process still sped up by half over the first 2.5 s of its measurement.)
    */
   async function warmUp() {
     await enqueueNow({
       configId: cfg.id,
-      items: Array.from({ length: 40 }, (_, i) => ({
-        action: "unpublish" as const,
-        kind: "asset" as const,
-        path: `/content/dam/bench/warm-up-${i}.bin`,
-      })),
+      items: warm.map((p) => ({ action: "publish" as const, kind: "asset" as const, path: p })),
     });
     while (await liveJobCount(db, cfg.id)) await new Promise((r) => setTimeout(r, 100));
   }
@@ -320,9 +345,13 @@ async function runConsole(origin: string, install: ChildProcess) {
     const aps = (s: number) => (paths.length / s).toFixed(1);
     for (let r = 1; r <= RUNS; r++) {
       const measured = new Map<string, Measured>();
+      // 1 and N worker processes take turns at going first: the portal's store and database grow
+      // with every measurement (new blob folders, a longer log), and that should not favour either.
+      const spreadFirst = WORKERS > 1 && r % 2 === 0;
+      let spread = spreadFirst ? await throughAgents(paths, 4, "off", WORKERS) : null;
       for (const count of AGENTS)
         for (const pacing of PACING) measured.set(key(count, pacing), await throughAgents(paths, count, pacing));
-      const spread = WORKERS > 1 ? await throughAgents(paths, 4, "off", WORKERS) : null;
+      if (WORKERS > 1 && !spreadFirst) spread = await throughAgents(paths, 4, "off", WORKERS);
       const limit = await bare(paths);
       runs.push({ agents: measured, spread, limit });
       const one = measured.get(key(1, PACING[0]));
@@ -335,6 +364,10 @@ async function runConsole(origin: string, install: ChildProcess) {
         ...(four ? [`of limit ${Math.round((limit.seconds / four.seconds) * 100)} %`] : []),
       ];
       console.log(`run ${r}: ${parts.join(", ")}`);
+      if (spread && four) {
+        const ms = (m: Measured) => `worker processes ${m.workerCpuMs.toFixed(2)}, portal ${m.portalCpuMs.toFixed(2)}`;
+        console.log(`  CPU per job (ms): 1 worker process: ${ms(four)}; ${WORKERS} worker processes: ${ms(spread)}`);
+      }
     }
     const seconds = (count: number, pacing: string) => runs.map((r) => r.agents.get(key(count, pacing))!.seconds);
     if (RUNS > 1) console.log(`medians of the ${RUNS} runs:`);
