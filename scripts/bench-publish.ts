@@ -53,6 +53,7 @@ const WORKERS = Math.max(0, Number(arg("workers", "0"))); // 0: the agents run i
 if (WORKERS && PACING.includes("on")) throw new Error("--pacing on wraps this process's transport: not with --workers");
 const BARE_PARALLEL = 4;
 const WARM_UP = Number(arg("warm-up", "300"));
+if (!Number.isInteger(WARM_UP) || WARM_UP < 0) throw new Error("--warm-up: a number of assets, e.g. 300 (0: none)");
 // Each measurement creates every asset anew: every agent count and pacing, (4 agents across the
 // worker processes,) the bare client.
 const TENANTS_PER_RUN = AGENTS.length * PACING.length + (WORKERS > 1 ? 1 : 0) + 1;
@@ -255,6 +256,7 @@ async function runConsole(origin: string, install: ChildProcess) {
    * path: with them, one process still sped up by half over the first 2.5 s of its measurement.)
    */
   async function warmUp() {
+    if (!warm.length) return;
     await enqueueNow({
       configId: cfg.id,
       items: warm.map((p) => ({ action: "publish" as const, kind: "asset" as const, path: p })),
