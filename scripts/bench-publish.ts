@@ -144,6 +144,15 @@ function cpuSeconds(pids: number[]): number | null {
   }
 }
 
+/** Starts counting the processes' CPU; the function it returns gives the ms per job since (NaN off Linux). */
+function cpuPerJob(pids: number[]): (jobs: number) => number {
+  const before = cpuSeconds(pids);
+  return (jobs) => {
+    const after = cpuSeconds(pids);
+    return after === null || before === null ? NaN : ((after - before) * 1000) / jobs;
+  };
+}
+
 async function serveInstall() {
   await serveInstallRoutes({ port: Number(new URL(process.env.OUTPOST_PUBLIC_URL!).port), latencyMs });
   // The gateway administrator's part: the tenants are one per run, so that every run creates its assets.
@@ -215,8 +224,8 @@ async function runConsole(origin: string, install: ChildProcess) {
     };
     const runtime = processes ? await startWorkerProcesses(processes) : startReplicationRuntime({ transport });
     if (processes) await warmUp();
-    const workerPids = "pids" in runtime ? runtime.pids : [];
-    const cpuBefore = [cpuSeconds(workerPids), cpuSeconds([install.pid!])];
+    const workerCpu = cpuPerJob("pids" in runtime ? runtime.pids : []);
+    const portalCpu = cpuPerJob([install.pid!]);
     const started = new Date();
     await enqueueNow({
       configId: cfg.id,
@@ -224,11 +233,8 @@ async function runConsole(origin: string, install: ChildProcess) {
     });
     // Wait for the end, lightly (the times come from the jobs' own completion times, not from here).
     while (await liveJobCount(db, cfg.id)) await new Promise((r) => setTimeout(r, 200));
-    // CPU per job (ms) over the run, this wait's last 200 ms included: where the time goes.
-    const cpu = [cpuSeconds(workerPids), cpuSeconds([install.pid!])].map((after, i) => {
-      const before = cpuBefore[i];
-      return after === null || before === null ? NaN : ((after - before) * 1000) / paths.length;
-    });
+    // CPU per job over the run, this wait's last 200 ms included: where the time goes.
+    const [workerCpuMs, portalCpuMs] = [workerCpu(paths.length), portalCpu(paths.length)];
     const last = await db.replicationJob.aggregate({
       where: { configId: cfg.id, createdAt: { gte: started } },
       _max: { completedAt: true },
@@ -242,7 +248,6 @@ async function runConsole(origin: string, install: ChildProcess) {
     const seconds = (last._max.completedAt!.getTime() - started.getTime()) / 1000;
     // Time the agents spent outside HTTP requests (claim, lookups, recording, log), per job; not
     // measured when the agents run in worker processes (their transports are theirs).
-    const [workerCpuMs, portalCpuMs] = cpu;
     if (processes) return { seconds, overheadMs: NaN, requests: NaN, workerCpuMs, portalCpuMs };
     const overheadMs = (seconds * 1000 * count - meter.busyMs()) / paths.length;
     tokens += meter.tokenRequests();

@@ -268,8 +268,9 @@ function toJob(r: Row, which: Which, token: string): ClaimedJob {
  * at once both update the row: the second waits for the first to commit and then checks the row
  * again as the first left it, so only one finds the agent free. The mark is renewed with the
  * job's lease (extendLease), cleared with the job's completion (finish.ts) or by a claim that
- * found nothing (freeAgent), and passed on by a claim that carries the last success (ParkedFinish); a node that dies leaves it to expire with its lease. A configuration
- * with a throughput cap claims under a lock on the configuration, whose agents share the count.
+ * found nothing (freeAgent), and passed on by a claim that carries the last success
+ * (ParkedFinish); a node that dies leaves it to expire with its lease. A configuration with a
+ * throughput cap claims under a lock on the configuration, whose agents share the count.
  */
 async function claimOnPostgres(agentId: string, opts: ClaimOptions, which: Which, set: Sql, token: string) {
   const now = new Date(opts.nowMs);
