@@ -1,5 +1,6 @@
 import { seriousA11y } from "./support/a11y";
-import { test, expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { test, expect } from "./support/test";
 import { TOOL_SECTIONS } from "@/lib/navigation";
 import { builtRoutes, sampleUrl } from "./support/built-routes";
 import { createUser, unique } from "./support/helpers";

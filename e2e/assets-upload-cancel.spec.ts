@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/test";
 import { unique } from "./support/helpers";
 
 // Cancel in the upload panel: the request is aborted in the browser, the file says "Cancelled",

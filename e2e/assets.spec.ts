@@ -1,4 +1,5 @@
-import { test, expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { test, expect } from "./support/test";
 import sharp from "sharp";
 import { createUser, signInAs, unique } from "./support/helpers";
 

@@ -1,4 +1,4 @@
-import { test as setup, expect } from "@playwright/test";
+import { test as setup, expect } from "./support/test";
 import { E2E } from "./support/env";
 
 // Signs in once as the first-start administrator; the console project reuses the session.

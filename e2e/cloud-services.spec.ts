@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { test, expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { test, expect } from "./support/test";
 import { createUser, signInAs, unique } from "./support/helpers";
 import { E2E } from "./support/env";
 

@@ -1,4 +1,5 @@
-import { test, expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { test, expect } from "./support/test";
 import { createUser, signInAs, unique } from "./support/helpers";
 
 // The console reads as one product: Tools › Workflow is a section of the Tools page, the browser

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/test";
 import { createUser, signInAs, unique } from "./support/helpers";
 
 test("admin creates an author, who sees Assets but is refused Tools › Security, and signs out", async ({

@@ -1,4 +1,5 @@
-import { test, expect, request as playwrightRequest, type Page } from "@playwright/test";
+import { request as playwrightRequest, type Page } from "@playwright/test";
+import { test, expect } from "./support/test";
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { createRemoteJWKSet, importPKCS8, jwtVerify, SignJWT } from "jose";
 import { createOrganization, createUser, signInAs, unique } from "./support/helpers";

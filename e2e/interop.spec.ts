@@ -1,4 +1,5 @@
-import { test, expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { test, expect } from "./support/test";
 import { createOrganization, unique } from "./support/helpers";
 import { E2E } from "./support/env";
 import { openAgent } from "./support/open-agent";

@@ -1,5 +1,6 @@
 import { expectNoSeriousA11y } from "./support/a11y";
-import { test, expect, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { test, expect } from "./support/test";
 import { setUpBrandPortal } from "./support/brand-portal";
 import { instanceState, unique } from "./support/helpers";
 import { E2E } from "./support/env";

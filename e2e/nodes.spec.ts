@@ -1,6 +1,6 @@
 import path from "node:path";
 import Database from "better-sqlite3";
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/test";
 import { createUser, signInAs, unique } from "./support/helpers";
 import { E2E } from "./support/env";
 

@@ -1,4 +1,5 @@
-import { test, expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { test, expect } from "./support/test";
 import { builtRoutes, sampleUrl } from "./support/built-routes";
 import { unique } from "./support/helpers";
 import { createPortalTenant, fresh, orgId, publishSample, signInToPortal, startIssuer } from "./support/portal";

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/test";
 import { createUser, signInAs, unique } from "./support/helpers";
 import { createPortalTenant, fresh, portalSignIn } from "./support/portal";
 import { expectNoSeriousA11y } from "./support/a11y";

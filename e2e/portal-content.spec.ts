@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/test";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { unique } from "./support/helpers";

@@ -1,4 +1,5 @@
-import { test, expect, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { test, expect } from "./support/test";
 import { createUser, instanceState, signInAs, unique } from "./support/helpers";
 import { setAgentsPaused, setUpBrandPortal } from "./support/brand-portal";
 import { E2E } from "./support/env";

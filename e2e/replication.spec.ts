@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/test";
 import { createOrganization, createUser, signInAs, unique } from "./support/helpers";
 import { addApplication, createConfiguration, createTenant, pastePublicKey } from "./support/brand-portal";
 import { E2E } from "./support/env";

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { test, expect, request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { test, expect } from "./support/test";
 import { builtActions, builtRoutes, sampleUrl, type BuiltAction, type BuiltRoute } from "./support/built-routes";
 import { createUser, signInAs, unique } from "./support/helpers";
 import { E2E } from "./support/env";

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/test";
 import { expectNoSeriousA11y } from "./support/a11y";
 import { createUser, signInAs, unique } from "./support/helpers";
 
