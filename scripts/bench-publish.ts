@@ -18,7 +18,8 @@
 // --workers N (with --database postgresql://…): the agents run in worker processes (npm run
 // worker's script, on the console's database and data folder) instead of in this process: every
 // agent count in one worker process, and 4 agents across N processes (the two take turns at going
-// first), each run printed with the CPU per job of the worker processes and of the portal.
+// first), each run printed with the CPU per job of the worker processes and of the portal, and how
+// often per job the worker processes' event loops went to sleep.
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -129,27 +130,39 @@ async function startWorkerProcesses(n: number): Promise<{ pids: number[]; stop: 
 }
 
 /**
- * CPU seconds (user + system, all threads) the processes have used so far, from Linux's /proc;
- * null elsewhere. USER_HZ is 100 on Linux whatever the kernel's tick.
+ * What the processes have used so far, from Linux's /proc (null elsewhere): CPU seconds (user +
+ * system, all threads; USER_HZ is 100 on Linux whatever the kernel's tick), and how often their
+ * main thread, the event loop, went to sleep (voluntary context switches: waits with nothing to run).
  */
-function cpuSeconds(pids: number[]): number | null {
+function usage(pids: number[]): { cpuSeconds: number; sleeps: number } | null {
   try {
-    return pids.reduce((sum, pid) => {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      return sum + (Number(f[11]) + Number(f[12])) / 100;
-    }, 0);
+    return pids.reduce(
+      (sum, pid) => {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        const sleeps = /^voluntary_ctxt_switches:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+        return {
+          cpuSeconds: sum.cpuSeconds + (Number(f[11]) + Number(f[12])) / 100,
+          sleeps: sum.sleeps + Number(sleeps![1]),
+        };
+      },
+      { cpuSeconds: 0, sleeps: 0 },
+    );
   } catch {
     return null;
   }
 }
 
-/** Starts counting the processes' CPU; the function it returns gives the ms per job since (NaN off Linux). */
-function cpuPerJob(pids: number[]): (jobs: number) => number {
-  const before = cpuSeconds(pids);
+/** Starts metering the processes; the function it returns gives CPU ms and sleeps per job since (NaN off Linux). */
+function perJob(pids: number[]): (jobs: number) => { cpuMs: number; sleeps: number } {
+  const before = usage(pids);
   return (jobs) => {
-    const after = cpuSeconds(pids);
-    return after === null || before === null ? NaN : ((after - before) * 1000) / jobs;
+    const after = usage(pids);
+    if (!after || !before) return { cpuMs: NaN, sleeps: NaN };
+    return {
+      cpuMs: ((after.cpuSeconds - before.cpuSeconds) * 1000) / jobs,
+      sleeps: (after.sleeps - before.sleeps) / jobs,
+    };
   };
 }
 
@@ -207,7 +220,7 @@ async function runConsole(origin: string, install: ChildProcess) {
   );
   const small = await generate("small", SMALL, SMALL_BYTES);
   const large = await generate("large", LARGE, LARGE_BYTES);
-  const warm = WORKERS ? await generate("warm-up", WARM_UP, SMALL_BYTES) : [];
+  const warm = WORKERS ? await generate("warm-up", WARM_UP * WORKERS, SMALL_BYTES) : [];
   console.log("done");
 
   let tokens = 0;
@@ -223,9 +236,9 @@ async function runConsole(origin: string, install: ChildProcess) {
       return pacer ? pacedTransport(t, pacer) : t;
     };
     const runtime = processes ? await startWorkerProcesses(processes) : startReplicationRuntime({ transport });
-    if (processes) await warmUp();
-    const workerCpu = cpuPerJob("pids" in runtime ? runtime.pids : []);
-    const portalCpu = cpuPerJob([install.pid!]);
+    if (processes) await warmUp(processes);
+    const workerUse = perJob("pids" in runtime ? runtime.pids : []);
+    const portalUse = perJob([install.pid!]);
     const started = new Date();
     await enqueueNow({
       configId: cfg.id,
@@ -233,8 +246,8 @@ async function runConsole(origin: string, install: ChildProcess) {
     });
     // Wait for the end, lightly (the times come from the jobs' own completion times, not from here).
     while (await liveJobCount(db, cfg.id)) await new Promise((r) => setTimeout(r, 200));
-    // CPU per job over the run, this wait's last 200 ms included: where the time goes.
-    const [workerCpuMs, portalCpuMs] = [workerCpu(paths.length), portalCpu(paths.length)];
+    // CPU and sleeps per job over the run, this wait's last 200 ms included: where the time goes.
+    const [worker, portal] = [workerUse(paths.length), portalUse(paths.length)];
     const last = await db.replicationJob.aggregate({
       where: { configId: cfg.id, createdAt: { gte: started } },
       _max: { completedAt: true },
@@ -248,23 +261,26 @@ async function runConsole(origin: string, install: ChildProcess) {
     const seconds = (last._max.completedAt!.getTime() - started.getTime()) / 1000;
     // Time the agents spent outside HTTP requests (claim, lookups, recording, log), per job; not
     // measured when the agents run in worker processes (their transports are theirs).
-    if (processes) return { seconds, overheadMs: NaN, requests: NaN, workerCpuMs, portalCpuMs };
+    if (processes) return { seconds, overheadMs: NaN, requests: NaN, worker, portal };
     const overheadMs = (seconds * 1000 * count - meter.busyMs()) / paths.length;
     tokens += meter.tokenRequests();
-    return { seconds, overheadMs, requests: meter.requests() - meter.tokenRequests(), workerCpuMs: NaN, portalCpuMs };
+    return { seconds, overheadMs, requests: meter.requests() - meter.tokenRequests(), worker, portal };
   }
 
   /**
    * Fresh worker processes compile and optimise the delivery path on their first jobs, each of
-   * them: --warm-up unmeasured publishes of other assets of the same size first, so that 1 and N
-   * processes are compared warm, as long-running workers are. (Unpublishes do not run the publish
-   * path: with them, one process still sped up by half over the first 2.5 s of its measurement.)
+   * them: --warm-up unmeasured publishes per process of other assets of the same size first, so
+   * that 1 and N processes are compared equally warm, as long-running workers are. (Unpublishes do
+   * not run the publish path: with them, one process still sped up by half over the first 2.5 s of
+   * its measurement. A warm-up shared by N processes leaves each 1/N as warm.)
    */
-  async function warmUp() {
-    if (!warm.length) return;
+  async function warmUp(processes: number) {
+    if (!WARM_UP) return;
     await enqueueNow({
       configId: cfg.id,
-      items: warm.map((p) => ({ action: "publish" as const, kind: "asset" as const, path: p })),
+      items: warm
+        .slice(0, WARM_UP * processes)
+        .map((p) => ({ action: "publish" as const, kind: "asset" as const, path: p })),
     });
     while (await liveJobCount(db, cfg.id)) await new Promise((r) => setTimeout(r, 100));
   }
@@ -372,8 +388,10 @@ async function runConsole(origin: string, install: ChildProcess) {
       ];
       console.log(`run ${r}: ${parts.join(", ")}`);
       if (spread && four) {
-        const ms = (m: Measured) => `worker processes ${m.workerCpuMs.toFixed(2)}, portal ${m.portalCpuMs.toFixed(2)}`;
-        console.log(`  CPU per job (ms): 1 worker process: ${ms(four)}; ${WORKERS} worker processes: ${ms(spread)}`);
+        const used = (m: Measured) =>
+          `worker processes ${m.worker.cpuMs.toFixed(2)} ms CPU and ${m.worker.sleeps.toFixed(2)} event-loop sleeps, ` +
+          `portal ${m.portal.cpuMs.toFixed(2)} ms CPU`;
+        console.log(`  per job, 1 worker process: ${used(four)}; ${WORKERS} worker processes: ${used(spread)}`);
       }
     }
     const seconds = (count: number, pacing: string) => runs.map((r) => r.agents.get(key(count, pacing))!.seconds);
