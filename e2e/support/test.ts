@@ -7,7 +7,7 @@ export { expect } from "@playwright/test";
  * (`<html data-hydrated>`, set by the root providers). A click or a keystroke that lands before
  * then is lost, since the server-rendered button has no handler yet.
  */
-export const test = base.extend<object, object>({
+export const test = base.extend({
   browser: [
     async ({ browser }, provide) => {
       const newContext = browser.newContext.bind(browser);
