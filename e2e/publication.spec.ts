@@ -185,6 +185,32 @@ test("Manage Publication of a folder, Later 15 seconds ahead: Scheduled, Running
   await expect(page.getByTestId("progress-counts")).toHaveText("9 done · 0 failed · 9 total");
 });
 
+test("a wrong Client ID holds the item back; correcting it in Cloud Services sends it at once", async ({ page }) => {
+  const setClientId = async (clientId: string) => {
+    await page.goto(`/tools/cloud-services/brand-portal/${configNameFromTitle(bp.configTitle)}`);
+    await page.getByRole("button", { name: "Edit" }).click();
+    const edit = page.getByRole("dialog", { name: "Brand Portal Replication" });
+    await edit.getByLabel("Client ID").fill(clientId);
+    await edit.getByRole("button", { name: "OK", exact: true }).click();
+    await expect(edit).toBeHidden();
+  };
+  await setClientId("outpost-app-unknown");
+  await page.goto("/assets/outpost-demo/landscapes");
+  const title = await page.getByRole("article").nth(3).getAttribute("aria-label");
+  await quickPublish(page, [title!], "Publish to Brand Portal");
+  const instance = page.url();
+  // The gateway refuses the token: the item waits for the agent's Retry Delay (a minute).
+  await expect(page.getByRole("grid", { name: "Items" })).toContainText("No access token", { timeout: 30_000 });
+
+  await setClientId(bp.clientId);
+  await expect(
+    page.getByText("Brand Portal Replication settings saved. 1 waiting item is tried again now"),
+  ).toBeVisible();
+  await page.goto(instance);
+  await expect(instanceState(page)).toContainText("Completed", { timeout: 20_000 });
+  await expect(page.getByTestId("progress-counts")).toHaveText("1 done · 0 failed · 1 total");
+});
+
 test("an author cannot see another author's instance; the administrator sees all", async ({ page, browser }) => {
   const a = unique("author-a");
   const b = unique("author-b");

@@ -134,6 +134,54 @@ describe("configuration lifecycle", () => {
     expect((await listConfigs()).map((x) => x.name)).toContain("settings");
   });
 
+  it("makes the items waiting to be tried again due now when the Tenant URL or the client is fixed, attempts kept", async () => {
+    const c = await createConfig({ title: "Fixed", name: "fixed" });
+    const agent = (await getConfig(c.id)).agents[0];
+    const later = new Date(Date.now() + 20 * 60_000);
+    const job = (path: string, state: "queued" | "failed", nextAttemptAt: Date) =>
+      db.replicationJob.create({
+        data: {
+          agentId: agent.id,
+          configId: c.id,
+          action: "publish",
+          kind: "asset",
+          path,
+          state,
+          attempts: 3,
+          nextAttemptAt,
+        },
+      });
+    const waiting = await job("/content/dam/waiting.jpg", "queued", later);
+    const parked = await job("/content/dam/parked.jpg", "failed", later);
+    const dueAt = async (id: number) => (await db.replicationJob.findUniqueOrThrow({ where: { id } })).nextAttemptAt;
+    const save = async (changes: Partial<typeof goodSettings> & { publicFolderPublish?: boolean }) => {
+      const { configId, ...settings } = settingsSchema.parse({ configId: c.id, ...goodSettings, ...changes });
+      return (await updateConfig(configId, settings)).retriedNow;
+    };
+
+    expect(await save({ tenantUrl: "http://localhost:3000/portal/wrong" })).toBe(1);
+    await db.replicationJob.update({ where: { id: waiting.id }, data: { nextAttemptAt: later } });
+    // Neither where nor as whom: the wait stands.
+    expect(await save({ tenantUrl: "http://localhost:3000/portal/wrong", publicFolderPublish: false })).toBe(0);
+    expect((await dueAt(waiting.id)).getTime()).toBe(later.getTime());
+
+    const before = Date.now();
+    expect(await save({ tenantUrl: "http://localhost:3000/portal/acme" })).toBe(1);
+    expect((await dueAt(waiting.id)).getTime()).toBeLessThanOrEqual(Date.now());
+    expect((await dueAt(waiting.id)).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(await db.replicationJob.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({
+      state: "queued",
+      attempts: 3,
+    });
+    // A parked item stays parked: Retry and Force Retry are the user's to press.
+    expect(await db.replicationJob.findUniqueOrThrow({ where: { id: parked.id } })).toMatchObject({ state: "failed" });
+
+    await db.replicationJob.update({ where: { id: waiting.id }, data: { nextAttemptAt: later } });
+    expect(await save({ tenantUrl: "http://localhost:3000/portal/acme", clientId: "outpost-app-0b1c2d" })).toBe(1);
+    expect((await dueAt(waiting.id)).getTime()).toBeLessThanOrEqual(Date.now());
+    await db.replicationJob.deleteMany({ where: { configId: c.id } });
+  });
+
   it("saves the throughput cap (staggered publishing): a number of assets per minute, or empty for none", async () => {
     const c = await createConfig({ title: "Capped", name: "capped" });
     const save = async (throughputPerMinute: string) => {

@@ -82,7 +82,10 @@ function ReplicationForm({
       setError(res.fieldErrors ? "Nothing was saved. Correct the highlighted fields." : res.error);
       return;
     }
-    toast.positive("Brand Portal Replication settings saved");
+    const n = res.data.retriedNow;
+    toast.positive(
+      `Brand Portal Replication settings saved${n ? `. ${n} waiting ${n === 1 ? "item is" : "items are"} tried again now` : ""}`,
+    );
     router.refresh();
     onDone();
   }

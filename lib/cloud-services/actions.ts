@@ -19,7 +19,7 @@ export const updateConfigAction = action(
   { role: "administrator", input: configSettingsInput(ownOrigin()) },
   async ({ configId, ...settings }) => {
     const config = await updateConfig(configId, settings);
-    return { name: config.name };
+    return { name: config.name, retriedNow: config.retriedNow };
   },
 );
 
