@@ -18,8 +18,8 @@
 // --workers N (with --database postgresql://…): the agents run in worker processes (npm run
 // worker's script, on the console's database and data folder) instead of in this process: every
 // agent count in one worker process, and 4 agents across N processes (the two take turns at going
-// first), each run printed with the CPU per job of the worker processes and of the portal, and how
-// often per job the worker processes' event loops went to sleep.
+// first), each run printed with the CPU per job of the worker processes, of the portal and of the
+// whole machine, and how often per job the worker processes' event loops went to sleep.
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -166,6 +166,31 @@ function perJob(pids: number[]): (jobs: number) => { cpuMs: number; sleeps: numb
   };
 }
 
+/**
+ * Starts metering the whole machine (every process, PostgreSQL's and the kernel's too); the function
+ * it returns gives its busy CPU ms per job since, and the share of that time it was idle (NaN off
+ * Linux). From /proc/stat's first line: user, nice, system, idle, iowait, irq, softirq, steal (the
+ * guest columns after them are already counted in user and nice), in USER_HZ (100 a second).
+ */
+function machinePerJob(): (jobs: number) => { cpuMs: number; idle: number } {
+  const read = () => {
+    try {
+      const f = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1, 9).map(Number);
+      const idle = f[3] + f[4];
+      return { busy: f.reduce((a, b) => a + b, 0) - idle, idle };
+    } catch {
+      return null;
+    }
+  };
+  const before = read();
+  return (jobs) => {
+    const after = read();
+    if (!after || !before) return { cpuMs: NaN, idle: NaN };
+    const [busy, idle] = [after.busy - before.busy, after.idle - before.idle];
+    return { cpuMs: (busy * 10) / jobs, idle: (idle / (busy + idle)) * 100 };
+  };
+}
+
 async function serveInstall() {
   await serveInstallRoutes({ port: Number(new URL(process.env.OUTPOST_PUBLIC_URL!).port), latencyMs });
   // The gateway administrator's part: the tenants are one per run, so that every run creates its assets.
@@ -239,6 +264,7 @@ async function runConsole(origin: string, install: ChildProcess) {
     if (processes) await warmUp(processes);
     const workerUse = perJob("pids" in runtime ? runtime.pids : []);
     const portalUse = perJob([install.pid!]);
+    const machineUse = machinePerJob();
     const started = new Date();
     await enqueueNow({
       configId: cfg.id,
@@ -247,7 +273,7 @@ async function runConsole(origin: string, install: ChildProcess) {
     // Wait for the end, lightly (the times come from the jobs' own completion times, not from here).
     while (await liveJobCount(db, cfg.id)) await new Promise((r) => setTimeout(r, 200));
     // CPU and sleeps per job over the run, this wait's last 200 ms included: where the time goes.
-    const [worker, portal] = [workerUse(paths.length), portalUse(paths.length)];
+    const [worker, portal, machine] = [workerUse(paths.length), portalUse(paths.length), machineUse(paths.length)];
     const last = await db.replicationJob.aggregate({
       where: { configId: cfg.id, createdAt: { gte: started } },
       _max: { completedAt: true },
@@ -261,10 +287,10 @@ async function runConsole(origin: string, install: ChildProcess) {
     const seconds = (last._max.completedAt!.getTime() - started.getTime()) / 1000;
     // Time the agents spent outside HTTP requests (claim, lookups, recording, log), per job; not
     // measured when the agents run in worker processes (their transports are theirs).
-    if (processes) return { seconds, overheadMs: NaN, requests: NaN, worker, portal };
+    if (processes) return { seconds, overheadMs: NaN, requests: NaN, worker, portal, machine };
     const overheadMs = (seconds * 1000 * count - meter.busyMs()) / paths.length;
     tokens += meter.tokenRequests();
-    return { seconds, overheadMs, requests: meter.requests() - meter.tokenRequests(), worker, portal };
+    return { seconds, overheadMs, requests: meter.requests() - meter.tokenRequests(), worker, portal, machine };
   }
 
   /**
@@ -390,7 +416,7 @@ async function runConsole(origin: string, install: ChildProcess) {
       if (spread && four) {
         const used = (m: Measured) =>
           `worker processes ${m.worker.cpuMs.toFixed(2)} ms CPU and ${m.worker.sleeps.toFixed(2)} event-loop sleeps, ` +
-          `portal ${m.portal.cpuMs.toFixed(2)} ms CPU`;
+          `portal ${m.portal.cpuMs.toFixed(2)} ms CPU, machine ${m.machine.cpuMs.toFixed(2)} ms CPU (${m.machine.idle.toFixed(0)} % idle)`;
         console.log(`  per job, 1 worker process: ${used(four)}; ${WORKERS} worker processes: ${used(spread)}`);
       }
     }
