@@ -130,64 +130,48 @@ async function startWorkerProcesses(n: number): Promise<{ pids: number[]; stop: 
 }
 
 /**
- * What the processes have used so far, from Linux's /proc (null elsewhere): CPU seconds (user +
- * system, all threads; USER_HZ is 100 on Linux whatever the kernel's tick), and how often their
- * main thread, the event loop, went to sleep (voluntary context switches: waits with nothing to run).
+ * What the processes have used so far, from Linux's /proc (null elsewhere): CPU ms (user + system,
+ * all threads; USER_HZ is 100 on Linux whatever the kernel's tick), and how often their main thread,
+ * the event loop, went to sleep (voluntary context switches: waits with nothing to run).
  */
-function usage(pids: number[]): { cpuSeconds: number; sleeps: number } | null {
+function processUsage(pids: number[]): { cpuMs: number; sleeps: number } | null {
   try {
     return pids.reduce(
       (sum, pid) => {
         const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
         const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
         const sleeps = /^voluntary_ctxt_switches:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-        return {
-          cpuSeconds: sum.cpuSeconds + (Number(f[11]) + Number(f[12])) / 100,
-          sleeps: sum.sleeps + Number(sleeps![1]),
-        };
+        return { cpuMs: sum.cpuMs + (Number(f[11]) + Number(f[12])) * 10, sleeps: sum.sleeps + Number(sleeps![1]) };
       },
-      { cpuSeconds: 0, sleeps: 0 },
+      { cpuMs: 0, sleeps: 0 },
     );
   } catch {
     return null;
   }
 }
 
-/** Starts metering the processes; the function it returns gives CPU ms and sleeps per job since (NaN off Linux). */
-function perJob(pids: number[]): (jobs: number) => { cpuMs: number; sleeps: number } {
-  const before = usage(pids);
-  return (jobs) => {
-    const after = usage(pids);
-    if (!after || !before) return { cpuMs: NaN, sleeps: NaN };
-    return {
-      cpuMs: ((after.cpuSeconds - before.cpuSeconds) * 1000) / jobs,
-      sleeps: (after.sleeps - before.sleeps) / jobs,
-    };
-  };
+/**
+ * The whole machine's CPU ms so far, busy (every process, PostgreSQL's and the kernel's too) and
+ * idle, from /proc/stat's first line (null elsewhere): user, nice, system, idle, iowait, irq,
+ * softirq, steal (the guest columns after them are already counted in user and nice), in USER_HZ.
+ */
+function machineUsage(): { busyMs: number; idleMs: number } | null {
+  try {
+    const f = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1, 9).map(Number);
+    const idle = f[3] + f[4];
+    return { busyMs: (f.reduce((a, b) => a + b, 0) - idle) * 10, idleMs: idle * 10 };
+  } catch {
+    return null;
+  }
 }
 
-/**
- * Starts metering the whole machine (every process, PostgreSQL's and the kernel's too); the function
- * it returns gives its busy CPU ms per job since, and the share of that time it was idle (NaN off
- * Linux). From /proc/stat's first line: user, nice, system, idle, iowait, irq, softirq, steal (the
- * guest columns after them are already counted in user and nice), in USER_HZ (100 a second).
- */
-function machinePerJob(): (jobs: number) => { cpuMs: number; idle: number } {
-  const read = () => {
-    try {
-      const f = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1, 9).map(Number);
-      const idle = f[3] + f[4];
-      return { busy: f.reduce((a, b) => a + b, 0) - idle, idle };
-    } catch {
-      return null;
-    }
-  };
+/** Starts metering; the function it returns gives each counter's increase per job since (null off Linux). */
+function perJob<T extends Record<string, number>>(read: () => T | null): (jobs: number) => T | null {
   const before = read();
   return (jobs) => {
     const after = read();
-    if (!after || !before) return { cpuMs: NaN, idle: NaN };
-    const [busy, idle] = [after.busy - before.busy, after.idle - before.idle];
-    return { cpuMs: (busy * 10) / jobs, idle: (idle / (busy + idle)) * 100 };
+    if (!before || !after) return null;
+    return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, (v - before[k]) / jobs])) as T;
   };
 }
 
@@ -262,9 +246,10 @@ async function runConsole(origin: string, install: ChildProcess) {
     };
     const runtime = processes ? await startWorkerProcesses(processes) : startReplicationRuntime({ transport });
     if (processes) await warmUp(processes);
-    const workerUse = perJob("pids" in runtime ? runtime.pids : []);
-    const portalUse = perJob([install.pid!]);
-    const machineUse = machinePerJob();
+    const workerPids = "pids" in runtime ? runtime.pids : [];
+    const workerUse = perJob(() => processUsage(workerPids));
+    const portalUse = perJob(() => processUsage([install.pid!]));
+    const machineUse = perJob(machineUsage);
     const started = new Date();
     await enqueueNow({
       configId: cfg.id,
@@ -414,9 +399,11 @@ async function runConsole(origin: string, install: ChildProcess) {
       ];
       console.log(`run ${r}: ${parts.join(", ")}`);
       if (spread && four) {
+        const n = (x: number | null | undefined, digits = 2) => x?.toFixed(digits) ?? "–"; // – off Linux
+        const idle = (m: Measured) => m.machine && (100 * m.machine.idleMs) / (m.machine.busyMs + m.machine.idleMs);
         const used = (m: Measured) =>
-          `worker processes ${m.worker.cpuMs.toFixed(2)} ms CPU and ${m.worker.sleeps.toFixed(2)} event-loop sleeps, ` +
-          `portal ${m.portal.cpuMs.toFixed(2)} ms CPU, machine ${m.machine.cpuMs.toFixed(2)} ms CPU (${m.machine.idle.toFixed(0)} % idle)`;
+          `worker processes ${n(m.worker?.cpuMs)} ms CPU and ${n(m.worker?.sleeps)} event-loop sleeps, ` +
+          `portal ${n(m.portal?.cpuMs)} ms CPU, machine ${n(m.machine?.busyMs)} ms CPU (${n(idle(m), 0)} % idle)`;
         console.log(`  per job, 1 worker process: ${used(four)}; ${WORKERS} worker processes: ${used(spread)}`);
       }
     }
