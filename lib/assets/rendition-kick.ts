@@ -1,11 +1,19 @@
-// Wakes this process's rendition workers right after an upload (or, for the portal, a receipt)
-// instead of at their next poll. Kept on globalThis: Next bundles route handlers and
-// instrumentation separately, so module state is not shared. One channel per queue.
+import "server-only";
+import { signalPeers } from "@/lib/cluster/peer-signals";
+
+// Wakes the rendition workers right after an upload (or, for the portal, a receipt) instead of at
+// their next poll: this process's own when it runs one; when it does not (a web-only node), the
+// other nodes' through NOTIFY. A node with its own worker does not notify: that worker starts at
+// once, and a NOTIFY per portal receipt would cost every delivery a statement. Kept on globalThis:
+// Next bundles route handlers and instrumentation separately, so module state is not shared. One
+// channel per queue.
 const g = globalThis as unknown as { outpostRenditionKicks?: Map<string, () => void> };
 const kicks = (g.outpostRenditionKicks ??= new Map());
 
 export function kickRenditions(channel = "assets"): void {
-  kicks.get(channel)?.();
+  const own = kicks.get(channel);
+  if (own) own();
+  else signalPeers("renditions", channel);
 }
 
 export function onRenditionKick(fn: (() => void) | undefined, channel = "assets"): void {

@@ -2,12 +2,13 @@ import "server-only";
 import { db } from "@/lib/db";
 import { generateRenditions } from "@/lib/assets/renditions";
 import { onRenditionKick } from "@/lib/assets/rendition-kick";
+import { onPeerSignal } from "@/lib/cluster/peer-signals";
 
 // The rendition queue is the Asset table itself: renditionState = "pending" rows, claimed with a
 // short lease so that several nodes share the work and a crashed node's claim runs out. Nothing
 // is lost on restart: pending rows are picked up again.
 const LEASE_MS = 2 * 60_000;
-const POLL_MS = 5_000;
+const POLL_MS = 5_000; // the fallback: uploads wake the workers of every node (rendition-kick.ts)
 
 const claimable = (now: Date) => ({
   renditionState: "pending",
@@ -49,20 +50,28 @@ export async function processPendingRenditions(): Promise<number> {
 }
 
 /**
- * The background worker: one asset at a time (the machine has few cores), woken by uploads.
- * The portal runs its own queue through the same loop (`processNext`, its own kick channel).
+ * The background worker: one asset at a time (the machine has few cores), woken by uploads on any
+ * node. The portal runs its own queue through the same loop (`processNext`, its own kick channel).
  */
 export function startRenditionWorker(
   processNext: () => Promise<boolean> = processNextRendition,
   channel = "assets",
+  pollMs = POLL_MS,
 ): () => Promise<void> {
   let stopped = false;
   let wake: (() => void) | null = null;
   let kicked = false;
-  onRenditionKick(() => {
+  const kick = () => {
     kicked = true;
     wake?.();
-  }, channel);
+  };
+  onRenditionKick(kick, channel);
+  // null: the listening connection was made again, and a wake-up may have been missed meanwhile.
+  const stopListening = onPeerSignal({
+    renditions: (of) => {
+      if (of === null || of === channel) kick();
+    },
+  });
   const loop = (async () => {
     while (!stopped) {
       kicked = false;
@@ -74,7 +83,7 @@ export function startRenditionWorker(
       }
       if (worked || kicked || stopped) continue;
       await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, POLL_MS);
+        const t = setTimeout(resolve, pollMs);
         wake = () => {
           clearTimeout(t);
           resolve();
@@ -87,6 +96,6 @@ export function startRenditionWorker(
     stopped = true;
     onRenditionKick(undefined, channel);
     wake?.();
-    await loop;
+    await Promise.all([loop, stopListening()]);
   };
 }

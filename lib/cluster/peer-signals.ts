@@ -6,14 +6,14 @@ import { sql } from "@/lib/assets/sql";
 import { databaseUrl, dbProvider } from "@/lib/env";
 
 // Wake-ups between nodes on PostgreSQL: LISTEN/NOTIFY on one channel. A node that enqueues jobs,
-// unblocks an agent or (re)schedules a publication tells the others right after its commit, so an
-// idle worker or a sleeping scheduler elsewhere starts in milliseconds instead of at its next poll
-// (a second) or rescan (30 s). Each node still wakes its own loops in process (lib/replication/queue/
+// unblocks an agent, (re)schedules a publication or stores an image that needs renditions tells the
+// others right after its commit, so an idle worker or a sleeping scheduler elsewhere starts in
+// milliseconds instead of at its next poll (a second; renditions 5 s) or rescan (30 s). Each node still wakes its own loops in process (lib/replication/queue/
 // wake.ts, lib/publication/scheduler-events.ts); the polls stay as the fallback, so a lost
 // notification (a dropped connection, a node restarting) only costs the old delay. SQLite runs in
 // one process: nothing here does anything there.
 
-export type PeerSignal = "jobs" | "unblock" | "scheduler";
+export type PeerSignal = "jobs" | "unblock" | "scheduler" | "renditions";
 type Handlers = Partial<Record<PeerSignal, (arg: string | null) => void>>;
 
 const CHANNEL = "outpost_wake";
@@ -140,7 +140,7 @@ function connect(): Promise<void> {
     const reconnected = state.retryMs > 100;
     state.client = client;
     state.retryMs = 100;
-    if (reconnected) for (const kind of ["jobs", "scheduler"] as const) deliver(kind, null);
+    if (reconnected) for (const kind of ["jobs", "scheduler", "renditions"] as const) deliver(kind, null);
   })();
   state.connecting = attempt.then(
     () => {
