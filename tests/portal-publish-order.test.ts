@@ -218,7 +218,7 @@ describe("two people publishing the same folder at once", () => {
     await expectConsistent(assets);
   });
 
-  it("a publish and an unpublish at once: the console and the portal agree on every asset", async () => {
+  it("a publish and an unpublish at once: the one accepted last holds for every asset, in the console and the portal", async () => {
     const { users, folder, assets } = await twoAuthorsAndAFolder("both-ways");
     const items = [{ kind: "folder" as const, id: folder.id }];
     await Promise.all([
@@ -226,10 +226,17 @@ describe("two people publishing the same folder at once", () => {
       publishNow({ action: "unpublish", items, userId: users[1].id, configId: env.config.id }),
     ]);
     await drainAll(folder.path);
-    // Order holds per path, not across paths: the folder's removal may reach the portal after the
-    // other publication's assets (each path in order) and take them with it, so the result can be a
-    // mix of the two; what holds is that the console says what the portal has, asset by asset.
     await expectConsistent(assets);
+    // Enqueues of one configuration are serialised, so one publication's jobs all come after the
+    // other's; the folder's removal keeps what a later request published, and an asset's removal
+    // that the folder's took first is "absent" (unpublished), not "stale" (left as it was).
+    const last = await db.replicationJob.findFirstOrThrow({
+      where: { path: { startsWith: folder.path } },
+      orderBy: { id: "desc" },
+    });
+    const states = await db.asset.findMany({ where: { folderId: folder.id }, select: { bpState: true } });
+    const expected = last.action === "publish" ? "published" : "unpublished";
+    expect(states.map((a) => a.bpState)).toEqual(assets.map(() => expected));
   });
 });
 

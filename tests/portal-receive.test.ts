@@ -302,6 +302,73 @@ describe("folders and collections", () => {
     expect(await del.json()).toMatchObject({ result: "deleted", removed: { folders: 2, assets: 1 } });
   });
 
+  it("an asset's unpublish that meets its folder's unpublish answers deleted or absent, never stale", async () => {
+    // Two authors unpublish at once, the asset then its folder: both requests are in flight
+    // together. When the folder's removal takes the asset between the asset request's read and its
+    // delete, that request was answered "stale" (a newer request kept the asset), which left the
+    // item in the console as it was before instead of unpublished.
+    const auth = { authorization: `Bearer ${await write()}` };
+    const ordered = (sequence: number) => ({
+      ...auth,
+      "x-publish-source": "race",
+      "x-publish-sequence": `${sequence}`,
+    });
+    const results: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const folder = `/content/dam/race-${i}`;
+      expect((await put(`${folder}/a.png`, randomBytes(10))).status).toBe(201);
+      const [asset, removed] = await Promise.all([
+        fetch(`${base}/assets?path=${encodeURIComponent(`${folder}/a.png`)}&version=1`, {
+          method: "DELETE",
+          headers: ordered(1),
+        }).then((r) => r.json()),
+        fetch(`${base}/folders?path=${folder}`, { method: "DELETE", headers: ordered(2) }).then((r) => r.json()),
+      ]);
+      expect(["deleted", "absent"]).toContain(removed.result); // absent: the asset's removal took the emptied folder
+      results.push(asset.result);
+      expect(await db.portalAsset.count({ where: { tenantId, path: `${folder}/a.png` } })).toBe(0);
+    }
+    expect(results.filter((r) => r !== "deleted" && r !== "absent")).toEqual([]);
+  });
+
+  it("a folder's publish that meets an older unpublish of the folder above it is applied, never stale", async () => {
+    // The unpublish of the parent (sequence 1) may take the subfolder's row between the publish's
+    // read and its update (sequence 2), and the folder above it: the publish is the newer request,
+    // so the subfolder is made anew, with the folder above it, rather than answered "stale" and
+    // left off the portal.
+    const auth = { authorization: `Bearer ${await write()}`, "content-type": "application/json" };
+    const ordered = (sequence: number) => ({
+      ...auth,
+      "x-publish-source": "race",
+      "x-publish-sequence": `${sequence}`,
+    });
+    const results: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const parent = `/content/dam/race-folder-${i}`;
+      const sub = `${parent}/sub`;
+      const made = await fetch(`${base}/folders?path=${sub}`, {
+        method: "PUT",
+        headers: auth,
+        body: JSON.stringify({ title: "Before", public: true }),
+      });
+      expect(made.status).toBe(201);
+      const [published] = await Promise.all([
+        fetch(`${base}/folders?path=${sub}`, {
+          method: "PUT",
+          headers: ordered(2),
+          body: JSON.stringify({ title: "After", public: true }),
+        }).then((r) => r.json()),
+        fetch(`${base}/folders?path=${parent}`, { method: "DELETE", headers: ordered(1) }),
+      ]);
+      results.push(published.result);
+      const row = await db.portalFolder.findUnique({ where: { tenantId_path: { tenantId, path: sub } } });
+      expect(row?.title).toBe("After");
+      // …and can be browsed to: the folder above it is there again.
+      expect(await db.portalFolder.count({ where: { tenantId, path: parent } })).toBe(1);
+    }
+    expect(results.filter((r) => r !== "updated" && r !== "created")).toEqual([]);
+  });
+
   it("upserts a collection with its member paths and deletes it", async () => {
     const auth = { authorization: `Bearer ${await write()}`, "content-type": "application/json" };
     const body = JSON.stringify({

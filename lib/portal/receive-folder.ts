@@ -34,7 +34,6 @@ export async function receiveFolder(
   // Checked before the folders above are made too, so that a stale request adds nothing.
   if (cur && isNewer(cur, order)) return receipt("stale");
   if (order && (await removedSince(tenantId, "folder", path, order)).voidedBy !== null) return receipt("stale");
-  await ensureFolders(tenantId, parentOf(path), body.public);
   const result = await upsertInOrder({
     tenantId,
     kind: "folder",
@@ -53,6 +52,10 @@ export async function receiveFolder(
       deleteMany: (where) => db.portalFolder.deleteMany({ where }),
     },
   });
+  // After the row: an unpublish of a folder above, older than this request, may have removed them
+  // meanwhile (it keeps this row, which is newer, and makes again what it finds kept; this covers
+  // a row it did not see yet).
+  if (result !== "stale") await ensureFolders(tenantId, parentOf(path), body.public);
   return receipt(result);
 }
 
@@ -69,6 +72,8 @@ export async function removeFolder(
   if (cur && isNewer(cur, order)) return { result: "stale" as const, path, removed: { folders: 0, assets: 0 } };
   if (order) await markRemoved(tenantId, "folder", path, order);
   const below = { OR: [{ path }, { path: { startsWith: `${path}/` } }] };
+  // Folders a newer request of the same sender published stay (checked in the delete itself).
+  const folderGone = { tenantId, AND: [below, notNewer(order)] };
   const inside = { tenantId, OR: [{ folderPath: path }, { folderPath: { startsWith: `${path}/` } }] };
   // Assets a newer request of the same sender published stay, and so do the folders they are in.
   const gone = { AND: [inside, notNewer(order)] };
@@ -93,19 +98,41 @@ export async function removeFolder(
       for (const p of [...kept.map((k) => k.folderPath), ...newer.map((f) => f.path)])
         for (const q of [p, ...foldersAbove(p)]) keep.add(q);
     }
-    if (!keep.size)
-      return { assets, folders: (await tx.portalFolder.deleteMany({ where: { tenantId, ...below } })).count };
+    if (!keep.size) return { assets, folders: (await tx.portalFolder.deleteMany({ where: folderGone })).count };
     let folders = 0;
     const all = await tx.portalFolder.findMany({ where: { tenantId, ...below }, select: { path: true } });
     for (const part of chunks(all.map((f) => f.path).filter((p) => !keep.has(p))))
-      folders += (await tx.portalFolder.deleteMany({ where: { tenantId, path: { in: part } } })).count;
+      folders += (await tx.portalFolder.deleteMany({ where: { ...folderGone, path: { in: part } } })).count;
     return { assets, folders };
   });
   forgetFolders(tenantId);
+  if (order) await restoreFoldersAbove(tenantId, path);
   await removeEmptyFolders(tenantId, parentOf(path));
   const result = folders || assets ? ("deleted" as const) : ("absent" as const);
   const bytes = going.reduce((n, a) => n + a.size, BigInt(0));
   await recordReceipt(tenantId, by, { action: "remove", kind: "folder", path, result, assets, bytes });
   await collectPortalBlobs(shas);
   return { result, path, removed: { folders, assets } };
+}
+
+/**
+ * Makes again the folders above what a removal kept below `path`: a newer publish that committed
+ * while it ran was kept by the delete's own check, but the folders above it were judged from what
+ * the removal had read before, and may be gone.
+ */
+async function restoreFoldersAbove(tenantId: string, path: string) {
+  const inside = { tenantId, OR: [{ folderPath: path }, { folderPath: { startsWith: `${path}/` } }] };
+  const [assets, folders] = await Promise.all([
+    db.portalAsset.findMany({ where: inside, select: { folderPath: true, isPublic: true }, distinct: ["folderPath"] }),
+    db.portalFolder.findMany({
+      where: { tenantId, OR: [{ parentPath: path }, { parentPath: { startsWith: `${path}/` } }] },
+      select: { parentPath: true, isPublic: true },
+      distinct: ["parentPath"],
+    }),
+  ]);
+  for (const { folderPath, isPublic } of [
+    ...assets,
+    ...folders.map((f) => ({ folderPath: f.parentPath, isPublic: f.isPublic })),
+  ])
+    await ensureFolders(tenantId, folderPath, isPublic);
 }

@@ -41,7 +41,14 @@ export async function removeAsset(
   const { count } = await db.portalAsset.deleteMany({
     where: { id: cur.id, ...(version !== null ? { version: { lte: version } } : {}), ...notNewer(order) },
   });
-  if (!count) return { result: "stale" as const, path };
+  if (!count) {
+    // Changed since it was read: by a newer request (stale), or taken away meanwhile, by the
+    // unpublish of a folder above it say (absent: what this request asks for holds, and the item
+    // is unpublished, not left as it was).
+    if (await db.portalAsset.count({ where: { tenantId, path } })) return { result: "stale" as const, path };
+    await removeEmptyFolders(tenantId, parentOf(path));
+    return { result: "absent" as const, path };
+  }
   await recordReceipt(tenantId, by, {
     action: "remove",
     kind: "asset",

@@ -34,23 +34,28 @@ export async function upsertInOrder<Row extends { id: string; seqSource: string 
   if (cur && isNewer(cur, order)) return "stale";
   const byKey = { tenantId: o.tenantId, ...o.key };
   const write = { ...o.data, ...orderColumns(order) };
-  let result: "created" | "updated" | "unchanged";
+  // A new row; one created meanwhile (a parallel delivery, or for a folder an asset below it) is
+  // updated instead, unless a newer request wrote it.
+  const createOrUpdate = async () => {
+    try {
+      await rows.create({ ...write, ...byKey });
+      return "created" as const;
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      return (await rows.updateMany({ ...byKey, ...notNewer(order) }, write)).count ? ("updated" as const) : "stale";
+    }
+  };
+  let result: "created" | "updated" | "unchanged" | "stale";
   if (cur && o.same(cur)) {
     result = "unchanged";
     if (order) await rows.updateMany({ id: cur.id, ...notNewer(order) }, orderColumns(order));
-  } else if (cur) {
-    if (!(await rows.updateMany({ id: cur.id, ...notNewer(order) }, write)).count) return "stale";
+  } else if (cur && (await rows.updateMany({ id: cur.id, ...notNewer(order) }, write)).count) {
     result = "updated";
   } else {
-    try {
-      await rows.create({ ...write, ...byKey });
-      result = "created";
-    } catch (e) {
-      if (!isUniqueViolation(e)) throw e;
-      // Created meanwhile (a parallel delivery, or for a folder an asset below it): update it instead.
-      if (!(await rows.updateMany({ ...byKey, ...notNewer(order) }, write)).count) return "stale";
-      result = "updated";
-    }
+    // Nothing read, or the row read is no longer there as it was: a newer request rewrote it
+    // (stale), or it was removed meanwhile, by the unpublish of a folder above it say (made anew).
+    result = await createOrUpdate();
+    if (result === "stale") return result;
   }
   if (order) {
     const key = "path" in o.key ? o.key.path : o.key.name;
