@@ -8,7 +8,7 @@ import { onPeerSignal } from "@/lib/cluster/peer-signals";
 // short lease so that several nodes share the work and a crashed node's claim runs out. Nothing
 // is lost on restart: pending rows are picked up again.
 const LEASE_MS = 2 * 60_000;
-const POLL_MS = 5_000; // the fallback: uploads wake the workers of every node (rendition-kick.ts)
+const POLL_MS = 5_000; // the fallback: an upload wakes a worker at once (rendition-kick.ts)
 
 const claimable = (now: Date) => ({
   renditionState: "pending",
@@ -50,8 +50,8 @@ export async function processPendingRenditions(): Promise<number> {
 }
 
 /**
- * The background worker: one asset at a time (the machine has few cores), woken by uploads on any
- * node. The portal runs its own queue through the same loop (`processNext`, its own kick channel).
+ * The background worker: one asset at a time (the machine has few cores), woken by uploads on its
+ * node or on a web-only node. The portal runs its own queue through the same loop (`processNext`, its own kick channel).
  */
 export function startRenditionWorker(
   processNext: () => Promise<boolean> = processNextRendition,

@@ -6,10 +6,11 @@ import { sql } from "@/lib/assets/sql";
 import { databaseUrl, dbProvider } from "@/lib/env";
 
 // Wake-ups between nodes on PostgreSQL: LISTEN/NOTIFY on one channel. A node that enqueues jobs,
-// unblocks an agent, (re)schedules a publication or stores an image that needs renditions tells the
-// others right after its commit, so an idle worker or a sleeping scheduler elsewhere starts in
-// milliseconds instead of at its next poll (a second; renditions 5 s) or rescan (30 s). Each node still wakes its own loops in process (lib/replication/queue/
-// wake.ts, lib/publication/scheduler-events.ts); the polls stay as the fallback, so a lost
+// unblocks an agent or (re)schedules a publication tells the others right after its commit, so an
+// idle worker or a sleeping scheduler elsewhere starts in milliseconds instead of at its next poll
+// (a second) or rescan (30 s); so does a web-only node that stores an image needing renditions
+// (lib/assets/rendition-kick.ts). Each node still wakes its own loops in process (lib/replication/
+// queue/wake.ts, lib/publication/scheduler-events.ts); the polls stay as the fallback, so a lost
 // notification (a dropped connection, a node restarting) only costs the old delay. SQLite runs in
 // one process: nothing here does anything there.
 

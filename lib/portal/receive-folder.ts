@@ -31,7 +31,7 @@ export async function receiveFolder(
     isPublic: body.public,
   };
   const cur = await db.portalFolder.findUnique({ where: { tenantId_path: { tenantId, path } } });
-  // Checked before the folders above are made too, so that a stale request adds nothing.
+  // Checked first, so that a stale request adds nothing.
   if (cur && isNewer(cur, order)) return receipt("stale");
   if (order && (await removedSince(tenantId, "folder", path, order)).voidedBy !== null) return receipt("stale");
   const result = await upsertInOrder({

@@ -45,18 +45,18 @@ export async function upsertInOrder<Row extends { id: string; seqSource: string 
       return (await rows.updateMany({ ...byKey, ...notNewer(order) }, write)).count ? ("updated" as const) : "stale";
     }
   };
-  let result: "created" | "updated" | "unchanged" | "stale";
-  if (cur && o.same(cur)) {
-    result = "unchanged";
-    if (order) await rows.updateMany({ id: cur.id, ...notNewer(order) }, orderColumns(order));
-  } else if (cur && (await rows.updateMany({ id: cur.id, ...notNewer(order) }, write)).count) {
-    result = "updated";
-  } else {
-    // Nothing read, or the row read is no longer there as it was: a newer request rewrote it
-    // (stale), or it was removed meanwhile, by the unpublish of a folder above it say (made anew).
-    result = await createOrUpdate();
-    if (result === "stale") return result;
-  }
+  // The row read, updated in place; null when it is no longer there as it was read.
+  const updated = async (): Promise<"unchanged" | "updated" | null> => {
+    if (!cur) return null;
+    if (o.same(cur) && !order) return "unchanged";
+    const data = o.same(cur) ? orderColumns(order) : write;
+    if (!(await rows.updateMany({ id: cur.id, ...notNewer(order) }, data)).count) return null;
+    return o.same(cur) ? "unchanged" : "updated";
+  };
+  // Nothing read, or a newer request rewrote the row (stale), or it was removed meanwhile, by the
+  // unpublish of a folder above it say (then made anew: this request is the newer one).
+  const result = (await updated()) ?? (await createOrUpdate());
+  if (result === "stale") return result;
   if (order) {
     const key = "path" in o.key ? o.key.path : o.key.name;
     const markers = await removedSince(o.tenantId, o.kind, key, order);
