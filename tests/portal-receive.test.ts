@@ -370,6 +370,57 @@ describe("folders and collections", () => {
     expect(results.filter((r) => r === "stale")).toEqual([]);
   });
 
+  it("an asset's newer version that meets an older unpublish of its folder stays, and so does its folder", async () => {
+    const ordered = async (sequence: number) => ({
+      authorization: `Bearer ${await write()}`,
+      "x-publish-source": "race",
+      "x-publish-sequence": `${sequence}`,
+    });
+    const lost: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const folder = `/content/dam/kept-${i}`;
+      const path = `${folder}/logo.png`;
+      expect((await put(path, randomBytes(10))).status).toBe(201);
+      const body = randomBytes(12);
+      const [updated] = await Promise.all([
+        fetch(`${base}/assets?path=${encodeURIComponent(path)}`, {
+          method: "PUT",
+          headers: {
+            ...(await ordered(2)),
+            "content-type": "image/png",
+            "x-content-sha256": sha256(body),
+            "x-asset-version": "2",
+            "x-asset-size": String(body.length),
+          },
+          body: new Uint8Array(body),
+        }).then((r) => r.json()),
+        fetch(`${base}/folders?path=${folder}`, { method: "DELETE", headers: await ordered(1) }),
+      ]);
+      expect(["updated", "created"]).toContain(updated.result);
+      expect(await db.portalAsset.count({ where: { tenantId, path } })).toBe(1);
+      if (!(await db.portalFolder.count({ where: { tenantId, path: folder } }))) lost.push(folder);
+    }
+    expect(lost).toEqual([]);
+  });
+
+  it("an upload into a folder that an unpublish leaves empty at the same moment keeps its folder", async () => {
+    const missing: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const folder = `/content/dam/emptied-${i}`;
+      expect((await put(`${folder}/old.png`, randomBytes(10))).status).toBe(201);
+      await Promise.all([
+        fetch(`${base}/assets?path=${encodeURIComponent(`${folder}/old.png`)}`, {
+          method: "DELETE",
+          headers: { authorization: `Bearer ${await write()}` },
+        }),
+        put(`${folder}/new.png`, randomBytes(10)),
+      ]);
+      expect(await db.portalAsset.count({ where: { tenantId, path: `${folder}/new.png` } })).toBe(1);
+      if (!(await db.portalFolder.count({ where: { tenantId, path: folder } }))) missing.push(folder);
+    }
+    expect(missing).toEqual([]);
+  });
+
   it("upserts a collection with its member paths and deletes it", async () => {
     const auth = { authorization: `Bearer ${await write()}`, "content-type": "application/json" };
     const body = JSON.stringify({

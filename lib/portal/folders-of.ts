@@ -53,3 +53,32 @@ export async function ensureFolders(tenantId: string, folderPath: string, isPubl
 export function forgetFolders(tenantId: string): void {
   for (const k of known) if (k.startsWith(`${tenantId}\n`)) known.delete(k);
 }
+
+/**
+ * Makes again the folders above the assets and subfolders that are in `scope` (folders by path, or
+ * everything below one) after a removal of folders that was judged from rows read before: an item
+ * that was published meanwhile stays, and so must the folders above it.
+ */
+export async function restoreFoldersOf(tenantId: string, scope: { in: string[] } | { below: string }) {
+  const match = (column: "folderPath" | "parentPath") =>
+    "in" in scope
+      ? { [column]: { in: scope.in } }
+      : { OR: [{ [column]: scope.below }, { [column]: { startsWith: `${scope.below}/` } }] };
+  const [assets, folders] = await Promise.all([
+    db.portalAsset.findMany({
+      where: { tenantId, ...match("folderPath") },
+      select: { folderPath: true, isPublic: true },
+      distinct: ["folderPath"],
+    }),
+    db.portalFolder.findMany({
+      where: { tenantId, ...match("parentPath") },
+      select: { parentPath: true, isPublic: true },
+      distinct: ["parentPath"],
+    }),
+  ]);
+  for (const { folderPath, isPublic } of [
+    ...assets,
+    ...folders.map((f) => ({ folderPath: f.parentPath, isPublic: f.isPublic })),
+  ])
+    await ensureFolders(tenantId, folderPath, isPublic);
+}

@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/sqlite/client";
 import { db } from "@/lib/db";
 import { chunks } from "@/lib/assets/sql";
 import { collectPortalBlobs } from "@/lib/portal/blob-gc";
-import { ensureFolders, forgetFolders, nameOf, parentOf } from "@/lib/portal/folders-of";
+import { ensureFolders, forgetFolders, nameOf, parentOf, restoreFoldersOf } from "@/lib/portal/folders-of";
 import { foldersAbove, isNewer, markRemoved, notNewer, removedSince, type Order } from "@/lib/portal/publish-order";
 import { recordReceipt, UNKNOWN_PUBLISHER, type Publisher } from "@/lib/portal/receipts";
 import { removeEmptyFolders } from "@/lib/portal/remove-empty-folders";
@@ -106,33 +106,13 @@ export async function removeFolder(
     return { assets, folders };
   });
   forgetFolders(tenantId);
-  if (order) await restoreFoldersAbove(tenantId, path);
+  // A newer publish below that committed meanwhile was kept by the deletes' own checks; the folders
+  // above it were judged from what was read before.
+  if (order) await restoreFoldersOf(tenantId, { below: path });
   await removeEmptyFolders(tenantId, parentOf(path));
   const result = folders || assets ? ("deleted" as const) : ("absent" as const);
   const bytes = going.reduce((n, a) => n + a.size, BigInt(0));
   await recordReceipt(tenantId, by, { action: "remove", kind: "folder", path, result, assets, bytes });
   await collectPortalBlobs(shas);
   return { result, path, removed: { folders, assets } };
-}
-
-/**
- * Makes again the folders above what a removal kept below `path`: a newer publish that committed
- * while it ran was kept by the delete's own check, but the folders above it were judged from what
- * the removal had read before, and may be gone.
- */
-async function restoreFoldersAbove(tenantId: string, path: string) {
-  const inside = { tenantId, OR: [{ folderPath: path }, { folderPath: { startsWith: `${path}/` } }] };
-  const [assets, folders] = await Promise.all([
-    db.portalAsset.findMany({ where: inside, select: { folderPath: true, isPublic: true }, distinct: ["folderPath"] }),
-    db.portalFolder.findMany({
-      where: { tenantId, OR: [{ parentPath: path }, { parentPath: { startsWith: `${path}/` } }] },
-      select: { parentPath: true, isPublic: true },
-      distinct: ["parentPath"],
-    }),
-  ]);
-  for (const { folderPath, isPublic } of [
-    ...assets,
-    ...folders.map((f) => ({ folderPath: f.parentPath, isPublic: f.isPublic })),
-  ])
-    await ensureFolders(tenantId, folderPath, isPublic);
 }
