@@ -421,6 +421,33 @@ describe("folders and collections", () => {
     expect(missing).toEqual([]);
   });
 
+  it("a collection's unpublish that meets a newer publish of it answers deleted or stale, never absent", async () => {
+    // The publish (sequence 2) may write the row between the unpublish's look and its delete, which
+    // then deletes nothing: the collection is there, newer, so the answer is stale.
+    const auth = { authorization: `Bearer ${await write()}`, "content-type": "application/json" };
+    const ordered = (sequence: number) => ({
+      ...auth,
+      "x-publish-source": "race",
+      "x-publish-sequence": `${sequence}`,
+    });
+    const results: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const name = `race-${i}`;
+      const body = (title: string) => JSON.stringify({ title, description: "", memberPaths: [], public: true });
+      expect(
+        (await fetch(`${base}/collections/${name}`, { method: "PUT", headers: auth, body: body("Before") })).status,
+      ).toBe(201);
+      const [removed] = await Promise.all([
+        fetch(`${base}/collections/${name}`, { method: "DELETE", headers: ordered(1) }).then((r) => r.json()),
+        fetch(`${base}/collections/${name}`, { method: "PUT", headers: ordered(2), body: body("After") }),
+      ]);
+      results.push(removed.result);
+      const row = await db.portalCollection.findUniqueOrThrow({ where: { tenantId_name: { tenantId, name } } });
+      expect(row.title).toBe("After");
+    }
+    expect(results.filter((r) => r !== "deleted" && r !== "stale")).toEqual([]);
+  });
+
   it("upserts a collection with its member paths and deletes it", async () => {
     const auth = { authorization: `Bearer ${await write()}`, "content-type": "application/json" };
     const body = JSON.stringify({

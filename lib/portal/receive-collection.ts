@@ -59,6 +59,9 @@ export async function removeCollection(
   if (cur && isNewer(cur, order)) return { result: "stale" as const, name };
   if (order) await markRemoved(tenantId, "collection", name, order);
   const { count } = await db.portalCollection.deleteMany({ where: { tenantId, name, ...notNewer(order) } });
+  // None deleted while one is there: a newer publish wrote it after the look above.
+  if (!count && (await db.portalCollection.count({ where: { tenantId, name } })))
+    return { result: "stale" as const, name };
   const result = count ? ("deleted" as const) : ("absent" as const);
   await recordReceipt(tenantId, by, { action: "remove", kind: "collection", path: name, result, assets: 0, bytes: 0 });
   return { result, name };
