@@ -421,6 +421,31 @@ describe("folders and collections", () => {
     expect(missing).toEqual([]);
   });
 
+  it("a folder's unpublish that meets a newer publish of it answers deleted or stale, never absent", async () => {
+    const auth = { authorization: `Bearer ${await write()}`, "content-type": "application/json" };
+    const ordered = (sequence: number) => ({
+      ...auth,
+      "x-publish-source": "race",
+      "x-publish-sequence": `${sequence}`,
+    });
+    const body = (title: string) => JSON.stringify({ title, public: true });
+    const results: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const path = `/content/dam/race-unpublished-${i}`;
+      expect(
+        (await fetch(`${base}/folders?path=${path}`, { method: "PUT", headers: auth, body: body("Before") })).status,
+      ).toBe(201);
+      const [removed] = await Promise.all([
+        fetch(`${base}/folders?path=${path}`, { method: "DELETE", headers: ordered(1) }).then((r) => r.json()),
+        fetch(`${base}/folders?path=${path}`, { method: "PUT", headers: ordered(2), body: body("After") }),
+      ]);
+      results.push(removed.result);
+      const row = await db.portalFolder.findUniqueOrThrow({ where: { tenantId_path: { tenantId, path } } });
+      expect(row.title).toBe("After");
+    }
+    expect(results.filter((r) => r !== "deleted" && r !== "stale")).toEqual([]);
+  });
+
   it("a collection's unpublish that meets a newer publish of it answers deleted or stale, never absent", async () => {
     // The publish (sequence 2) may write the row between the unpublish's look and its delete, which
     // then deletes nothing: the collection is there, newer, so the answer is stale.

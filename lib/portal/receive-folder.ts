@@ -110,7 +110,9 @@ export async function removeFolder(
   // above it were judged from what was read before.
   if (order) await restoreFoldersOf(tenantId, { below: path });
   await removeEmptyFolders(tenantId, parentOf(path));
-  const result = folders || assets ? ("deleted" as const) : ("absent" as const);
+  // Nothing deleted while the folder is there: a newer publish wrote it after the look above.
+  const kept = !folders && !assets && (await db.portalFolder.count({ where: { tenantId, path } }));
+  const result = folders || assets ? ("deleted" as const) : kept ? ("stale" as const) : ("absent" as const);
   const bytes = going.reduce((n, a) => n + a.size, BigInt(0));
   await recordReceipt(tenantId, by, { action: "remove", kind: "folder", path, result, assets, bytes });
   await collectPortalBlobs(shas);
