@@ -26,6 +26,21 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Values from outside go through lib/parse-input.ts, which refuses what makes zod's own parse throw.
+    files: ["app/**", "lib/**"],
+    ignores: ["lib/parse-input.ts", "lib/env.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(parse|safeParse)$/]:not([callee.object.name=/^(JSON|URL|Date)$/])",
+          message: "Validate input with parseInput or safeParseInput from @/lib/parse-input.",
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -22,6 +22,7 @@ import * as portalSchemas from "@/lib/portal/schemas";
 import * as replicationSchemas from "@/lib/replication/schemas";
 import * as assetSchemas from "@/lib/assets/schemas";
 import { repoPath } from "@/lib/repo-path";
+import { safeParseInput } from "@/lib/parse-input";
 import * as uploadRoute from "@/app/api/assets/upload/route";
 import * as binaryRoute from "@/app/api/assets/[id]/binary/route";
 import * as browseRoute from "@/app/api/assets/browse/route";
@@ -71,6 +72,8 @@ const hostileValue = fc.letrec((tie) => ({
     fc.boolean(),
     fc.constant(null),
     fc.constant(undefined),
+    // Valid JSON whose length cannot be made a number (zod's own parse throws on it).
+    fc.constant({ length: { valueOf: 1, toString: 1 } }),
     fc.array(tie("value"), { maxLength: 4 }),
     fc.dictionary(fc.oneof(hostileString, fc.constantFrom("name", "title", "__proto__", "constructor")), tie("value"), {
       maxKeys: 6,
@@ -104,12 +107,21 @@ const schemas = (
 describe("every input schema", () => {
   it("covers the schemas of every domain", () => expect(schemas.length).toBeGreaterThan(40));
 
+  it.each(schemas)("%s: a value whose length is no number, at the top or in any field: refused or dropped", (_, s) => {
+    const odd = JSON.parse('{"length": {"valueOf": 1, "toString": 1}}');
+    const fields = s instanceof z.ZodObject ? Object.keys(s.shape) : [];
+    for (const v of [odd, ...fields.map((k) => ({ [k]: odd }))]) {
+      const r = safeParseInput(s, v); // s.safeParse(v) throws a TypeError for most of them
+      if (r.success) expect(JSON.stringify(r.data) ?? "").not.toContain("valueOf");
+    }
+  });
+
   it.each(schemas)("%s: refuses or accepts hostile values, never throws, lets no control character in", (_, s) => {
     fc.assert(
       fc.property(
         fc.oneof(hostileValue, fc.dictionary(fc.constantFrom("name", "title", "description", "path"), hostileString)),
         (v) => {
-          const r = s.safeParse(v);
+          const r = safeParseInput(s, v);
           if (!r.success) return;
           for (const [key, text] of stringsIn(r.data)) {
             // Descriptions and passwords may hold line breaks and tabs; nothing else a control character.

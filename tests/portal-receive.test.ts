@@ -473,6 +473,28 @@ describe("folders and collections", () => {
     expect(results.filter((r) => r !== "deleted" && r !== "stale")).toEqual([]);
   });
 
+  it("a body field whose length is no number (valid JSON) is answered 400, never 500", async () => {
+    const auth = { authorization: `Bearer ${await write()}`, "content-type": "application/json" };
+    const odd = { length: { valueOf: 1, toString: 1 } };
+    const answers = await Promise.all([
+      fetch(`${base}/collections/odd`, {
+        method: "PUT",
+        headers: auth,
+        body: JSON.stringify({ title: odd, memberPaths: [], public: true }),
+      }),
+      fetch(`${base}/collections/odd`, { method: "PUT", headers: auth, body: JSON.stringify({ memberPaths: odd }) }),
+      fetch(`${base}/folders?path=/content/dam/odd`, {
+        method: "PUT",
+        headers: auth,
+        body: JSON.stringify({ title: odd }),
+      }),
+      put("/content/dam/odd/logo.png", randomBytes(10), { metadata: { title: odd } }),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 400]);
+    expect(await db.portalCollection.count({ where: { tenantId, name: "odd" } })).toBe(0);
+    expect(await db.portalAsset.count({ where: { tenantId, folderPath: "/content/dam/odd" } })).toBe(0);
+  });
+
   it("upserts a collection with its member paths and deletes it", async () => {
     const auth = { authorization: `Bearer ${await write()}`, "content-type": "application/json" };
     const body = JSON.stringify({

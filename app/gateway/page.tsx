@@ -13,6 +13,7 @@ import { requireAdmin } from "@/lib/auth/dal";
 import { listApplications } from "@/lib/gateway/applications";
 import { listOrganizations } from "@/lib/gateway/organizations";
 import { gatewayCrumbs } from "@/components/gateway/crumbs";
+import { parseInput } from "@/lib/parse-input";
 
 export const metadata: Metadata = { title: "JWT Applications" };
 
@@ -24,7 +25,7 @@ const query = z.object({
 
 export default async function JwtApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const me = await requireAdmin();
-  const { q, page } = query.parse(await searchParams);
+  const { q, page } = parseInput(query, await searchParams);
   const [{ rows, total }, orgs] = await Promise.all([
     listApplications(me.id, { q, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
     listOrganizations(me.id),

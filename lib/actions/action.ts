@@ -7,6 +7,7 @@ import type { SessionUser } from "@/lib/auth/sessions";
 import { UserError } from "@/lib/errors";
 import type { ActionResult } from "@/lib/actions/result";
 import { sameOrigin } from "@/lib/http/same-origin";
+import { safeParseInput } from "@/lib/parse-input";
 
 /**
  * Defines a server action: checks that the request comes from our own pages, that the caller is
@@ -24,7 +25,7 @@ export function action<S extends z.ZodType, R>(
       const user = await currentUser();
       if (!user) return { ok: false, error: "Your session has ended. Sign in again." };
       if (!hasRole(user.role, opts.role)) return { ok: false, error: "You don't have access to do this." };
-      const parsed = opts.input.safeParse(raw);
+      const parsed = safeParseInput(opts.input, raw);
       if (!parsed.success)
         return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
       return { ok: true, data: await run(parsed.data, user) };

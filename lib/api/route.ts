@@ -7,6 +7,7 @@ import { hasRole, type Role } from "@/lib/auth/roles";
 import { UserError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/actions/action";
 import { sameOrigin } from "@/lib/http/same-origin";
+import { parseInput } from "@/lib/parse-input";
 
 type Ctx<P> = { req: NextRequest; user: SessionUser; params: P };
 
@@ -54,7 +55,7 @@ export const json = (status: number, body: unknown, headers?: Record<string, str
 
 /** Parses search params with a zod schema (400 on failure). */
 export function parseQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.output<S> {
-  return schema.parse(Object.fromEntries(req.nextUrl.searchParams));
+  return parseInput(schema, Object.fromEntries(req.nextUrl.searchParams));
 }
 
 /** Every method of an API path nothing serves: JSON 404, as API clients expect (never the HTML page). */

@@ -12,6 +12,7 @@ import { kickRenditions } from "@/lib/assets/rendition-kick";
 import { assetBlobs } from "@/lib/storage/stores";
 import { conflict, notFound, UserError } from "@/lib/errors";
 import { formatBytes } from "@/lib/format";
+import { safeParseInput } from "@/lib/parse-input";
 
 export type Conflict = "replace" | "keep-both";
 export type UploadOutcome = "created" | "replaced" | "kept-both";
@@ -39,7 +40,7 @@ type UploadInput = {
  * file behind. Renditions are made later by the rendition worker.
  */
 export async function uploadAsset(input: UploadInput): Promise<UploadResult> {
-  const parsed = assetName.safeParse(input.name);
+  const parsed = safeParseInput(assetName, input.name);
   if (!parsed.success)
     throw new UserError(`${parsed.error.issues[0].message}.`, { field: "name", code: "invalid_name" });
   const folder = await db.folder.findUnique({ where: { path: input.folderPath }, select: { id: true, path: true } });

@@ -10,13 +10,14 @@ import { signIn } from "@/lib/auth/sign-in";
 import * as users from "@/lib/auth/users";
 import * as s from "@/lib/auth/schemas";
 import { publicUrl } from "@/lib/env";
+import { safeParseInput } from "@/lib/parse-input";
 
 export async function signInAction(raw: {
   login: string;
   password: string;
   next?: string;
 }): Promise<ActionResult<{ next: string }>> {
-  const parsed = s.signInInput.safeParse(raw);
+  const parsed = safeParseInput(s.signInInput, raw);
   if (!parsed.success)
     return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
   try {

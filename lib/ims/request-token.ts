@@ -8,6 +8,7 @@ import { networkTokenError, oauthError, TokenError } from "@/lib/ims/token-error
 import type { Clock } from "@/lib/clock";
 import { jsonBody, type HttpResponse, type Transport } from "@/lib/http/transport";
 import { NetworkError } from "@/lib/http/network-error";
+import { safeParseInput } from "@/lib/parse-input";
 
 // One token request, step by step: find the token endpoint, sign the assertion with the
 // configuration's key, post it with the configuration's grant and scope, check the answer.
@@ -153,7 +154,7 @@ export async function requestAccessToken(cfg: ImsConfig, deps: TokenDeps): Promi
       { status: res.status },
     );
   }
-  const parsed = tokenAnswer.safeParse(body);
+  const parsed = safeParseInput(tokenAnswer, body);
   if (!parsed.success) {
     throw new TokenError(
       "response",

@@ -9,6 +9,7 @@ import { portalSignIn } from "@/lib/portal/sign-in";
 import { portalSignInInput } from "@/lib/portal/user-schemas";
 import { getPortalSession, safePortalNext } from "@/lib/portal/viewer";
 import { tenantSlug } from "@/lib/portal/schemas";
+import { parseInput, safeParseInput } from "@/lib/parse-input";
 
 // Signing in to and out of one portal tenant. The cookie's path is the tenant's URL, so the browser
 // sends it to this tenant's pages only; a user can be signed in to two tenants side by side.
@@ -19,7 +20,7 @@ export async function portalSignInAction(raw: {
   password: string;
   next?: string;
 }): Promise<ActionResult<{ next: string }>> {
-  const parsed = portalSignInInput.safeParse(raw);
+  const parsed = safeParseInput(portalSignInInput, raw);
   if (!parsed.success)
     return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
   const { tenant: slug, login, password, next } = parsed.data;
@@ -41,7 +42,7 @@ export async function portalSignInAction(raw: {
 }
 
 export async function portalSignOutAction(raw: { tenant: string }): Promise<void> {
-  const slug = tenantSlug.parse(raw.tenant);
+  const slug = parseInput(tenantSlug, raw.tenant);
   const session = await getPortalSession(slug);
   if (session) await endPortalSession(session.sessionId);
   (await cookies()).delete({ name: PORTAL_SESSION_COOKIE, path: portalCookiePath(slug) });

@@ -8,6 +8,7 @@ import { sameOrigin } from "@/lib/http/same-origin";
 import { tenantSlug } from "@/lib/portal/schemas";
 import type { PortalSessionUser } from "@/lib/portal/sessions";
 import { getPortalSession } from "@/lib/portal/viewer";
+import { safeParseInput } from "@/lib/parse-input";
 
 const withTenant = z.object({ tenant: tenantSlug });
 
@@ -24,12 +25,12 @@ export function portalAction<S extends z.ZodType<{ tenant: string }>, R>(
     try {
       if (!sameOrigin(await headers()))
         return { ok: false, error: "This request did not come from a portal page. Reload the page and try again." };
-      const slug = withTenant.safeParse(raw);
+      const slug = safeParseInput(withTenant, raw);
       const viewer = slug.success ? await getPortalSession(slug.data.tenant) : null;
       if (!viewer) return { ok: false, error: "Your session has ended. Sign in again." };
       if (opts.role === "admin" && viewer.role !== "admin")
         return { ok: false, error: "Only Portal administrators can do this." };
-      const parsed = opts.input.safeParse(raw);
+      const parsed = safeParseInput(opts.input, raw);
       if (!parsed.success)
         return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
       return { ok: true, data: await run(parsed.data, viewer) };

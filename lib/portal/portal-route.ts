@@ -6,6 +6,7 @@ import { PortalError, portalErrorResponse, portalJson } from "@/lib/portal/porta
 import { findTenant, type PortalTenantRow } from "@/lib/portal/tenants";
 import { verifyBearer, type PortalCaller } from "@/lib/portal/verify-token";
 import { notePublicHost } from "@/lib/runtime/public-url-check";
+import { parseInput } from "@/lib/parse-input";
 
 type Ctx<P> = { req: NextRequest; tenant: PortalTenantRow; caller: PortalCaller; params: P };
 
@@ -80,7 +81,7 @@ export function pathParam(req: NextRequest, schema: z.ZodType<string>): string {
       "invalid_request",
       "The path query parameter is required, such as ?path=/content/dam/folder/file.jpg.",
     );
-  return pathSchema(schema).parse({ path: raw }).path;
+  return parseInput(pathSchema(schema), { path: raw }).path;
 }
 
 // Building a zod object schema costs more than parsing with it: one per path schema.

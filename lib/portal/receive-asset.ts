@@ -22,6 +22,7 @@ import { collectPortalBlobs } from "@/lib/portal/blob-gc";
 import { recordReceipt, UNKNOWN_PUBLISHER, type Publisher } from "@/lib/portal/receipts";
 import { kickPortalRenditions } from "@/lib/portal/renditions";
 import { assetMetadata, sha256Hex, version as versionSchema, type AssetMetadata } from "@/lib/portal/schemas";
+import { parseInput, safeParseInput } from "@/lib/parse-input";
 
 // PUT …/api/v1/assets?path=…: the binary streams into the portal's blob store while its SHA-256
 // and size are checked (a mismatch or a short body stores nothing), then the asset row is
@@ -40,10 +41,10 @@ export type ReceiveResult = {
 const MAX_METADATA_CHARS = 8192;
 
 export function parseAssetHeaders(h: Headers) {
-  const sha256 = sha256Hex.safeParse(h.get("x-content-sha256") ?? "");
+  const sha256 = safeParseInput(sha256Hex, h.get("x-content-sha256") ?? "");
   if (!sha256.success)
     throw new PortalError(400, "invalid_request", "X-Content-SHA256 must be the content's SHA-256 as 64 hex digits.");
-  const version = versionSchema.safeParse(h.get("x-asset-version") ?? "");
+  const version = safeParseInput(versionSchema, h.get("x-asset-version") ?? "");
   if (!version.success) throw new PortalError(400, "invalid_request", "X-Asset-Version must be a positive integer.");
   const sizeRaw = h.get("x-asset-size") ?? h.get("content-length") ?? "";
   if (!/^\d{1,15}$/.test(sizeRaw))
@@ -68,7 +69,7 @@ export function parseAssetHeaders(h: Headers) {
 }
 
 function parseMetadata(raw: string | null): AssetMetadata {
-  if (!raw) return assetMetadata.parse({});
+  if (!raw) return parseInput(assetMetadata, {});
   if (raw.length > MAX_METADATA_CHARS)
     throw new PortalError(
       431,
@@ -81,7 +82,7 @@ function parseMetadata(raw: string | null): AssetMetadata {
   } catch {
     throw new PortalError(400, "invalid_request", "X-Asset-Metadata must be base64url-encoded JSON.");
   }
-  const parsed = assetMetadata.safeParse(json);
+  const parsed = safeParseInput(assetMetadata, json);
   if (!parsed.success) {
     const i = parsed.error.issues[0];
     throw new PortalError(400, "invalid_request", `X-Asset-Metadata ${i.path.join(".")}: ${i.message}`);

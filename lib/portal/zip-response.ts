@@ -3,6 +3,7 @@ import { UserError } from "@/lib/errors";
 import { disposition } from "@/lib/assets/download";
 import { planZip, zipInput, zipStream, type ZipInput } from "@/lib/portal/zip";
 import type { PortalScope } from "@/lib/portal/visibility";
+import { parseInput } from "@/lib/parse-input";
 
 // The ZIP route's request and answer: which assets (a folder, or ids from a form or JSON), the
 // plan checked before the first byte, then the archive streamed.
@@ -11,7 +12,7 @@ const MAX_BODY = 1024 * 1024; // 1 MB of ids is far more than the file limit all
 
 async function inputOf(req: Request): Promise<ZipInput> {
   const url = new URL(req.url);
-  if (req.method === "GET") return zipInput.parse({ folder: url.searchParams.get("folder") ?? "" });
+  if (req.method === "GET") return parseInput(zipInput, { folder: url.searchParams.get("folder") ?? "" });
   const length = Number(req.headers.get("content-length") ?? 0);
   if (length > MAX_BODY)
     throw new UserError("The selection is too large to send: select fewer assets.", { status: 413, code: "too_large" });
@@ -26,11 +27,11 @@ async function inputOf(req: Request): Promise<ZipInput> {
     } catch {
       throw new UserError("The body is not valid JSON.");
     }
-    return zipInput.parse(body);
+    return parseInput(zipInput, body);
   }
   const form = new URLSearchParams(text);
   const folder = form.get("folder");
-  return zipInput.parse(folder ? { folder } : { ids: form.getAll("id") });
+  return parseInput(zipInput, folder ? { folder } : { ids: form.getAll("id") });
 }
 
 export async function zipResponse(req: Request, v: PortalScope): Promise<Response> {

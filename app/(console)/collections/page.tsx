@@ -6,6 +6,7 @@ import { SearchBox } from "@/components/ui/search-box";
 import { requireUser } from "@/lib/auth/dal";
 import { ASSETS_CRUMB } from "@/components/shell/crumbs";
 import { listCollections } from "@/lib/assets/collections";
+import { parseInput } from "@/lib/parse-input";
 
 export const metadata: Metadata = { title: "Collections" };
 
@@ -18,7 +19,7 @@ const query = z.object({
 /** Assets › Collections. */
 export default async function CollectionsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   await requireUser();
-  const { q, page } = query.parse(await searchParams);
+  const { q, page } = parseInput(query, await searchParams);
   const { rows, total } = await listCollections({ q, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
   return (
     <CollectionsTable rows={rows} crumbs={[ASSETS_CRUMB, { label: "Collections" }]}>

@@ -9,6 +9,7 @@ import { currentStates, markPending } from "@/lib/replication/queue/items";
 import { jobsAdded } from "@/lib/replication/queue/statistics";
 import { notifyQueue } from "@/lib/replication/queue/wake";
 import { chunks, join, sql } from "@/lib/assets/sql";
+import { parseInput } from "@/lib/parse-input";
 
 // Puts publication work on the persisted queue, inside the caller's transaction: one job per item,
 // spread evenly over the configuration's enabled, unpaused agents (each item goes to the least
@@ -39,7 +40,7 @@ export async function enqueueJobs(
   tx: Tx,
   raw: EnqueueInput,
 ): Promise<{ jobs: number; perAgent: Record<string, number> }> {
-  const input = enqueueInput.parse(raw);
+  const input = parseInput(enqueueInput, raw);
   if (!input.items.length) return { jobs: 0, perAgent: {} };
   if (dbProvider === "postgresql") {
     // Serialise enqueues per configuration, so job ids (the per-path order) match commit order.

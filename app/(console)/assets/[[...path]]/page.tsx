@@ -9,13 +9,14 @@ import { ancestry, ensureDamRoot, findFolderByPath } from "@/lib/assets/folders"
 import { getAssetDetails } from "@/lib/assets/details";
 import { consoleUrl, DAM_ROOT, pathFromSegments } from "@/lib/assets/names";
 import { damPath } from "@/lib/assets/schemas";
+import { safeParseInput } from "@/lib/parse-input";
 
 type Props = { params: Promise<{ path?: string[] }>; searchParams: Promise<Record<string, string | undefined>> };
 
 /** The browser tab names the folder or asset by its title, as the page does (not by its file name). */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const path = pathFromSegments((await params).path?.map(safeDecode));
-  if (!(await currentUser()) || path === DAM_ROOT || !damPath.safeParse(path).success) return { title: "Assets" };
+  if (!(await currentUser()) || path === DAM_ROOT || !safeParseInput(damPath, path).success) return { title: "Assets" };
   const item =
     (await db.folder.findUnique({ where: { path }, select: { title: true } })) ??
     (await db.asset.findUnique({ where: { path }, select: { title: true } }));
@@ -41,7 +42,7 @@ export default async function AssetsPage({ params, searchParams }: Props) {
     redirect(a ? consoleUrl(a.path) : "/assets");
   }
   const path = pathFromSegments((await params).path?.map(safeDecode));
-  if (!damPath.safeParse(path).success) notFound();
+  if (!safeParseInput(damPath, path).success) notFound();
 
   const folder = (await findFolderByPath(path)) ?? (path === DAM_ROOT ? await ensureDamRoot() : null);
   const chain = await ancestry(folder ? folder.path : path.slice(0, path.lastIndexOf("/")));

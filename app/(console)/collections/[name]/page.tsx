@@ -9,6 +9,7 @@ import { collectionMembers, getCollection } from "@/lib/assets/collections";
 import { BpStatus } from "@/components/assets/bp-status";
 import { describeBp } from "@/lib/assets/bp-state";
 import { collectionPath, type BpStatus as Bp } from "@/lib/assets/types";
+import { parseInput } from "@/lib/parse-input";
 
 /** The browser tab names the collection by its title. */
 export async function generateMetadata({ params }: { params: Promise<{ name: string }> }): Promise<Metadata> {
@@ -31,7 +32,7 @@ export default async function CollectionPage({
   const { name } = await params;
   const c = await getCollection(name.slice(0, 200));
   if (!c) notFound();
-  const p = page.parse((await searchParams).page);
+  const p = parseInput(page, (await searchParams).page);
   const items = await collectionMembers(c.id, { skip: (p - 1) * PAGE_SIZE, take: PAGE_SIZE });
   const bp: Bp = { state: c.bpState, at: c.bpAt?.toISOString() ?? null, by: c.bpBy };
   await describeBp([{ kind: "collection", id: c.id, path: collectionPath(c.name), bp }]);

@@ -1,9 +1,10 @@
 import { consoleRoute } from "@/lib/api/route";
 import { describeScope } from "@/lib/publication/expand-scope";
 import { previewInput } from "@/lib/publication/schemas";
+import { parseInput } from "@/lib/parse-input";
 
 // What a selection would publish (each item with what it expands to, and the totals): the Quick
 // Publish confirmation and the Manage Publication Scope step read it. A POST because it reads a list.
 export const POST = consoleRoute("author", async ({ req }) =>
-  describeScope(previewInput.parse(await req.json().catch(() => ({}))).items),
+  describeScope(parseInput(previewInput, await req.json().catch(() => ({}))).items),
 );

@@ -19,10 +19,11 @@ import { issuer, tokenEndpoint } from "@/lib/gateway/issuer";
 import { clientIdSchema } from "@/lib/gateway/schemas";
 import { listTokenLog } from "@/lib/gateway/token-log";
 import { gatewayCrumbs } from "@/components/gateway/crumbs";
+import { parseInput, safeParseInput } from "@/lib/parse-input";
 
 export async function generateMetadata({ params }: { params: Promise<{ clientId: string }> }): Promise<Metadata> {
   return itemTitle("administrator", "JWT Application", async () => {
-    const id = clientIdSchema.safeParse((await params).clientId);
+    const id = safeParseInput(clientIdSchema, (await params).clientId);
     return id.success
       ? (await db.gatewayApplication.findUnique({ where: { clientId: id.data }, select: { name: true } }))?.name
       : null;
@@ -40,9 +41,9 @@ export default async function ApplicationPage({
   searchParams: Promise<Record<string, string>>;
 }) {
   const me = await requireAdmin();
-  const parsed = clientIdSchema.safeParse((await params).clientId);
+  const parsed = safeParseInput(clientIdSchema, (await params).clientId);
   if (!parsed.success) notFound();
-  const { page } = query.parse(await searchParams);
+  const { page } = parseInput(query, await searchParams);
   let app: Awaited<ReturnType<typeof getApplication>>;
   let log: Awaited<ReturnType<typeof listTokenLog>>;
   try {

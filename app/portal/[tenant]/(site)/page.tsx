@@ -2,6 +2,7 @@ import { BrowseView } from "@/components/portal/content/browse-view";
 import { findFolder, listQuery } from "@/lib/portal/browse";
 import { DAM_ROOT } from "@/lib/portal/paths";
 import { requirePortalViewer } from "@/lib/portal/viewer";
+import { parseInput } from "@/lib/parse-input";
 
 type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[]>> };
 
@@ -9,5 +10,5 @@ type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record
 export default async function PortalHome({ params, searchParams }: Props) {
   const viewer = await requirePortalViewer((await params).tenant);
   const folder = (await findFolder(viewer, DAM_ROOT))!;
-  return <BrowseView viewer={viewer} folder={folder} q={listQuery.parse(await searchParams)} />;
+  return <BrowseView viewer={viewer} folder={folder} q={parseInput(listQuery, await searchParams)} />;
 }

@@ -8,6 +8,7 @@ import { Pager } from "@/components/ui/pager";
 import { SearchBox } from "@/components/ui/search-box";
 import { requireAdmin } from "@/lib/auth/dal";
 import { listUsers } from "@/lib/auth/users";
+import { parseInput } from "@/lib/parse-input";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -19,7 +20,7 @@ const query = z.object({
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const me = await requireAdmin();
-  const { q, page } = query.parse(await searchParams);
+  const { q, page } = parseInput(query, await searchParams);
   const { rows, total } = await listUsers({ q, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
   return (
     <>

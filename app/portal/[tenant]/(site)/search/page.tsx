@@ -7,6 +7,7 @@ import { ListToolbar } from "@/components/portal/content/list-toolbar";
 import { PAGE_SIZE } from "@/lib/portal/browse";
 import { FILE_TYPES, MAX_COUNTED, SIZES, searchAssets, searchQuery } from "@/lib/portal/search";
 import { requirePortalViewer } from "@/lib/portal/viewer";
+import { parseInput } from "@/lib/parse-input";
 
 type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[]>> };
 
@@ -17,7 +18,7 @@ const field = "focus-ring h-10 rounded-lg border border-line-strong bg-surface p
 // Search over what the viewer may see; the form is a plain GET, so the term stays in the URL.
 export default async function PortalSearchPage({ params, searchParams }: Props) {
   const viewer = await requirePortalViewer((await params).tenant);
-  const q = searchQuery.parse(await searchParams);
+  const q = parseInput(searchQuery, await searchParams);
   const asked = !!(q.q.trim() || q.type || q.size);
   const result = asked ? await searchAssets(viewer, q) : null;
   return (

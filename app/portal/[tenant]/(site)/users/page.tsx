@@ -8,6 +8,7 @@ import { SearchBox } from "@/components/ui/search-box";
 import type { PortalRole } from "@/lib/portal/roles";
 import { listPortalUsers } from "@/lib/portal/users";
 import { requirePortalViewer } from "@/lib/portal/viewer";
+import { parseInput } from "@/lib/parse-input";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -22,7 +23,7 @@ type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record
 // The tenant's users, for its Portal administrators.
 export default async function PortalUsersPage({ params, searchParams }: Props) {
   const viewer = await requirePortalViewer((await params).tenant, { role: "admin" });
-  const { q, page } = query.parse(await searchParams);
+  const { q, page } = parseInput(query, await searchParams);
   const { rows, total } = await listPortalUsers(viewer.tenantId, { q, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
   const scope = { kind: "portal", tenant: viewer.slug } as const;
   return (

@@ -14,6 +14,7 @@ import { getTenantDetails } from "@/lib/portal/tenant-details";
 import { findTenant } from "@/lib/portal/tenants";
 import { listPortalUsers } from "@/lib/portal/users";
 import { replicationCrumbs } from "../../crumbs";
+import { parseInput } from "@/lib/parse-input";
 
 const PAGE_SIZE = 50;
 const query = z.object({
@@ -33,7 +34,7 @@ export default async function TenantPage({ params, searchParams }: Props) {
   await requireAdmin();
   const tenant = await getTenantDetails((await params).slug);
   if (!tenant) notFound();
-  const { q, page } = query.parse(await searchParams);
+  const { q, page } = parseInput(query, await searchParams);
   const { rows, total } = await listPortalUsers(tenant.id, { q, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
   const scope = { kind: "console", tenantId: tenant.id } as const;
   return (

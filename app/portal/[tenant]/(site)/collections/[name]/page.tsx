@@ -8,6 +8,7 @@ import { ListToolbar } from "@/components/portal/content/list-toolbar";
 import { PublicBadge } from "@/components/portal/content/public-badge";
 import { getCollection, listQuery, PAGE_SIZE } from "@/lib/portal/browse";
 import { requirePortalViewer } from "@/lib/portal/viewer";
+import { parseInput } from "@/lib/parse-input";
 
 type Props = {
   params: Promise<{ tenant: string; name: string }>;
@@ -19,7 +20,7 @@ export const metadata: Metadata = { title: "Collection" };
 export default async function PortalCollectionPage({ params, searchParams }: Props) {
   const { tenant, name } = await params;
   const viewer = await requirePortalViewer(tenant);
-  const q = listQuery.parse(await searchParams);
+  const q = parseInput(listQuery, await searchParams);
   const c = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/.test(name) ? await getCollection(viewer, name, q) : null;
   if (!c) notFound();
   return (

@@ -4,6 +4,7 @@ import { BrowseView } from "@/components/portal/content/browse-view";
 import { findFolderOnce, listQuery } from "@/lib/portal/browse";
 import { folderPathOf } from "@/lib/portal/paths";
 import { getPortalViewer, requirePortalViewer } from "@/lib/portal/viewer";
+import { parseInput } from "@/lib/parse-input";
 
 type Props = {
   params: Promise<{ tenant: string; path: string[] }>;
@@ -25,5 +26,5 @@ export default async function PortalFolderPage({ params, searchParams }: Props) 
   const folderPath = folderPathOf(path);
   const folder = folderPath && (await findFolderOnce(viewer.tenantId, viewer.role, folderPath));
   if (!folder) notFound();
-  return <BrowseView viewer={viewer} folder={folder} q={listQuery.parse(await searchParams)} />;
+  return <BrowseView viewer={viewer} folder={folder} q={parseInput(listQuery, await searchParams)} />;
 }

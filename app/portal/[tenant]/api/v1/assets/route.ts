@@ -7,6 +7,7 @@ import { readOrder } from "@/lib/portal/publish-order";
 import { removeAsset } from "@/lib/portal/remove-asset";
 import { version } from "@/lib/portal/schemas";
 import { repoPath } from "@/lib/repo-path";
+import { parseInput } from "@/lib/parse-input";
 
 // Publish (PUT, streamed binary) and unpublish (DELETE) one asset. docs/replication-protocol.md.
 export const PUT = portalRoute<{ tenant: string }>("dam-write", async ({ req, tenant, caller }) => {
@@ -27,7 +28,7 @@ export const DELETE = portalRoute<{ tenant: string }>("dam-write", async ({ req,
     await removeAsset(
       tenant.id,
       path,
-      v === null ? null : z.object({ version }).parse({ version: v }).version,
+      v === null ? null : parseInput(z.object({ version }), { version: v }).version,
       publisherOf(req.headers, caller),
       readOrder(req.headers),
     ),

@@ -5,6 +5,7 @@ import { readOrder } from "@/lib/portal/publish-order";
 import { receiveFolder, removeFolder } from "@/lib/portal/receive-folder";
 import { folderBody } from "@/lib/portal/schemas";
 import { repoPath } from "@/lib/repo-path";
+import { parseInput } from "@/lib/parse-input";
 
 export const PUT = portalRoute<{ tenant: string }>("dam-write", async ({ req, tenant, caller }) => {
   const path = pathParam(req, repoPath);
@@ -12,7 +13,7 @@ export const PUT = portalRoute<{ tenant: string }>("dam-write", async ({ req, te
   const { status, ...body } = await receiveFolder(
     tenant.id,
     path,
-    folderBody.parse(await readJson(req, 64 * 1024)),
+    parseInput(folderBody, await readJson(req, 64 * 1024)),
     publisherOf(req.headers, caller),
     order,
   );
