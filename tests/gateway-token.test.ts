@@ -290,6 +290,21 @@ describe("one failing case per rule", () => {
     ]);
   });
 
+  it("an iss that cannot be an application ID (a NUL, a line break) is refused, and recorded", async () => {
+    for (const clientId of ["app-\u0000ghost", "app-ghost\n"]) {
+      const res = await jwtBearer(await assertion({ ...rsa, clientId }, ISSUER));
+      await expectError(res, 400, "invalid_grant", /must be an application ID/);
+    }
+    const rows = await db.gatewayTokenLog.findMany({ where: { reason: { contains: "must be an application ID" } } });
+    expect(rows).toHaveLength(2);
+  });
+
+  it("a grant type with control characters is recorded with U+FFFD in their place", async () => {
+    const res = await fetch(tokenUrl, form({ grant_type: "urn:\u0000odd\r" }));
+    await expectError(res, 400, "unsupported_grant_type");
+    expect(await db.gatewayTokenLog.count({ where: { grantType: "urn:\uFFFDodd\uFFFD" } })).toBe(1);
+  });
+
   it("application without a registered public key: the same answer too", async () => {
     const bare = await makeApp(admin.id, { withKey: false });
     await expectError(await jwtBearer(await assertion(bare, ISSUER)), 400, "invalid_grant", TOKEN_ERRORS.signature);

@@ -15,8 +15,13 @@ export type TokenLogEntry = {
   ip: string | null;
 };
 
-const clip = (v: string | null | undefined, n: number) =>
-  v == null ? null : v.length > n ? `${v.slice(0, n - 1)}…` : v;
+// Control characters are shown as U+FFFD: they are no use to a reader, and PostgreSQL refuses NUL
+// in text (the row, and the audit entry, would be lost).
+const clip = (v: string | null | undefined, n: number) => {
+  if (v == null) return null;
+  const t = v.replace(/[\u0000-\u001f\u007f]/g, "\uFFFD");
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+};
 
 export async function recordTokenRequest(e: TokenLogEntry): Promise<void> {
   try {

@@ -4,6 +4,8 @@ import { compactVerify, decodeJwt, decodeProtectedHeader, type JWTPayload, type 
 import { db } from "@/lib/db";
 import { OAuthError, TOKEN_ERRORS, type OAuthErrorCode } from "@/lib/gateway/oauth-error";
 import { allowedAlgorithms } from "@/lib/gateway/public-key";
+import { clientIdSchema } from "@/lib/gateway/schemas";
+import { safeParseInput } from "@/lib/parse-input";
 
 // Checks a JWT assertion as RFC 7523 §3 and RFC 8725 ask. `mode` decides the error code: an
 // authorization grant that fails is invalid_grant (§3.1), a client assertion invalid_client (§3.2).
@@ -80,6 +82,9 @@ export function inspectAssertion(jwt: string, mode: AssertionMode): InspectedAss
     throw fail(mode, "assertion has no sub claim: set iss and sub to the application ID");
   if (iss !== sub)
     throw fail(mode, `iss and sub must both be the application ID (iss is ${clip(iss)}, sub is ${clip(sub)})`);
+  // Before the ID is looked up anywhere (PostgreSQL refuses a NUL in text: that was a 500).
+  if (!safeParseInput(clientIdSchema, iss).success)
+    throw fail(mode, "iss and sub must be an application ID: letters, digits, '.', '_' and '-', at most 64");
   return { jwt, header, claims, clientId: iss };
 }
 
