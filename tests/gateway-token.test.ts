@@ -373,6 +373,15 @@ describe("one failing case per rule", () => {
     );
   });
 
+  it("a jti with a NUL (signed by the client's own key): refused, not a 500", async () => {
+    await expectError(
+      await jwtBearer(await assertion(rsa, ISSUER, { jti: `${randomUUID()}\u0000` })),
+      400,
+      "invalid_grant",
+      /jti contains control characters/,
+    );
+  });
+
   it("missing jti", async () => {
     await expectError(
       await jwtBearer(await assertion(rsa, ISSUER, { jti: undefined })),

@@ -6,6 +6,7 @@ import { OAuthError, TOKEN_ERRORS, type OAuthErrorCode } from "@/lib/gateway/oau
 import { allowedAlgorithms } from "@/lib/gateway/public-key";
 import { clientIdSchema } from "@/lib/gateway/schemas";
 import { safeParseInput } from "@/lib/parse-input";
+import { CONTROL } from "@/lib/text-rules";
 
 // Checks a JWT assertion as RFC 7523 §3 and RFC 8725 ask. `mode` decides the error code: an
 // authorization grant that fails is invalid_grant (§3.1), a client assertion invalid_client (§3.2).
@@ -133,6 +134,7 @@ export async function verifyAssertion(
   if (typeof jti !== "string" || !jti)
     throw fail(mode, "assertion has no jti claim: give every assertion a unique jti");
   if (jti.length > 256) throw fail(mode, "assertion jti is longer than 256 characters");
+  if (CONTROL.test(jti)) throw fail(mode, "assertion jti contains control characters");
   return {
     app: { clientId: app.clientId, scopes: app.scopes, org: app.org },
     jti,
