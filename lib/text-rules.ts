@@ -10,6 +10,10 @@ export const CONTROL = /[\u0000-\u001f\u007f]/;
 /** What a multi-line description refuses: the same, except tab and line breaks. */
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LONE_SURROGATE = /\p{Cs}/u;
+const CONTROLS = new RegExp(CONTROL.source, "g");
+
+/** `v` with each control character replaced by `by`: for text kept as it came, in a log say. */
+export const replaceControls = (v: string, by: string) => v.replace(CONTROLS, by);
 
 /** Why a text breaks the rule, or null. */
 export function textProblem(v: string, label: string, multiline = false): string | null {

@@ -34,6 +34,12 @@ beforeAll(async () => {
 afterAll(() => closeInstallServer());
 
 const meta = (m: Record<string, unknown>) => Buffer.from(JSON.stringify(m)).toString("base64url");
+/** `headers` of a request that is number `sequence` of one sender's publish order. */
+const inOrder = (headers: Record<string, string>, sequence: number) => ({
+  ...headers,
+  "x-publish-source": "race",
+  "x-publish-sequence": `${sequence}`,
+});
 
 async function put(
   path: string,
@@ -308,11 +314,6 @@ describe("folders and collections", () => {
     // delete, that request was answered "stale" (a newer request kept the asset), which left the
     // item in the console as it was before instead of unpublished.
     const auth = { authorization: `Bearer ${await write()}` };
-    const ordered = (sequence: number) => ({
-      ...auth,
-      "x-publish-source": "race",
-      "x-publish-sequence": `${sequence}`,
-    });
     const results: string[] = [];
     for (let i = 0; i < 40; i++) {
       const folder = `/content/dam/race-${i}`;
@@ -320,9 +321,9 @@ describe("folders and collections", () => {
       const [asset, removed] = await Promise.all([
         fetch(`${base}/assets?path=${encodeURIComponent(`${folder}/a.png`)}&version=1`, {
           method: "DELETE",
-          headers: ordered(1),
+          headers: inOrder(auth, 1),
         }).then((r) => r.json()),
-        fetch(`${base}/folders?path=${folder}`, { method: "DELETE", headers: ordered(2) }).then((r) => r.json()),
+        fetch(`${base}/folders?path=${folder}`, { method: "DELETE", headers: inOrder(auth, 2) }).then((r) => r.json()),
       ]);
       expect(["deleted", "absent"]).toContain(removed.result); // absent: the asset's removal took the emptied folder
       results.push(asset.result);
@@ -337,11 +338,6 @@ describe("folders and collections", () => {
     // so the subfolder is made anew, with the folder above it, rather than answered "stale" and
     // left off the portal.
     const auth = { authorization: `Bearer ${await write()}`, "content-type": "application/json" };
-    const ordered = (sequence: number) => ({
-      ...auth,
-      "x-publish-source": "race",
-      "x-publish-sequence": `${sequence}`,
-    });
     const results: string[] = [];
     for (let i = 0; i < 40; i++) {
       const parent = `/content/dam/race-folder-${i}`;
@@ -356,10 +352,10 @@ describe("folders and collections", () => {
       const [published] = await Promise.all([
         fetch(`${base}/folders?path=${sub}`, {
           method: "PUT",
-          headers: ordered(2),
+          headers: inOrder(auth, 2),
           body: JSON.stringify({ title, public: true }),
         }).then((r) => r.json()),
-        fetch(`${base}/folders?path=${parent}`, { method: "DELETE", headers: ordered(1) }),
+        fetch(`${base}/folders?path=${parent}`, { method: "DELETE", headers: inOrder(auth, 1) }),
       ]);
       results.push(published.result);
       const row = await db.portalFolder.findUnique({ where: { tenantId_path: { tenantId, path: sub } } });
@@ -371,11 +367,7 @@ describe("folders and collections", () => {
   });
 
   it("an asset's newer version that meets an older unpublish of its folder stays, and so does its folder", async () => {
-    const ordered = async (sequence: number) => ({
-      authorization: `Bearer ${await write()}`,
-      "x-publish-source": "race",
-      "x-publish-sequence": `${sequence}`,
-    });
+    const ordered = async (sequence: number) => inOrder({ authorization: `Bearer ${await write()}` }, sequence);
     const lost: string[] = [];
     for (let i = 0; i < 40; i++) {
       const folder = `/content/dam/kept-${i}`;
@@ -421,57 +413,48 @@ describe("folders and collections", () => {
     expect(missing).toEqual([]);
   });
 
-  it("a folder's unpublish that meets a newer publish of it answers deleted or stale, never absent", async () => {
-    const auth = { authorization: `Bearer ${await write()}`, "content-type": "application/json" };
-    const ordered = (sequence: number) => ({
-      ...auth,
-      "x-publish-source": "race",
-      "x-publish-sequence": `${sequence}`,
-    });
-    const body = (title: string) => JSON.stringify({ title, public: true });
-    const results: string[] = [];
-    for (let i = 0; i < 40; i++) {
-      const path = `/content/dam/race-unpublished-${i}`;
-      expect(
-        (await fetch(`${base}/folders?path=${path}`, { method: "PUT", headers: auth, body: body("Before") })).status,
-      ).toBe(201);
-      const [removed] = await Promise.all([
-        fetch(`${base}/folders?path=${path}`, { method: "DELETE", headers: ordered(1) }).then((r) => r.json()),
-        fetch(`${base}/folders?path=${path}`, { method: "PUT", headers: ordered(2), body: body("After") }),
-      ]);
-      results.push(removed.result);
-      const row = await db.portalFolder.findUniqueOrThrow({ where: { tenantId_path: { tenantId, path } } });
-      expect(row.title).toBe("After");
-    }
-    expect(results.filter((r) => r !== "deleted" && r !== "stale")).toEqual([]);
-  });
-
-  it("a collection's unpublish that meets a newer publish of it answers deleted or stale, never absent", async () => {
-    // The publish (sequence 2) may write the row between the unpublish's look and its delete, which
-    // then deletes nothing: the collection is there, newer, so the answer is stale.
-    const auth = { authorization: `Bearer ${await write()}`, "content-type": "application/json" };
-    const ordered = (sequence: number) => ({
-      ...auth,
-      "x-publish-source": "race",
-      "x-publish-sequence": `${sequence}`,
-    });
-    const results: string[] = [];
-    for (let i = 0; i < 40; i++) {
-      const name = `race-${i}`;
-      const body = (title: string) => JSON.stringify({ title, description: "", memberPaths: [], public: true });
-      expect(
-        (await fetch(`${base}/collections/${name}`, { method: "PUT", headers: auth, body: body("Before") })).status,
-      ).toBe(201);
-      const [removed] = await Promise.all([
-        fetch(`${base}/collections/${name}`, { method: "DELETE", headers: ordered(1) }).then((r) => r.json()),
-        fetch(`${base}/collections/${name}`, { method: "PUT", headers: ordered(2), body: body("After") }),
-      ]);
-      results.push(removed.result);
-      const row = await db.portalCollection.findUniqueOrThrow({ where: { tenantId_name: { tenantId, name } } });
-      expect(row.title).toBe("After");
-    }
-    expect(results.filter((r) => r !== "deleted" && r !== "stale")).toEqual([]);
-  });
+  it.each([
+    [
+      "folder",
+      {
+        url: (i: number) => `${base}/folders?path=/content/dam/race-unpublished-${i}`,
+        body: (title: string) => JSON.stringify({ title, public: true }),
+        title: (i: number) =>
+          db.portalFolder
+            .findUniqueOrThrow({ where: { tenantId_path: { tenantId, path: `/content/dam/race-unpublished-${i}` } } })
+            .then((r) => r.title),
+      },
+    ],
+    [
+      "collection",
+      {
+        url: (i: number) => `${base}/collections/race-${i}`,
+        body: (title: string) => JSON.stringify({ title, description: "", memberPaths: [], public: true }),
+        title: (i: number) =>
+          db.portalCollection
+            .findUniqueOrThrow({ where: { tenantId_name: { tenantId, name: `race-${i}` } } })
+            .then((r) => r.title),
+      },
+    ],
+  ] as const)(
+    "a %s's unpublish that meets a newer publish of it answers deleted or stale, never absent",
+    async (_, c) => {
+      // The publish (sequence 2) may write the row between the unpublish's look and its delete, which
+      // then deletes nothing: the item is there, newer, so the answer is stale.
+      const auth = { authorization: `Bearer ${await write()}`, "content-type": "application/json" };
+      const results: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        expect((await fetch(c.url(i), { method: "PUT", headers: auth, body: c.body("Before") })).status).toBe(201);
+        const [removed] = await Promise.all([
+          fetch(c.url(i), { method: "DELETE", headers: inOrder(auth, 1) }).then((r) => r.json()),
+          fetch(c.url(i), { method: "PUT", headers: inOrder(auth, 2), body: c.body("After") }),
+        ]);
+        results.push(removed.result);
+        expect(await c.title(i)).toBe("After");
+      }
+      expect(results.filter((r) => r !== "deleted" && r !== "stale")).toEqual([]);
+    },
+  );
 
   it("a body field whose length is no number (valid JSON) is answered 400, never 500", async () => {
     const auth = { authorization: `Bearer ${await write()}`, "content-type": "application/json" };

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { memberOf } from "@/lib/gateway/organizations";
 import { notFound } from "@/lib/errors";
+import { replaceControls } from "@/lib/text-rules";
 
 // The audit trail of the token endpoint: one row per request, whatever its outcome.
 
@@ -19,7 +20,7 @@ export type TokenLogEntry = {
 // in text (the row, and the audit entry, would be lost).
 const clip = (v: string | null | undefined, n: number) => {
   if (v == null) return null;
-  const t = v.replace(/[\u0000-\u001f\u007f]/g, "\uFFFD");
+  const t = replaceControls(v, "\uFFFD");
   return t.length > n ? `${t.slice(0, n - 1)}…` : t;
 };
 

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { direct } from "@/lib/db";
 import { sql } from "@/lib/assets/sql";
 import type { PortalCaller } from "@/lib/portal/verify-token";
+import { replaceControls } from "@/lib/text-rules";
 
 // Every publication and removal the receiving API handles leaves a receipt (the publish report):
 // who sent it (the access token's client and organization) and, when the console says so, which
@@ -24,7 +25,7 @@ export function publisherOf(headers: Headers, caller: PortalCaller): Publisher {
     clientId: caller.clientId.slice(0, 200),
     org: caller.org.slice(0, 200),
     publicationId: /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : null,
-    publicationTitle: title.replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, 300),
+    publicationTitle: replaceControls(title, " ").slice(0, 300),
   };
 }
 
