@@ -116,6 +116,13 @@ describe("every input schema", () => {
     }
   });
 
+  it("a schema's own bug is not taken for bad input: only zod's length comparison is caught", () => {
+    const buggy = z.string().refine((v) => (v as unknown as { x: { y: number } }).x.y > 0);
+    expect(() => safeParseInput(buggy, "text")).toThrow(TypeError);
+    const r = safeParseInput(z.string().max(5), JSON.parse('{"length": {"valueOf": 1, "toString": 1}}'));
+    expect(r.success).toBe(false);
+  });
+
   it.each(schemas)("%s: refuses or accepts hostile values, never throws, lets no control character in", (_, s) => {
     fc.assert(
       fc.property(
