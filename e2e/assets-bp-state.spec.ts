@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { test, expect } from "./support/test";
 import { unique } from "./support/helpers";
+import { fresh, signInToPortal } from "./support/portal";
 import { queuePublication, setUpBrandPortal } from "./support/brand-portal";
 
 // The Brand Portal state of assets in the Assets console, on states written by real deliveries:
@@ -97,4 +98,52 @@ test("published, failed, pending and not published: on cards, in the Brand Porta
   await expect(details).toContainText(/Failed: The binary of .*bravo\.txt is missing from the asset store/);
   await page.goto(`/assets${folder.slice("/content/dam".length)}/alpha.txt`);
   await expect(page.getByRole("region", { name: "Details" })).toContainText(/Published .* by Administrator/);
+});
+
+test("renaming and deleting published assets: Brand Portal follows, and the Delete dialog says so", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const bp = await setUpBrandPortal(page);
+  const folder = await createFolderWithFiles(page, unique("BP Follow"));
+  queuePublication({ config: bp.configTitle, by: "admin", publish: [`${folder}/alpha.txt`, `${folder}/bravo.txt`] });
+  await page.goto(`/assets${folder.slice("/content/dam".length)}`);
+  const card = (t: string) => page.getByRole("article", { name: t });
+  for (const t of ["alpha", "bravo"])
+    await expect(card(t).getByText(/^Published .* by Administrator/)).toBeVisible({ timeout: 30_000 });
+
+  const renamed = `${unique("renamed")}.txt`;
+  await card("alpha").getByRole("button", { name: "Select" }).click();
+  const bar = page.getByRole("toolbar", { name: "Selection" });
+  await bar.getByRole("button", { name: "Rename" }).click();
+  const rename = page.getByRole("dialog", { name: "Rename asset" });
+  await rename.getByLabel("Name").fill(renamed);
+  await rename.getByRole("button", { name: "Rename" }).click();
+  await expect(rename).toBeHidden();
+
+  await card("bravo").getByRole("button", { name: "Select" }).click();
+  await bar.getByRole("button", { name: "Delete" }).click();
+  const remove = page.getByRole("alertdialog", { name: "Delete" });
+  await expect(remove).toContainText(
+    "This item is published to Brand Portal: deleting also removes it from Brand Portal.",
+  );
+  await remove.getByRole("button", { name: "Delete" }).click();
+  await expect(card("bravo")).toHaveCount(0);
+  await expect(card("alpha").getByText(/^Published .* by Administrator/)).toBeVisible({ timeout: 30_000 });
+
+  // On the portal: the renamed asset under its new name, nothing under the old names.
+  const slug = bp.tenantUrl.split("/").pop()!;
+  const portal = await fresh(browser);
+  await signInToPortal(portal, slug, "admin", bp.portalPassword);
+  const search = async (q: string) => portal.goto(`/portal/${slug}/search?q=${encodeURIComponent(q)}`);
+  await expect(async () => {
+    await search(renamed);
+    await expect(portal.getByText("1 result")).toBeVisible({ timeout: 1_000 });
+    await search("bravo");
+    await expect(portal.getByText("No assets match")).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await search("alpha.txt");
+  await expect(portal.getByText("No assets match")).toBeVisible();
+  await portal.context().close();
 });

@@ -16,7 +16,7 @@ test("Agents on author: the four agents of a configuration, Test Connection succ
 }) => {
   const org = unique("Replication Org");
   const techId = await createOrganization(page, org);
-  const tenantUrl = await createTenant(page, unique("Acme Portal"), techId);
+  const { url: tenantUrl } = await createTenant(page, unique("Acme Portal"), techId);
   const clientId = await addApplication(page, unique("AEM Author"), org);
   const title = `Replication ${unique("r").slice(2)}`;
   const pem = await createConfiguration(page, title, tenantUrl, clientId);
@@ -94,7 +94,7 @@ test("Agents on author: the four agents of a configuration, Test Connection succ
 test("Test Connection names the cause when the gateway has another public key", async ({ page }) => {
   const org = unique("Wrong Key Org");
   const techId = await createOrganization(page, org);
-  const tenantUrl = await createTenant(page, unique("Wrong Key Portal"), techId);
+  const { url: tenantUrl } = await createTenant(page, unique("Wrong Key Portal"), techId);
   const clientId = await addApplication(page, unique("Wrong Key App"), org);
   const title = `Wrong key ${unique("w").slice(2)}`;
   await createConfiguration(page, title, tenantUrl, clientId);

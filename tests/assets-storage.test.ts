@@ -298,12 +298,12 @@ describe("rename, move, delete", () => {
     const f = await createFolder({ parentPath: "/content/dam", name: "trip", title: "Trip" }, userId);
     await createFolder({ parentPath: "/content/dam/trip", name: "day_1", title: "Day 1" }, userId);
     await up("/content/dam/trip/day_1", "beach.png", "beach");
-    await renameFolder({ id: f.id, name: "journey", title: "Journey" });
+    await renameFolder({ id: f.id, name: "journey", title: "Journey" }, userId);
     expect(await db.asset.findUnique({ where: { path: "/content/dam/journey/day_1/beach.png" } })).not.toBeNull();
-    await expect(moveItems([{ kind: "folder", id: f.id }], "/content/dam/journey/day_1")).rejects.toThrow(
+    await expect(moveItems([{ kind: "folder", id: f.id }], "/content/dam/journey/day_1", userId)).rejects.toThrow(
       /into itself/,
     );
-    await moveItems([{ kind: "folder", id: f.id }], "/content/dam/photos");
+    await moveItems([{ kind: "folder", id: f.id }], "/content/dam/photos", userId);
     expect(await db.folder.findUnique({ where: { path: "/content/dam/photos/journey/day_1" } })).not.toBeNull();
     expect(
       await db.asset.findUnique({ where: { path: "/content/dam/photos/journey/day_1/beach.png" } }),
@@ -327,12 +327,12 @@ describe("rename, move, delete", () => {
       name: "unread.png",
       typeFlag: unread.asset.typeFlag,
     });
-    await deleteItems([{ kind: "asset", id: unread.asset.id }], { confirmNonEmpty: false });
+    await deleteItems([{ kind: "asset", id: unread.asset.id }], { confirmNonEmpty: false, userId });
     await up("/content/dam/photos/journey/day_1", "sea.png", "sea");
     await expect(renameAsset({ id: beach.id, name: "sea.png" }, userId)).rejects.toThrow(/"sea.png" already exists/);
-    await expect(moveItems([{ kind: "asset", id: beach.id }], "/content/dam/photos/journey/day_1")).rejects.toThrow(
-      /already in/,
-    );
+    await expect(
+      moveItems([{ kind: "asset", id: beach.id }], "/content/dam/photos/journey/day_1", userId),
+    ).rejects.toThrow(/already in/);
   });
 
   it("refuses a non-empty folder until confirmed, then removes everything and the unshared binaries", async () => {
@@ -352,13 +352,16 @@ describe("rename, move, delete", () => {
       folders: 2,
       assets: 2,
       nonEmpty: [{ path: "/content/dam/doomed", title: "Doomed", folders: 1, assets: 2 }],
+      onPortal: 0,
     });
-    await expect(deleteItems([{ kind: "folder", id: f.id }], { confirmNonEmpty: false })).rejects.toMatchObject({
-      code: "not_empty",
-    });
+    await expect(deleteItems([{ kind: "folder", id: f.id }], { confirmNonEmpty: false, userId })).rejects.toMatchObject(
+      {
+        code: "not_empty",
+      },
+    );
     expect(await db.folder.count({ where: { path: { startsWith: "/content/dam/doomed" } } })).toBe(2);
 
-    await deleteItems([{ kind: "folder", id: f.id }], { confirmNonEmpty: true });
+    await deleteItems([{ kind: "folder", id: f.id }], { confirmNonEmpty: true, userId });
     expect(await db.folder.count({ where: { path: { startsWith: "/content/dam/doomed" } } })).toBe(0);
     expect(await db.asset.count({ where: { id: { in: [unique.asset.id, shared.asset.id] } } })).toBe(0);
     expect(await assetBlobs.has(uniqueSha)).toBe(false);
@@ -369,11 +372,11 @@ describe("rename, move, delete", () => {
 
   it("deletes assets and refuses the root", async () => {
     const root = (await db.folder.findUnique({ where: { path: "/content/dam" } }))!;
-    await expect(deleteItems([{ kind: "folder", id: root.id }], { confirmNonEmpty: true })).rejects.toThrow(
+    await expect(deleteItems([{ kind: "folder", id: root.id }], { confirmNonEmpty: true, userId })).rejects.toThrow(
       /root folder cannot be deleted/,
     );
     const a = await up("/content/dam/photos", "bye.txt", "bye");
-    await deleteItems([{ kind: "asset", id: a.asset.id }], { confirmNonEmpty: false });
+    await deleteItems([{ kind: "asset", id: a.asset.id }], { confirmNonEmpty: false, userId });
     expect(await getAssetDetails({ id: a.asset.id })).toBeNull();
   });
 });
@@ -389,7 +392,7 @@ describe("collections", () => {
     expect(await addToCollection(c.id, [a.asset.id, b.asset.id])).toEqual({ added: 2 });
     expect(await addToCollection(c.id, [a.asset.id])).toEqual({ added: 0 });
     expect((await collectionMembers(c.id, { skip: 0, take: 10 })).map((m) => m.name)).toEqual(["c1.txt", "c2.txt"]);
-    await deleteCollections([c.id]);
+    await deleteCollections([c.id], userId);
     expect(await db.asset.count({ where: { id: { in: [a.asset.id, b.asset.id] } } })).toBe(2);
   });
 });

@@ -7,7 +7,12 @@ import { E2E } from "./env";
 // integration" does: a tenant of a gateway organization, a JWT application, a Brand Portal
 // configuration with the tenant URL and client ID, and its public key pasted into the application.
 
-export async function createTenant(page: Page, name: string, orgTechId: string): Promise<string> {
+/** Creates a tenant; returns its URL and its first Portal administrator's (admin) generated password. */
+export async function createTenant(
+  page: Page,
+  name: string,
+  orgTechId: string,
+): Promise<{ url: string; password: string }> {
   await page.goto("/tools");
   await page.getByRole("navigation", { name: "Tools sections" }).getByRole("link", { name: "Deployment" }).click();
   await page.getByRole("link", { name: /Brand Portal Tenants/ }).click();
@@ -22,11 +27,12 @@ export async function createTenant(page: Page, name: string, orgTechId: string):
   await dialog.getByRole("button", { name: "Create" }).click();
   // the first Portal administrator's generated password is shown once
   await expect(dialog.getByTestId("generated-password")).toHaveText(/^[A-Za-z0-9_-]{16}$/);
+  const password = (await dialog.getByTestId("generated-password").textContent())!.trim();
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(dialog).toBeHidden();
   const url = `${E2E.baseURL}/portal/${slug}`;
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(url);
-  return url;
+  return { url, password };
 }
 
 export async function addApplication(page: Page, name: string, org: string): Promise<string> {
@@ -85,12 +91,12 @@ export async function setUpBrandPortal(page: Page) {
   const org = unique("Publish Org");
   const techId = await createOrganization(page, org);
   const tenantName = unique("Publish Portal");
-  const tenantUrl = await createTenant(page, tenantName, techId);
+  const { url: tenantUrl, password: portalPassword } = await createTenant(page, tenantName, techId);
   const clientId = await addApplication(page, unique("Publish Author"), org);
   const configTitle = `Publishing ${unique("p").slice(2)}`;
   const pem = await createConfiguration(page, configTitle, tenantUrl, clientId);
   await pastePublicKey(page, clientId, pem);
-  return { tenantName, tenantUrl, clientId, configTitle };
+  return { tenantName, tenantUrl, portalPassword, clientId, configTitle };
 }
 
 /** Pauses or resumes the four agents of a configuration (Tools › Deployment › Replication). */

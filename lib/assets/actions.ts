@@ -14,20 +14,20 @@ export const createFolderAction = action({ role: "author", input: s.createFolder
   createFolder(input, me.id),
 );
 
-export const renameFolderAction = action({ role: "author", input: s.renameFolderInput }, (input) =>
-  renameFolder(input),
+export const renameFolderAction = action({ role: "author", input: s.renameFolderInput }, (input, me) =>
+  renameFolder(input, me.id),
 );
 
 export const renameAssetAction = action({ role: "author", input: s.renameAssetInput }, (input, me) =>
   renameAsset(input, me.id),
 );
 
-export const moveItemsAction = action({ role: "author", input: s.moveInput }, (input) =>
-  moveItems(input.items, input.targetPath),
+export const moveItemsAction = action({ role: "author", input: s.moveInput }, (input, me) =>
+  moveItems(input.items, input.targetPath, me.id),
 );
 
-export const deleteItemsAction = action({ role: "author", input: s.deleteInput }, (input) =>
-  deleteItems(input.items, { confirmNonEmpty: input.confirmNonEmpty }),
+export const deleteItemsAction = action({ role: "author", input: s.deleteInput }, (input, me) =>
+  deleteItems(input.items, { confirmNonEmpty: input.confirmNonEmpty, userId: me.id }),
 );
 
 export const updateMetadataAction = action({ role: "author", input: s.metadataInput }, (input, me) =>
@@ -46,6 +46,6 @@ export const removeFromCollectionAction = action({ role: "author", input: s.coll
   collections.removeFromCollection(input.collectionId, input.assetIds),
 );
 
-export const deleteCollectionsAction = action({ role: "author", input: s.deleteCollectionsInput }, (input) =>
-  collections.deleteCollections(input.ids),
+export const deleteCollectionsAction = action({ role: "author", input: s.deleteCollectionsInput }, (input, me) =>
+  collections.deleteCollections(input.ids, me.id),
 );

@@ -5,6 +5,7 @@ import { describeBp } from "@/lib/assets/bp-state";
 import { collectionPath, type BpStatus } from "@/lib/assets/types";
 import { chunks, containsFolded, sql } from "@/lib/assets/sql";
 import { conflict, notFound } from "@/lib/errors";
+import { followOnPortal, heldOnPortal, wakeQueues } from "@/lib/publication/follow-on-portal";
 
 // Assets › Collections: named sets of assets. A collection refers to its assets; deleting it
 // leaves them where they are, deleting an asset removes it from every collection.
@@ -112,8 +113,19 @@ export async function removeFromCollection(collectionId: string, assetIds: strin
   return { removed: count };
 }
 
-export async function deleteCollections(ids: string[]): Promise<{ deleted: number }> {
-  const { count } = await db.collection.deleteMany({ where: { id: { in: ids } } });
-  if (!count) throw notFound("The collection");
-  return { deleted: count };
+/** Deletes collections; the portal's copies of them are unpublished (their assets stay). */
+export async function deleteCollections(ids: string[], userId: string): Promise<{ deleted: number }> {
+  let wake: string[] = [];
+  const deleted = await db.$transaction(async (tx) => {
+    const held = await heldOnPortal(
+      tx,
+      ids.map((id) => ({ kind: "collection" as const, id })),
+    );
+    const { count } = await tx.collection.deleteMany({ where: { id: { in: ids } } });
+    if (!count) throw notFound("The collection");
+    wake = await followOnPortal(tx, held, { moved: false, requestedBy: userId });
+    return count;
+  });
+  wakeQueues(wake);
+  return { deleted };
 }

@@ -5,6 +5,7 @@ import { below, chunks } from "@/lib/assets/sql";
 import { countSubtree } from "@/lib/assets/subtree";
 import type { DeletePreview, ItemRef } from "@/lib/assets/types";
 import { notFound, UserError } from "@/lib/errors";
+import { followOnPortal, heldOnPortal, wakeQueues } from "@/lib/publication/follow-on-portal";
 
 /** What deleting these items removes: the Delete dialog shows it before asking again. */
 export async function previewDelete(items: ItemRef[]): Promise<DeletePreview> {
@@ -13,7 +14,8 @@ export async function previewDelete(items: ItemRef[]): Promise<DeletePreview> {
     select: { path: true, title: true, parentId: true },
   });
   const assets = await db.asset.count({ where: { id: { in: ids(items, "asset") } } });
-  const out: DeletePreview = { folders: folders.length, assets, nonEmpty: [] };
+  const onPortal = (await heldOnPortal(db, items)).length;
+  const out: DeletePreview = { folders: folders.length, assets, nonEmpty: [], onPortal };
   for (const f of folders) {
     const inside = await countSubtree(db, f.path);
     out.folders += inside.folders;
@@ -28,7 +30,10 @@ export async function previewDelete(items: ItemRef[]): Promise<DeletePreview> {
  * nothing refers to any more. A folder that is not empty needs `confirmNonEmpty`, which the
  * dialog sends only after showing what goes.
  */
-export async function deleteItems(items: ItemRef[], opts: { confirmNonEmpty: boolean }): Promise<DeletePreview> {
+export async function deleteItems(
+  items: ItemRef[],
+  opts: { confirmNonEmpty: boolean; userId: string },
+): Promise<DeletePreview> {
   const preview = await previewDelete(items);
   if (preview.folders + preview.assets === 0) throw notFound("The selected items");
   if (preview.nonEmpty.length && !opts.confirmNonEmpty) {
@@ -39,8 +44,10 @@ export async function deleteItems(items: ItemRef[], opts: { confirmNonEmpty: boo
     );
   }
   const shas = new Set<string>();
+  let wake: string[] = [];
   await db.$transaction(
     async (tx) => {
+      const held = await heldOnPortal(tx, items);
       const folders = await tx.folder.findMany({
         where: { id: { in: ids(items, "folder") } },
         select: { id: true, path: true, parentId: true },
@@ -75,9 +82,11 @@ export async function deleteItems(items: ItemRef[], opts: { confirmNonEmpty: boo
       }
       for (const f of folders.sort((a, b) => b.path.length - a.path.length))
         await tx.folder.deleteMany({ where: { id: f.id } });
+      wake = await followOnPortal(tx, held, { moved: false, requestedBy: opts.userId });
     },
     { timeout: 120_000 },
   );
+  wakeQueues(wake);
   await collectBlobs(shas, { keepRecent: false }).catch((e) => console.warn("[assets] blob cleanup:", e));
   return preview;
 }

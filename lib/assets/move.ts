@@ -5,13 +5,19 @@ import { joinPath } from "@/lib/assets/names";
 import { repathSubtree } from "@/lib/assets/subtree";
 import type { ItemRef } from "@/lib/assets/types";
 import { notFound, UserError } from "@/lib/errors";
+import { followOnPortal, heldOnPortal, wakeQueues } from "@/lib/publication/follow-on-portal";
 
-/** Moves folders and assets into another folder, all or nothing. */
-export async function moveItems(items: ItemRef[], targetPath: string): Promise<{ moved: number }> {
-  return db.$transaction(async (tx) => {
+/**
+ * Moves folders and assets into another folder, all or nothing. What the portal holds of them moves
+ * too: unpublished at the old paths, published at the new ones.
+ */
+export async function moveItems(items: ItemRef[], targetPath: string, userId: string): Promise<{ moved: number }> {
+  let wake: string[] = [];
+  const out = await db.$transaction(async (tx) => {
     const target = await tx.folder.findUnique({ where: { path: targetPath }, select: { id: true, path: true } });
     if (!target) throw notFound(`The folder ${targetPath}`);
     const names = new Set<string>();
+    const held = await heldOnPortal(tx, items);
     for (const item of items) {
       const row =
         item.kind === "folder"
@@ -41,6 +47,9 @@ export async function moveItems(items: ItemRef[], targetPath: string): Promise<{
         await tx.asset.update({ where: { id: row.id }, data: { folderId: target.id, path } });
       }
     }
+    wake = await followOnPortal(tx, held, { moved: true, requestedBy: userId });
     return { moved: items.length };
   });
+  wakeQueues(wake);
+  return out;
 }

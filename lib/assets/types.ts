@@ -93,6 +93,8 @@ export type DeletePreview = {
   assets: number;
   /** The selected folders that hold something, with what they hold. */
   nonEmpty: { path: string; title: string; folders: number; assets: number }[];
+  /** How many of the selected items Brand Portal holds (deleting unpublishes them there). */
+  onPortal: number;
 };
 
 export type CollectionSummary = { id: string; name: string; title: string; members: number };

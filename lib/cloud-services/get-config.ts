@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Tx } from "@/lib/db/tx";
 import { notFound } from "@/lib/errors";
 
 // Reading configurations. Private keys are omitted by the client (lib/db/client.ts) and never
@@ -84,8 +85,8 @@ export function currentKey(config: ConfigDetail) {
  * The configuration publications go to when none is named: the oldest complete one. With a single
  * configuration (the usual install, as in AEM) that is simply it.
  */
-export async function getActiveConfig() {
-  const rows = await db.brandPortalConfig.findMany({
+export async function getActiveConfig(client: Tx = db) {
+  const rows = await client.brandPortalConfig.findMany({
     where: { tenantUrl: { not: "" }, clientId: { not: "" }, gatewayUrl: { not: "" } },
     select: configSelect,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -25,6 +25,7 @@ export function DeleteDialog({ items, close, done }: CommandContext) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const nonEmpty = preview.data?.nonEmpty ?? [];
+  const onPortal = preview.data?.onPortal ?? 0;
 
   async function remove(confirmNonEmpty: boolean) {
     setPending(true);
@@ -60,6 +61,12 @@ export function DeleteDialog({ items, close, done }: CommandContext) {
               ))}
               {items.length > 20 && <li>and {items.length - 20} more</li>}
             </ul>
+            {onPortal > 0 && (
+              <Alert tone="notice">
+                {items.length === 1 ? "This item is" : `${onPortal} of these items ${onPortal === 1 ? "is" : "are"}`}{" "}
+                published to Brand Portal: deleting also removes {onPortal === 1 ? "it" : "them"} from Brand Portal.
+              </Alert>
+            )}
             <p className="text-ink-muted">Deleted items cannot be restored.</p>
           </>
         ) : (
