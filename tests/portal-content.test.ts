@@ -385,6 +385,35 @@ describe("unpublishing and the publish report", () => {
     expect(await getCollection(admin.scope, "brief", { sort: "name", dir: "asc", page: 1 })).toBeNull();
   });
 
+  it("leads a portal user to a public folder whose parents arrived as Administrators only, showing them nothing else", async () => {
+    const pub = publisher(server.url, "acme", ORG);
+    const TOP = "/content/dam/campaigns";
+    await pub.folder(TOP, "Campaigns", false);
+    await pub.asset(`${TOP}/hidden.png`, secret, { title: "Hidden draft", public: false });
+    await pub.folder(`${TOP}/2026`, "2026", false);
+    await pub.folder(`${TOP}/2026/other`, "Other", false);
+    await pub.folder(`${TOP}/2026/spring`, "Spring", true);
+    await pub.asset(`${TOP}/2026/spring/flyer.png`, logo, { title: "Spring flyer", public: true });
+    try {
+      expect((await listSubfolders(user.scope, "/content/dam")).map((f) => f.title)).toEqual(["Campaigns", "Public"]);
+      expect((await listSubfolders(user.scope, TOP)).map((f) => f.title)).toEqual(["2026"]);
+      expect((await listSubfolders(user.scope, `${TOP}/2026`)).map((f) => f.title)).toEqual(["Spring"]);
+      expect(await findFolder(user.scope, TOP)).toMatchObject({ title: "Campaigns" }); // its breadcrumb link works
+      expect(await findFolder(user.scope, `${TOP}/2026/other`)).toBeNull();
+      expect((await folderTree(user.scope, `${TOP}/2026/spring`)).map((f) => f.path)).toEqual([
+        TOP,
+        `${TOP}/2026`,
+        `${TOP}/2026/spring`,
+        PUB,
+      ]);
+      expect((await listFolderAssets(user.scope, TOP, { sort: "name", dir: "asc", page: 1 })).total).toBe(0);
+      const spring = await listFolderAssets(user.scope, `${TOP}/2026/spring`, { sort: "name", dir: "asc", page: 1 });
+      expect(spring.total).toBe(1);
+    } finally {
+      await pub.remove("folders", TOP);
+    }
+  });
+
   it("applies a changed Public Folder Publish flag to later publications only", async () => {
     const pub = publisher(server.url, "acme", ORG);
     await pub.asset(`${PUB}/flip.png`, logo, { title: "Flip", public: true });

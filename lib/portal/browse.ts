@@ -3,11 +3,11 @@ import { cache } from "react";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assetCardSelect, toCard } from "@/lib/portal/asset-view";
-import { ancestorFolders } from "@/lib/portal/folders-of";
+import { ancestorFolders, parentOf } from "@/lib/portal/folders-of";
 import { DAM_ROOT } from "@/lib/portal/paths";
 import { PAGE_SIZE, SORTS } from "@/lib/portal/folder-assets";
-import { join, sql } from "@/lib/assets/sql";
-import { visible, visibleSql, type PortalScope } from "@/lib/portal/visibility";
+import { join, sql, type Sql } from "@/lib/assets/sql";
+import { seesEverything, visible, visibleSql, type PortalScope } from "@/lib/portal/visibility";
 
 // The portal's folder pages: a folder's subfolders and one sorted page of its assets, the folder
 // tree around it, and the collections. Every query is bounded (a page, one folder's children, the
@@ -32,13 +32,39 @@ const folderCard = (f: { path: string; title: string; isPublic: boolean }): Port
   isPublic: f.isPublic,
 });
 
+/**
+ * Folders a portal user may open although they are not public: those above a public folder (it
+ * arrived with Public Folder Publish on, its parents earlier without). They are the way to it, and
+ * show only their public content. Nothing for an administrator, who sees every folder.
+ */
+async function passages(v: PortalScope): Promise<Set<string>> {
+  return seesEverything(v) ? new Set() : passagesOf(v.tenantId);
+}
+
+/** Once per request: a folder page asks for its folder, its tree and perhaps its subfolders. */
+const passagesOf = cache(async (tenantId: string) => {
+  const rows = await db.$queryRaw<{ parentPath: string }[]>(
+    sql`SELECT DISTINCT "parentPath" FROM "PortalFolder" WHERE "tenantId" = ${tenantId} AND "isPublic" = ${true}`,
+  );
+  return new Set(rows.flatMap((r) => ancestorFolders(r.parentPath)));
+});
+
+/** The viewer's folder filter (raw SQL on "PortalFolder"), with the passages among `paths`. */
+function folderFilter(v: PortalScope, ways: Set<string>, paths: (p: string) => boolean): Sql {
+  const open = [...ways].filter(paths);
+  return open.length
+    ? sql`(${visibleSql(v)} OR ("tenantId" = ${v.tenantId} AND "path" IN (${join(open)})))`
+    : visibleSql(v);
+}
+
 /** The folder at `path` if the viewer may see it (the DAM root always), else null. */
 export async function findFolder(v: PortalScope, path: string) {
   if (path === DAM_ROOT) return { path, title: "Assets", isPublic: true, description: "" };
+  const filter = folderFilter(v, await passages(v), (p) => p === path);
   // Plain SQL, as the tree (every folder page, its ZIP too): Prisma's query builder compiles each
   // query anew, which cost more than the read itself.
   const [f] = await db.$queryRaw<{ path: string; title: string; isPublic: boolean | number; metadata: string }[]>(
-    sql`SELECT "path", "title", "isPublic", "metadata" FROM "PortalFolder" WHERE ${visibleSql(v)} AND "path" = ${path} LIMIT 1`,
+    sql`SELECT "path", "title", "isPublic", "metadata" FROM "PortalFolder" WHERE ${filter} AND "path" = ${path} LIMIT 1`,
   );
   if (!f) return null;
   let description = "";
@@ -61,13 +87,12 @@ export const findFolderOnce = cache((tenantId: string, role: PortalScope["role"]
 const SUBFOLDER_LIMIT = 1000;
 
 export async function listSubfolders(v: PortalScope, parentPath: string): Promise<PortalFolderCard[]> {
-  const rows = await db.portalFolder.findMany({
-    where: { ...visible(v), parentPath },
-    select: { path: true, title: true, isPublic: true },
-    orderBy: { path: "asc" },
-    take: SUBFOLDER_LIMIT,
-  });
-  return rows.map(folderCard);
+  const filter = folderFilter(v, await passages(v), (p) => parentOf(p) === parentPath);
+  const rows = await db.$queryRaw<{ path: string; title: string; isPublic: boolean | number }[]>(
+    sql`SELECT "path", "title", "isPublic" FROM "PortalFolder" WHERE ${filter} AND "parentPath" = ${parentPath}
+      ORDER BY "path" ASC LIMIT ${SUBFOLDER_LIMIT}`,
+  );
+  return rows.map((r) => folderCard({ ...r, isPublic: Boolean(r.isPublic) }));
 }
 
 export type TreeNode = PortalFolderCard & { parentPath: string };
@@ -79,11 +104,12 @@ const TREE_LIMIT = 2000;
  */
 export async function folderTree(v: PortalScope, path: string): Promise<TreeNode[]> {
   const open = [DAM_ROOT, ...(path === DAM_ROOT ? [] : ancestorFolders(path))];
+  const filter = folderFilter(v, await passages(v), (p) => open.includes(parentOf(p)));
   // Plain SQL: every portal page with a tree reads it (0.4 ms of CPU against 1.7 through Prisma's
   // query builder, measured on SQLite).
   const rows = await db.$queryRaw<{ path: string; title: string; isPublic: boolean | number; parentPath: string }[]>(
     sql`SELECT "path", "title", "isPublic", "parentPath" FROM "PortalFolder"
-      WHERE ${visibleSql(v)} AND "parentPath" IN (${join(open)}) ORDER BY "path" ASC LIMIT ${TREE_LIMIT}`,
+      WHERE ${filter} AND "parentPath" IN (${join(open)}) ORDER BY "path" ASC LIMIT ${TREE_LIMIT}`,
   );
   return rows.map((r) => ({ ...folderCard({ ...r, isPublic: Boolean(r.isPublic) }), parentPath: r.parentPath }));
 }
