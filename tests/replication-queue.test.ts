@@ -10,6 +10,7 @@ import { enqueueJobs, enqueueNow } from "@/lib/replication/queue/enqueue";
 import { completeJob, failJob, scheduleRetry } from "@/lib/replication/queue/finish";
 import { extendLease, reapExpiredLeases } from "@/lib/replication/queue/lease";
 import { clearQueue, forceRetry, removeJob, retryJob } from "@/lib/replication/queue/queue-ops";
+import { instanceDetail } from "@/lib/publication/progress";
 import { purgeFinishedJobs } from "@/lib/replication/queue/purge";
 import { flushLogs } from "@/lib/replication/log/append-log";
 import { setAgentEnabled, setAgentPaused } from "@/lib/replication/agents/update-agent";
@@ -527,6 +528,29 @@ describe("queue actions", () => {
     expect(await clearQueue(agentId)).toBe(1);
     expect(await db.replicationJob.count({ where: { agentId } })).toBe(0);
     expect(await db.replicationJob.count()).toBe(6);
+  });
+
+  it("a publication whose items leave the queue unsent says so, and does not read as Completed", async () => {
+    const user = await db.user.create({
+      data: { login: `pub-${Date.now()}`, name: "Pub", role: "administrator", passwordHash: "x" },
+    });
+    const pub = await db.publication.create({
+      data: { title: "Launch", action: "publish", configId, scope: "[]", state: "running", createdById: user.id },
+    });
+    await enqueueNow({ configId, publicationId: pub.id, items: items(8) });
+    const agentId = agents[0].id;
+    const mine = await db.replicationJob.findMany({ where: { agentId }, orderBy: { id: "asc" } });
+    expect(mine).toHaveLength(2);
+    await removeJob(agentId, mine[0].id);
+    expect(await clearQueue(agentId)).toBe(1);
+    // The other agents' jobs are delivered.
+    await db.replicationJob.updateMany({ where: { publicationId: pub.id }, data: { state: "done" } });
+    const detail = await instanceDetail(pub.id, { id: user.id, role: "administrator" }, { page: 1, pageSize: 50 });
+    expect(detail?.state).toBe("Completed with errors");
+    expect(detail?.error).toBe(
+      "1 item was removed from the queue of Brand Portal agent 1 (Remove) before it was sent: not delivered to Brand Portal. " +
+        "1 item was removed from the queue of Brand Portal agent 1 (Clear) before it was sent: not delivered to Brand Portal.",
+    );
   });
 });
 

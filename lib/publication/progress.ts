@@ -19,8 +19,8 @@ function stateOf(p: Pub, c: Counts): InstanceState {
   if (p.state === "terminated") return "Terminated";
   const live = c.queued + c.running;
   if ((p.state === "running" || p.state === "queued") && live > 0) return "Running";
-  if (p.state === "running" || p.state === "queued") return c.failed ? "Completed with errors" : "Completed";
-  return p.state === "failed" || c.failed ? "Completed with errors" : "Completed";
+  // An error note: part of the scope was deleted before it started, or left the queue unsent.
+  return p.state === "failed" || c.failed || p.error ? "Completed with errors" : "Completed";
 }
 
 type Caps = Map<string, number | null>;
