@@ -544,9 +544,11 @@ describe("queue actions", () => {
     await removeJob(agentId, mine[0].id);
     expect(await clearQueue(agentId)).toBe(1);
     // The other agents' jobs are delivered.
-    await db.replicationJob.updateMany({ where: { publicationId: pub.id }, data: { state: "done" } });
+    const at = new Date();
+    await db.replicationJob.updateMany({ where: { publicationId: pub.id }, data: { state: "done", completedAt: at } });
     const detail = await instanceDetail(pub.id, { id: user.id, role: "administrator" }, { page: 1, pageSize: 50 });
     expect(detail?.state).toBe("Completed with errors");
+    expect(detail?.completedAt).toBe(at.toISOString()); // before the scheduler has recorded it
     expect(detail?.error).toBe(
       "1 item was removed from the queue of Brand Portal agent 1 (Remove) before it was sent: not delivered to Brand Portal. " +
         "1 item was removed from the queue of Brand Portal agent 1 (Clear) before it was sent: not delivered to Brand Portal.",

@@ -56,7 +56,8 @@ function toRow(p: Pub, c: Counts, users: Map<string, string>, caps: Caps, nowMs:
     state,
     scheduledAt: p.scheduledAt?.toISOString() ?? null,
     startedAt: p.startedAt?.toISOString() ?? null,
-    completedAt: p.completedAt?.toISOString() ?? null,
+    // Over before the scheduler has recorded it (finish-publications.ts): the time it will record.
+    completedAt: (p.completedAt ?? (state.startsWith("Completed") ? c.lastAt : null))?.toISOString() ?? null,
     createdAt: p.createdAt.toISOString(),
     startedBy: (p.createdById && users.get(p.createdById)) ?? "—",
     payload: scope.length === 1 ? scope[0].path : `${scope[0]?.path ?? ""} and ${scope.length - 1} more`,
