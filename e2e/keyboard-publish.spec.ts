@@ -282,6 +282,9 @@ test("Manage Publication by keyboard: Later, Add Content, Workflows, Publish Lat
   await expect(grid.getByRole("row").filter({ hasText: title })).toContainText("Scheduled");
   await expectNoSeriousA11y(page, "instances list");
   const terminate = page.getByRole("button", { name: `Terminate ${title}` });
+  // The list fits the window (1280 px wide): Terminate in view without scrolling, titles in a usable column.
+  await expect(terminate).toBeInViewport({ ratio: 1 });
+  expect((await grid.getByRole("columnheader", { name: "Title" }).boundingBox())!.width).toBeGreaterThanOrEqual(200);
   await tabTo(page, grid);
   await pressUntil(page, "ArrowDown", grid.getByRole("row").filter({ hasText: title }));
   await pressUntil(page, "ArrowRight", terminate);
@@ -295,4 +298,13 @@ test("Manage Publication by keyboard: Later, Add Content, Workflows, Publish Lat
   await tabTo(page, confirm.getByRole("button", { name: "Terminate" }));
   await page.keyboard.press("Enter");
   await expect(grid.getByRole("row").filter({ hasText: title })).toContainText("Terminated");
+  // It never started: no start time (not the time it was created).
+  const headers = (await grid.getByRole("columnheader").allTextContents()).map((h) => h.trim());
+  await expect(
+    grid
+      .getByRole("row")
+      .filter({ hasText: title })
+      .getByRole("gridcell")
+      .nth(headers.indexOf("Start time") - 1),
+  ).toHaveText("—");
 });

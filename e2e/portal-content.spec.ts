@@ -2,7 +2,16 @@ import { test, expect } from "./support/test";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { unique } from "./support/helpers";
-import { createPortalTenant, fresh, orgId, publishSample, sha, signInToPortal, startIssuer } from "./support/portal";
+import {
+  createPortalTenant,
+  fresh,
+  orgId,
+  portalSignIn,
+  publishSample,
+  sha,
+  signInToPortal,
+  startIssuer,
+} from "./support/portal";
 import { expectNoSeriousA11y } from "./support/a11y";
 
 // The Brand Portal as its users see it. An Outpost administrator creates a tenant with its first
@@ -121,4 +130,75 @@ test("a Portal administrator browses, searches and downloads; a Portal user sees
   expect(report?.status()).toBe(404);
   await ann.goto(`/portal/${slug}/search?q=secret`);
   await expect(ann.getByText("No assets match")).toBeVisible();
+});
+
+test("folder, collection and asset pages render without React errors; a tenant named … Brand Portal is named once", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const org = orgId();
+  const own = await startIssuer(org);
+  try {
+    const name = `${unique("Acme")} Brand Portal`;
+    const { slug, password } = await createPortalTenant(page, { name, adminLogin: "boss", org, issuer: own.issuer });
+    await publishSample(baseURL!, slug, own.sign);
+
+    const boss = await fresh(browser);
+    // Hydration errors (React #418: markup the browser must repair, such as a <nav> inside a <p>) reach the console.
+    const errors: string[] = [];
+    boss.on("pageerror", (e) => errors.push(e.message));
+    boss.on("console", (m) => void (m.type() === "error" && errors.push(m.text())));
+    await boss.goto(`/portal/${slug}`);
+    await expect(boss.getByText(`to ${name}`, { exact: true })).toBeVisible();
+    await expect(boss).toHaveTitle(`Sign in · ${name}`);
+    await portalSignIn(boss, "boss", password);
+    await expect(boss.getByRole("navigation", { name: "Folders" })).toBeVisible();
+
+    await boss.goto(`/portal/${slug}/folders/brand`);
+    await expect(boss.getByRole("heading", { name: "Brand", level: 1 })).toBeVisible();
+    await expect(boss.getByRole("navigation", { name: "Breadcrumbs" })).toBeVisible();
+    const asset = await boss
+      .getByRole("link", { name: /Acme logo/ })
+      .first()
+      .getAttribute("href");
+    await boss.goto(`/portal/${slug}/collections/launch`);
+    await expect(boss.getByRole("heading", { name: "Launch kit", level: 1 })).toBeVisible();
+    await boss.goto(asset!);
+    await expect(boss.getByRole("heading", { name: "Acme logo", level: 1 })).toBeVisible();
+    expect(errors).toEqual([]);
+  } finally {
+    await own.close();
+  }
+});
+
+test("an asset card and its checkbox show keyboard focus", async ({ page, browser, baseURL }) => {
+  const { slug, password } = await createPortalTenant(page, {
+    name: unique("Acme Focus"),
+    org: ORG,
+    issuer: issuer.issuer,
+  });
+  await publishSample(baseURL!, slug, issuer.sign);
+  const boss = await fresh(browser);
+  await signInToPortal(boss, slug, "admin", password);
+  await boss.goto(`/portal/${slug}/folders/brand`);
+  const card = boss
+    .getByRole("listitem")
+    .filter({ has: boss.getByRole("checkbox", { name: /^Select / }) })
+    .first();
+  const box = card.getByRole("checkbox").locator("xpath=..");
+  const shadow = (l: typeof card) => l.evaluate((e) => getComputedStyle(e).boxShadow);
+  const [cardAtRest, boxAtRest] = [await shadow(card), await shadow(box)];
+
+  // Tab from the checkbox before the grid: the first card's link, then its checkbox.
+  await boss.getByRole("checkbox", { name: "Select all on this page" }).focus();
+  await boss.keyboard.press("Tab");
+  await expect(card.getByRole("link")).toBeFocused();
+  // the link's own outline is clipped by the card's overflow-hidden: the card shows the focus
+  await expect.poll(() => shadow(card)).not.toBe(cardAtRest); // polled: the card's shadow has a transition
+  await boss.keyboard.press("Tab");
+  await expect(card.getByRole("checkbox")).toBeFocused();
+  await expect.poll(() => shadow(box)).not.toBe(boxAtRest);
+  await expect.poll(() => shadow(card)).toBe(cardAtRest);
 });

@@ -185,6 +185,40 @@ test("Manage Publication of a folder, Later 15 seconds ahead: Scheduled, Running
   await expect(page.getByTestId("progress-counts")).toHaveText("9 done · 0 failed · 9 total");
 });
 
+test("removing a collection from Brand Portal says its assets stay; the wizard shows it as a collection", async ({
+  page,
+}) => {
+  const kept = "Removing a collection does not remove its assets from Brand Portal.";
+  await page.goto("/collections");
+  await page
+    .getByRole("row", { name: /Demo highlights/ })
+    .getByRole("checkbox")
+    .click({ force: true });
+  const bar = page.getByRole("toolbar", { name: "Selection" });
+  await bar.getByRole("button", { name: "Remove from Brand Portal" }).click();
+  const dialog = page.getByRole("dialog", { name: "Unpublish from Brand Portal" });
+  await expect(dialog.getByTestId("publish-summary")).toHaveText(`Remove 1 collection from Brand Portal. ${kept}`);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+
+  // Manage Publication › Unpublish: the Scope step says the same, with the collection's own icon.
+  await bar.getByRole("link", { name: "Manage Publication" }).click();
+  const options = page.getByRole("region", { name: "Options" });
+  await options.getByText("Unpublish from Brand Portal", { exact: true }).click();
+  await expect(options.getByRole("radio", { name: "Unpublish from Brand Portal" })).toBeChecked();
+  await page.getByRole("button", { name: "Next" }).click();
+  const scope = page.getByRole("grid", { name: "Scope" });
+  const row = scope.getByRole("row").filter({ hasText: "Demo highlights" });
+  await expect(row).toContainText("The collection only: its 8 members are not removed");
+  await expect(row.locator("svg.lucide-library")).toBeVisible();
+  await expect(page.getByTestId("scope-totals")).toHaveText(`1 collection. ${kept}`);
+
+  // Its only item removed, the scope is empty: no summary waits for a preview that never runs.
+  await row.getByRole("button", { name: "Remove Demo highlights" }).click();
+  await expect(scope).toContainText("Nothing to publish");
+  await expect(page.getByTestId("scope-totals")).toHaveText("");
+});
+
 test("a wrong Client ID holds the item back; correcting it in Cloud Services sends it at once", async ({ page }) => {
   const setClientId = async (clientId: string) => {
     await page.goto(`/tools/cloud-services/brand-portal/${configNameFromTitle(bp.configTitle)}`);

@@ -32,7 +32,7 @@ beforeAll(async () => {
   cookie = `${SESSION_COOKIE}=${(await createSession(ann.id)).token}`;
   console_ = await serveRoutes({ "/api/assets/browse": browseRoute as never });
   await ensureDamRoot();
-  for (const p of ["/content/dam/bp", "/content/dam/bp/later"]) {
+  for (const p of ["/content/dam/bp", "/content/dam/bp/later", "/content/dam/cols"]) {
     const parent = await db.folder.findUniqueOrThrow({ where: { path: p.slice(0, p.lastIndexOf("/")) } });
     await db.folder.update({ where: { id: (await ensureFolder(p)).id }, data: { parentId: parent.id } });
   }
@@ -42,6 +42,8 @@ beforeAll(async () => {
     never: "/content/dam/bp/never.jpg",
     queued: "/content/dam/bp/queued.jpg",
     later: "/content/dam/bp/later/soon.jpg",
+    kept: "/content/dam/cols/kept.jpg",
+    picked: "/content/dam/cols/picked.jpg",
   }))
     ids[k] = (await createAsset(p, { size: 4_000 })).id;
   // The portal refuses one upload for good (a 4xx is not retried).
@@ -81,6 +83,26 @@ beforeAll(async () => {
       createdById: ann.id,
     },
   });
+  // Unpublish Later of one collection (removes the collection only), Publish Later of another (publishes its members).
+  for (const [action, title, member] of [
+    ["unpublish", "Retire old kit", ids.kept],
+    ["publish", "Launch kit", ids.picked],
+  ]) {
+    const c = await db.collection.create({
+      data: { name: title.toLowerCase().replaceAll(" ", "-"), title, members: { create: [{ assetId: member }] } },
+    });
+    await db.publication.create({
+      data: {
+        title,
+        action,
+        configId: env.config.id,
+        state: "scheduled",
+        scheduledAt: at,
+        scope: JSON.stringify([{ kind: "collection", id: c.id, path: `/content/dam/collections/${c.name}` }]),
+        createdById: ann.id,
+      },
+    });
+  }
 });
 afterEach(() => env.proxy.log.splice(0));
 afterAll(async () => {
@@ -127,6 +149,16 @@ describe("Brand Portal state in the Assets console", () => {
     expect(page).toMatchObject({ total: 3, bp: "pending" });
     // with words too
     expect((await browse("path=/content/dam&bp=pending&q=soon")).items.map((i) => i.name)).toEqual(["soon.jpg"]);
+  });
+
+  it("covers a collection's members for a scheduled publish of it, not for an unpublish (which leaves them)", async () => {
+    const bp = byName((await browse("path=/content/dam/cols")).items);
+    expect(bp["kept.jpg"]).toMatchObject({ state: null });
+    expect(bp["kept.jpg"].scheduled).toBeUndefined();
+    expect(bp["picked.jpg"]).toMatchObject({ scheduled: { action: "publish", title: "Launch kit" } });
+    const names = async (f: string) => (await browse(`path=/content/dam/cols&bp=${f}`)).items.map((i) => i.name);
+    expect(await names("pending")).toEqual(["picked.jpg"]);
+    expect(await names("not-published")).toEqual(["kept.jpg"]);
   });
 
   it("refuses an unknown state with a message", async () => {

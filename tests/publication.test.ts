@@ -10,6 +10,7 @@ import { managePublicationInput, quickPublishInput } from "@/lib/publication/sch
 import { UserError } from "@/lib/errors";
 import { createAsset } from "./support/replication-fixtures";
 import { publicationSetup } from "./support/publication-fixtures";
+import { includesText, queuedMessage, scopeText, totalsText } from "@/components/publication/scope-text";
 
 // Publishing on the queue (no delivery): what a scope expands to, the refusals that create nothing,
 // two people publishing one folder at once, Terminate, Retry failed items, and who sees what.
@@ -57,6 +58,27 @@ describe("publishing now", () => {
       userId: s.author.id,
     });
     expect(await jobs(un.id)).toEqual([{ kind: "collection", path: `/collections/${c.name}` }]);
+
+    // What the dialogs and the wizard say matches: an unpublish names the collection, not its members.
+    const d = await describeScope([{ kind: "collection", id: c.id }]);
+    expect(includesText(d.rows[0], "publish")).toBe("The collection and its 1 member");
+    expect(totalsText(d, "publish")).toBe("1 collection with 1 asset in all: 1 asset, 200 B");
+    expect(queuedMessage("publish", d)).toBe(
+      "1 collection with 1 asset has been queued up for publishing to Brand Portal",
+    );
+    expect(scopeText(d, "unpublish")).toBe("1 collection");
+    expect(includesText(d.rows[0], "unpublish")).toBe("The collection only: its 1 member is not removed");
+    expect(totalsText(d, "unpublish")).toBe(
+      "1 collection. Removing a collection does not remove its assets from Brand Portal.",
+    );
+    expect(queuedMessage("unpublish", d)).toBe("1 collection has been queued up for removal from Brand Portal");
+    const both = await describeScope([...folder(), { kind: "collection", id: c.id }]);
+    expect(totalsText(both, "unpublish")).toBe(
+      "1 folder with 3 assets and 1 collection in all: 3 assets, 600 B. Removing a collection does not remove its assets from Brand Portal.",
+    );
+    expect(queuedMessage("unpublish", both)).toBe(
+      "1 folder with 3 assets and 1 collection have been queued up for removal from Brand Portal",
+    );
   });
 
   it("unpublishes a folder's assets before its folders, deepest first", async () => {
@@ -74,6 +96,13 @@ describe("publishing now", () => {
     ]);
     expect(d.totals).toEqual({ assets: 3, folders: 2, collections: 0, bytes: 600 });
     expect(d.missing).toEqual([{ kind: "asset", id: "nope" }]);
+    expect(queuedMessage("publish", d)).toBe(
+      "1 asset and 1 folder with 3 assets have been queued up for publishing to Brand Portal",
+    );
+    const one = await describeScope(folder());
+    expect(queuedMessage("publish", one)).toBe(
+      "1 folder with 3 assets has been queued up for publishing to Brand Portal",
+    );
   });
 
   it("accepts two people publishing the same folder at once, in order per path", async () => {

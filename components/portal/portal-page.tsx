@@ -15,7 +15,8 @@ export function PortalPage({
       <div className="mb-6 flex flex-wrap items-end gap-4">
         <div className="mr-auto min-w-0">
           <h1 className="truncate text-3xl font-bold tracking-tight">{title}</h1>
-          {description && <p className="mt-1 text-sm text-ink-muted">{description}</p>}
+          {/* A div: descriptions hold breadcrumbs (a <nav>), which a <p> cannot contain. */}
+          {description && <div className="mt-1 text-sm text-ink-muted">{description}</div>}
         </div>
         {actions && <div className="flex items-center gap-2">{actions}</div>}
       </div>

@@ -30,7 +30,7 @@ export function InstanceProgress({ row, label }: { row: InstanceRow; label: stri
         : "waiting for the agents"
       : null;
   return (
-    <div className="min-w-52">
+    <div className="min-w-36">
       <ProgressBar
         label={label}
         hideLabel

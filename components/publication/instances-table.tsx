@@ -13,7 +13,11 @@ import type { InstanceList } from "@/lib/publication/types";
 
 const PAGE_SIZE = 25;
 
-/** Tools › Workflow › Instances: every publication the user may see, updating live. */
+/**
+ * Tools › Workflow › Instances: every publication the user may see, updating live. Sized to fit a
+ * 1280 px window with Terminate in view: the title keeps a readable width, long texts wrap (model,
+ * who, the scheduled time under its label) or are cut short (the payload, with its full text on hover).
+ */
 export function InstancesTable({ initial }: { initial: InstanceList }) {
   const [page, setPage] = useState(1);
   const query = useLive<InstanceList>(
@@ -50,31 +54,38 @@ export function InstancesTable({ initial }: { initial: InstanceList }) {
           >
             {(r) => (
               <Row id={r.id} textValue={r.title}>
-                <Cell>
-                  <Link href={instanceUrl(r.id)} className="font-semibold text-accent hover:underline">
+                <Cell className="min-w-52">
+                  <Link href={instanceUrl(r.id)} className="break-words font-semibold text-accent hover:underline">
                     {r.title}
                   </Link>
                   {r.error && <span className="block max-w-72 truncate text-xs text-negative">{r.error}</span>}
                 </Cell>
-                <Cell className="whitespace-nowrap">{r.model}</Cell>
-                <Cell className="max-w-64 font-mono text-xs">
+                <Cell className="min-w-28">{r.model}</Cell>
+                <Cell className="max-w-36 font-mono text-xs">
                   <span className="block truncate" title={r.payload}>
                     {r.payload}
                   </span>
                 </Cell>
-                <Cell className="whitespace-nowrap">{r.startedBy}</Cell>
+                <Cell>{r.startedBy}</Cell>
                 <Cell className="whitespace-nowrap">
                   <InstanceStateLight state={r.state} />
                 </Cell>
-                <Cell className="whitespace-nowrap text-ink-muted">
-                  {r.state === "Scheduled" && r.scheduledAt
-                    ? `Scheduled for ${formatDateTime(r.scheduledAt)}`
-                    : formatDateTime(r.startedAt ?? r.createdAt)}
+                <Cell className="text-ink-muted">
+                  {r.state === "Scheduled" && r.scheduledAt ? (
+                    <>
+                      <span className="block text-xs">Scheduled for</span>
+                      <span className="whitespace-nowrap">{formatDateTime(r.scheduledAt)}</span>
+                    </>
+                  ) : r.startedAt ? (
+                    <span className="whitespace-nowrap">{formatDateTime(r.startedAt)}</span>
+                  ) : (
+                    "—"
+                  )}
                 </Cell>
                 <Cell>
                   <InstanceProgress row={r} label={`Progress of ${r.title}`} />
                 </Cell>
-                <Cell>{r.canTerminate && <TerminateButton row={r} quiet />}</Cell>
+                <Cell className="whitespace-nowrap">{r.canTerminate && <TerminateButton row={r} quiet />}</Cell>
               </Row>
             )}
           </TableBody>

@@ -18,7 +18,7 @@ import { ActivationFields, timeZone, toUtcIso } from "@/components/publication/a
 import { AddContentDialog } from "@/components/publication/add-content-dialog";
 import { ConfigSelect } from "@/components/publication/config-select";
 import { NotConfigured } from "@/components/publication/not-configured";
-import { includesText, instanceUrl, queuedMessage, scopeText } from "@/components/publication/scope-text";
+import { includesText, instanceUrl, queuedMessage, totalsText } from "@/components/publication/scope-text";
 import { useReadiness, useScopePreview } from "@/components/publication/use-publishing";
 
 type Action = "publish" | "unpublish";
@@ -114,7 +114,7 @@ export function PublicationWizard({ initialItems, cancelHref }: { initialItems: 
         linkLabel: "View the workflow instance",
       });
     else
-      toast.positive(queuedMessage(action, scopeText({ rows })), {
+      toast.positive(queuedMessage(action, { rows }), {
         href: instanceUrl(res.data.id),
         linkLabel: "View progress",
       });
@@ -170,9 +170,8 @@ export function PublicationWizard({ initialItems, cancelHref }: { initialItems: 
           <div className="grid gap-3">
             <div className="flex flex-wrap items-center gap-3">
               <p className="mr-auto text-sm" data-testid="scope-totals">
-                {preview.data
-                  ? `${scopeText(preview.data)} in all: ${preview.data.totals.assets.toLocaleString("en")} asset${preview.data.totals.assets === 1 ? "" : "s"}, ${formatBytes(preview.data.totals.bytes)}`
-                  : "Loading…"}
+                {/* An empty scope asks for nothing (the table says so): no preview runs for it. */}
+                {preview.data ? totalsText(preview.data, action) : preview.isFetching ? "Loading…" : null}
               </p>
               <Button variant="secondary" onPress={() => setAdding(true)}>
                 <Plus size={15} aria-hidden /> Add Content
@@ -224,13 +223,15 @@ export function PublicationWizard({ initialItems, cancelHref }: { initialItems: 
                           // eslint-disable-next-line @next/next/no-img-element -- a streamed rendition
                           <img src={r.thumbnailUrl} alt="" className="h-10 w-10 rounded object-cover" />
                         ) : (
-                          <TypeIcon kind={r.kind === "collection" ? "folder" : r.kind} size={28} />
+                          <TypeIcon kind={r.kind} size={28} />
                         )}
                       </Cell>
                       <Cell className="font-medium">{r.title}</Cell>
                       <Cell className="max-w-80 break-all font-mono text-xs">{r.path}</Cell>
-                      <Cell className="text-sm">{includesText(r)}</Cell>
-                      <Cell className="whitespace-nowrap tabular-nums">{formatBytes(r.bytes)}</Cell>
+                      <Cell className="text-sm">{includesText(r, action)}</Cell>
+                      <Cell className="whitespace-nowrap tabular-nums">
+                        {action === "unpublish" && r.kind === "collection" ? "—" : formatBytes(r.bytes)}
+                      </Cell>
                       <Cell>
                         <IconButton
                           label={`Remove ${r.title}`}

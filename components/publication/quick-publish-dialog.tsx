@@ -9,7 +9,7 @@ import { formatBytes } from "@/lib/format";
 import type { CommandContext } from "@/components/assets/commands/types";
 import { ConfigSelect } from "@/components/publication/config-select";
 import { NotConfigured } from "@/components/publication/not-configured";
-import { instanceUrl, queuedMessage, scopeText } from "@/components/publication/scope-text";
+import { instanceUrl, keptText, queuedMessage, scopeText } from "@/components/publication/scope-text";
 import { useReadiness, useScopePreview } from "@/components/publication/use-publishing";
 
 /**
@@ -29,14 +29,15 @@ export function QuickPublishDialog({
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const verb = action === "publish" ? "Publish" : "Unpublish";
-  const what = preview.data ? scopeText(preview.data) : null;
+  const what = preview.data ? scopeText(preview.data, action) : null;
+  const kept = preview.data ? keptText(preview.data, action) : null;
 
   async function run() {
     setPending(true);
     const res = await quickPublishAction({ action, items: refs, configId: configId ?? undefined });
     setPending(false);
     if (!res.ok) return setError(res.error);
-    toast.positive(queuedMessage(action, what!), {
+    toast.positive(queuedMessage(action, preview.data!), {
       href: instanceUrl(res.data.id),
       linkLabel: "View progress",
     });
@@ -62,7 +63,7 @@ export function QuickPublishDialog({
             {preview.data!.totals.bytes > 0 && action === "publish" ? (
               <span className="text-ink-muted"> ({formatBytes(preview.data!.totals.bytes)})</span>
             ) : null}
-            .
+            .{kept && ` ${kept}`}
           </p>
         )}
         {preview.data && preview.data.missing.length > 0 && (

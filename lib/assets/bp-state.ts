@@ -7,7 +7,8 @@ import type { BpFilter, BpStatus } from "@/lib/assets/types";
 // replication queue wrote (Asset/Folder/Collection.bpState, bpAt, bpBy), with the name of who
 // published instead of their id, the reason of the failed job, and the scheduled publication whose
 // scope covers the item. A scheduled publication covers what it names, the assets and folders
-// below a folder it names, and a collection's members; it is found by the ids in its scope (the
+// below a folder it names, and, when it publishes, a collection's members (unpublishing a
+// collection removes the collection only: its members stay); it is found by the ids in its scope (the
 // folders' current paths, so a folder moved since still covers what is in it). There are few
 // scheduled publications at a time: reading them all costs one indexed query.
 
@@ -19,6 +20,7 @@ export type ScheduledCover = {
   publications: Scheduled[];
   assetIds: Set<string>;
   folderIds: Set<string>;
+  /** Collections a scheduled publish names: it publishes their members too. */
   collectionIds: Set<string>;
   /** Current paths of the folders named in scopes, with their publication. */
   folders: { path: string; pub: Scheduled }[];
@@ -50,7 +52,7 @@ export async function scheduledCover(): Promise<ScheduledCover> {
     for (const e of p.scope) {
       if (!e.id) continue;
       if (e.kind === "asset") cover.assetIds.add(e.id);
-      else if (e.kind === "collection") cover.collectionIds.add(e.id);
+      else if (e.kind === "collection" && p.action === "publish") cover.collectionIds.add(e.id);
       else if (e.kind === "folder") {
         cover.folderIds.add(e.id);
         if (!folderPub.has(e.id)) folderPub.set(e.id, p);
@@ -123,7 +125,10 @@ export async function describeBp<T extends Item>(items: T[], cover?: ScheduledCo
         p.scope.some(
           (e) =>
             e.id === i.id ||
-            (e.kind === "collection" && e.id !== undefined && (memberOf.get(i.id) ?? []).includes(e.id)),
+            (p.action === "publish" &&
+              e.kind === "collection" &&
+              e.id !== undefined &&
+              (memberOf.get(i.id) ?? []).includes(e.id)),
         ) || c.folders.some((f) => f.pub === p && i.path.startsWith(`${f.path}/`)),
     );
     if (pub) i.bp.scheduled = { at: pub.at.toISOString(), action: pub.action, title: pub.title };

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { PortalHeader } from "@/components/portal/portal-header";
 import { findTenant } from "@/lib/portal/tenants";
+import { portalName } from "@/lib/portal/portal-name";
 import { requirePortalViewer } from "@/lib/portal/viewer";
 
 type Props = { children: React.ReactNode; params: Promise<{ tenant: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const tenant = await findTenant((await params).tenant);
-  const name = tenant ? `${tenant.name} Brand Portal` : "Brand Portal";
+  const name = tenant ? portalName(tenant.name) : "Brand Portal";
   return { title: { default: name, template: `%s · ${name}` } };
 }
 

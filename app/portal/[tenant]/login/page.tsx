@@ -3,13 +3,14 @@ import { notFound, redirect } from "next/navigation";
 import { TenantMark } from "@/components/portal/portal-header";
 import { PortalLoginForm } from "@/components/portal/portal-login-form";
 import { findTenant } from "@/lib/portal/tenants";
+import { portalName } from "@/lib/portal/portal-name";
 import { getPortalViewer, safePortalNext } from "@/lib/portal/viewer";
 
 type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ next?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const tenant = await findTenant((await params).tenant);
-  return { title: { absolute: tenant ? `Sign in · ${tenant.name} Brand Portal` : "Brand Portal" } };
+  return { title: { absolute: tenant ? `Sign in · ${portalName(tenant.name)}` : "Brand Portal" } };
 }
 
 // The tenant's sign-in page: its own users only (console accounts do not exist here).
@@ -42,7 +43,7 @@ export default async function PortalLoginPage({ params, searchParams }: Props) {
             <TenantMark name={tenant.name} size="lg" />
             <div>
               <h1 className="text-2xl font-bold leading-tight">Sign in</h1>
-              <p className="text-sm text-ink-muted">to {tenant.name} Brand Portal</p>
+              <p className="text-sm text-ink-muted">to {portalName(tenant.name)}</p>
             </div>
           </div>
           <PortalLoginForm tenant={slug} next={next} />
