@@ -140,6 +140,12 @@ export type PortalCollectionCard = {
   members: number;
 };
 
+/** A collection's title if the viewer may see it (a page's title), else null. */
+export async function collectionTitle(v: PortalScope, name: string): Promise<string | null> {
+  const c = await db.portalCollection.findFirst({ where: { ...visible(v), name }, select: { title: true } });
+  return c?.title ?? null;
+}
+
 export async function listCollections(v: PortalScope): Promise<PortalCollectionCard[]> {
   const rows = await db.portalCollection.findMany({
     where: visible(v),

@@ -34,9 +34,14 @@ export async function BrowseView({
     listFolderAssets(viewer, folder.path, q),
     root ? listCollections(viewer) : Promise.resolve([]),
   ]);
+  // Folders by their titles, as the tree and the headings show them (the tree holds every folder above).
+  const titles = new Map([...tree.map((n) => [n.path, n.title] as const), [folder.path, folder.title]]);
   const crumbs = [
     { label: viewer.tenantName, href: `/portal/${viewer.slug}` },
-    ...crumbsOf(folder.path).map((c) => ({ label: c.name, href: folderHref(viewer.slug, c.path) })),
+    ...crumbsOf(folder.path).map((c) => ({
+      label: titles.get(c.path) ?? c.name,
+      href: folderHref(viewer.slug, c.path),
+    })),
   ];
   const empty = !subfolders.length && !page.total && !collections.length;
   return (

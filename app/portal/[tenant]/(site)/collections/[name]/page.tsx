@@ -6,8 +6,8 @@ import { PortalPage } from "@/components/portal/portal-page";
 import { AssetResults } from "@/components/portal/content/asset-results";
 import { ListToolbar } from "@/components/portal/content/list-toolbar";
 import { PublicBadge } from "@/components/portal/content/public-badge";
-import { getCollection, listQuery, PAGE_SIZE } from "@/lib/portal/browse";
-import { requirePortalViewer } from "@/lib/portal/viewer";
+import { collectionTitle, getCollection, listQuery, PAGE_SIZE } from "@/lib/portal/browse";
+import { getPortalViewer, requirePortalViewer } from "@/lib/portal/viewer";
 import { parseInput } from "@/lib/parse-input";
 
 type Props = {
@@ -15,7 +15,11 @@ type Props = {
   searchParams: Promise<Record<string, string | string[]>>;
 };
 
-export const metadata: Metadata = { title: "Collection" };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { tenant, name } = await params;
+  const viewer = await getPortalViewer(tenant);
+  return { title: (viewer && (await collectionTitle(viewer, name))) ?? "Collection" };
+}
 
 export default async function PortalCollectionPage({ params, searchParams }: Props) {
   const { tenant, name } = await params;
