@@ -118,6 +118,22 @@ test("an administrator registers a console: organization, application, ID copied
   await expect(log.getByRole("row").nth(2)).toContainText("Token issued");
 });
 
+test("a refused Create keeps keyboard focus in the dialog, so Escape still closes it", async ({ page }) => {
+  await page.goto("/gateway/organizations");
+  await page.getByRole("button", { name: "Create Organization" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create Organization" });
+  const create = dialog.getByRole("button", { name: "Create", exact: true });
+  await expect(dialog.getByLabel("Name")).toBeFocused();
+  await page.keyboard.press("Tab"); // Cancel
+  await page.keyboard.press("Tab");
+  await expect(create).toBeFocused();
+  await page.keyboard.press("Enter"); // Name left empty
+  await expect(dialog.getByText("Enter a name")).toBeVisible();
+  await expect(create).toBeFocused(); // a button disabled while sending would have dropped it to <body>
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+});
+
 test("applications are searchable and deleted with confirmation", async ({ page }) => {
   const org = unique("Globex");
   await createOrganization(page, org);

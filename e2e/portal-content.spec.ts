@@ -158,13 +158,17 @@ test("folder, collection and asset pages render without React errors; a tenant n
 
     await boss.goto(`/portal/${slug}/folders/brand`);
     await expect(boss.getByRole("heading", { name: "Brand", level: 1 })).toBeVisible();
-    await expect(boss.getByRole("navigation", { name: "Breadcrumbs" })).toBeVisible();
+    // Breadcrumbs name folders by their titles, as the heading and the tree do.
+    await expect(
+      boss.getByRole("navigation", { name: "Breadcrumbs" }).getByText("Brand", { exact: true }),
+    ).toBeVisible();
     const asset = await boss
       .getByRole("link", { name: /Acme logo/ })
       .first()
       .getAttribute("href");
     await boss.goto(`/portal/${slug}/collections/launch`);
     await expect(boss.getByRole("heading", { name: "Launch kit", level: 1 })).toBeVisible();
+    await expect(boss).toHaveTitle(`Launch kit · ${name}`);
     await boss.goto(asset!);
     await expect(boss.getByRole("heading", { name: "Acme logo", level: 1 })).toBeVisible();
     expect(errors).toEqual([]);

@@ -246,7 +246,9 @@ describe("bad input gets a specific message", () => {
   };
 
   it("tenant URL: not a URL, another scheme, credentials, plain http to a public host, a query", () => {
-    expect(issues({ tenantUrl: "portal.example.com" }).tenantUrl).toMatch(/is not a URL/);
+    expect(issues({ tenantUrl: "portal.example.com" }).tenantUrl).toBe(
+      "Tenant URL is not a URL. Enter it with its scheme, for example https://portal.example.com/portal/acme.",
+    );
     expect(issues({ tenantUrl: "ftp://portal.example.com/x" }).tenantUrl).toMatch(
       /must start with https:\/\/.*not ftp:/,
     );
@@ -292,6 +294,10 @@ describe("bad input gets a specific message", () => {
     expect(issues({ scope: 'dam-read "x"' }).scope).toMatch(/space-separated/);
     expect(issues({ grantType: "password" }).grantType).toBe("Choose how the token is requested");
     expect(issues({ gatewayUrl: "https://u:p@ims.example.com" }).gatewayUrl).toMatch(/must not contain a user name/);
+    // its own example: a gateway, not a tenant
+    expect(issues({ gatewayUrl: "gateway" }).gatewayUrl).toBe(
+      "OAuth gateway URL is not a URL. Enter it with its scheme, for example https://outpost.example.com/gateway.",
+    );
     expect(issues({ gatewayUrl: "https://ims.example.com/ims/token/v3" })).toEqual({});
   });
 

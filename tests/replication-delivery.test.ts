@@ -8,6 +8,7 @@ import { AgentWorker } from "@/lib/replication/worker/agent-worker";
 import { startReplicationRuntime } from "@/lib/replication/worker/runtime";
 import { createHttpTransport, type Transport } from "@/lib/http/transport";
 import { readLog } from "@/lib/replication/log/read-log";
+import { agentSummaries } from "@/lib/replication/agents/overview";
 import { createAsset, ensureFolder } from "./support/replication-fixtures";
 import { portalClock } from "@/lib/portal/verify-token";
 import { closeInstallServer, startReplicationEnv } from "./support/replication-env";
@@ -260,11 +261,18 @@ describe("tokens", () => {
 
   it("a gateway that refuses the token blocks the agent without using up the job's attempts", async () => {
     const a = await createAsset("/content/dam/t/blocked.jpg");
+    const behind = [await createAsset("/content/dam/t/behind-1.jpg"), await createAsset("/content/dam/t/behind-2.jpg")];
     await env.setApp({ publicKey: (await generateConfigKeyPair()).publicKeyPem }); // someone pasted another key
-    await enqueueNow({ configId: env.config.id, items: [publish(a.path)] });
+    // all on one agent, so that the jobs behind the deferred one wait on it
+    for (const x of workers.slice(1))
+      await db.replicationAgent.update({ where: { id: x.agentId }, data: { enabled: false } });
+    await enqueueNow({ configId: env.config.id, items: [a, ...behind].map((x) => publish(x.path)) });
     await drainAll();
     const j = await job(a.path);
     expect(j).toMatchObject({ state: "queued", attempts: 0 });
+    expect(await job(behind[0].path)).toMatchObject({ state: "queued", attempts: 0, lastError: null });
+    const [held] = await agentSummaries({ id: j.agentId });
+    expect(held.queue).toMatchObject({ state: "blocked", pending: 3 });
     expect(j.lastError).toMatch(/key in the gateway application does not match/);
     const agent = await db.replicationAgent.findUniqueOrThrow({ where: { id: j.agentId } });
     expect(agent.lastError).toMatch(/public key/);
@@ -277,8 +285,12 @@ describe("tokens", () => {
     await env.setApp({}); // the admin pastes the right key …
     await forceRetry(j.agentId); // … and forces a retry
     w.unblock();
-    await w.drain();
+    expect(await w.tick()).toBe("worked");
     expect(await job(a.path)).toMatchObject({ state: "done", attempts: 1 });
+    expect((await agentSummaries({ id: j.agentId }))[0].queue).toMatchObject({ state: "active", pending: 2 });
+    await w.drain();
+    const [recovered] = await agentSummaries({ id: j.agentId });
+    expect(recovered.queue).toMatchObject({ state: "idle", pending: 0 });
   });
 });
 
@@ -307,6 +319,28 @@ describe("failures that do not go away", () => {
     expect(j).toMatchObject({ state: "failed", attempts: 3, lastStatus: 503 });
     expect(j.lastError).toMatch(/gave up after 3 attempts/);
     expect((await db.asset.findUniqueOrThrow({ where: { id: flaky.id } })).bpState).toBe("failed");
+  });
+
+  it("a failure between deliveries leaves the queue active: the next success is written at once", async () => {
+    const [ok1, flaky, ok2, ok3] = await Promise.all(
+      ["ok1", "flaky", "ok2", "ok3"].map((n) => createAsset(`/content/dam/m/${n}.jpg`)),
+    );
+    env.proxy.plan((r) =>
+      r.path.includes("flaky.jpg")
+        ? { kind: "status", status: 503, body: { error: "unavailable", message: "later" } }
+        : { kind: "pass" },
+    );
+    for (const a of workers.slice(1))
+      await db.replicationAgent.update({ where: { id: a.agentId }, data: { enabled: false } });
+    await enqueueNow({ configId: env.config.id, items: [ok1, flaky, ok2, ok3].map((a) => publish(a.path)) });
+    for (const path of [ok1.path, flaky.path, ok2.path]) {
+      expect(await workers[0].tick()).toBe("worked");
+      await workers[0].settled();
+      expect(await job(path)).toMatchObject({ state: path === flaky.path ? "queued" : "done" });
+      clock.advance(500); // within the 2 s in which a success is not written again
+    }
+    const [moving] = await agentSummaries({ id: workers[0].agentId });
+    expect(moving.queue).toMatchObject({ state: "active", pending: 2 });
   });
 });
 

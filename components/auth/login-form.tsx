@@ -49,7 +49,7 @@ export function LoginForm({ next }: { next?: string }) {
         onChange={setPassword}
         error={fieldErrors.password}
       />
-      <Button type="submit" variant="primary" isDisabled={pending} className="mt-2 w-full">
+      <Button type="submit" variant="primary" isPending={pending} className="mt-2 w-full">
         {pending ? "Signing in…" : "Sign in"}
       </Button>
     </Form>

@@ -61,7 +61,7 @@ function CreateConfigForm({ serviceTitle }: { serviceTitle: string }) {
         <Button slot="close" variant="secondary" isDisabled={pending}>
           Cancel
         </Button>
-        <Button type="submit" variant="primary" isDisabled={pending}>
+        <Button type="submit" variant="primary" isPending={pending}>
           {pending ? "Creating…" : "Create"}
         </Button>
       </DialogFooter>

@@ -175,7 +175,7 @@ function ReplicationForm({
         <Button slot="close" variant="secondary" isDisabled={pending}>
           Cancel
         </Button>
-        <Button type="submit" variant="primary" isDisabled={pending}>
+        <Button type="submit" variant="primary" isPending={pending}>
           {pending ? "Saving…" : "OK"}
         </Button>
       </DialogFooter>

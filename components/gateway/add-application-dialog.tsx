@@ -74,7 +74,7 @@ function AddApplicationForm({ organizations, onDone }: { organizations: Option[]
         <Button slot="close" variant="secondary">
           Cancel
         </Button>
-        <Button type="submit" variant="primary" isDisabled={pending}>
+        <Button type="submit" variant="primary" isPending={pending}>
           Add
         </Button>
       </DialogFooter>

@@ -62,7 +62,7 @@ export function ApplicationCredentials({ clientId }: { clientId: string }) {
           <Button
             variant="quiet"
             onPress={secret ? () => setSecret(null) : reveal}
-            isDisabled={pending}
+            isPending={pending}
             aria-label={secret ? "Hide application secret" : "Reveal application secret"}
           >
             {secret ? (

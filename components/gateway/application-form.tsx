@@ -93,7 +93,7 @@ export function ApplicationForm(props: Props) {
         spellCheck="false"
       />
       <div className="flex justify-end">
-        <Button type="submit" variant="primary" isDisabled={pending}>
+        <Button type="submit" variant="primary" isPending={pending}>
           Save
         </Button>
       </div>

@@ -55,7 +55,7 @@ function CreateOrganizationForm({ onDone }: { onDone: () => void }) {
         <Button slot="close" variant="secondary">
           Cancel
         </Button>
-        <Button type="submit" variant="primary" isDisabled={pending}>
+        <Button type="submit" variant="primary" isPending={pending}>
           Create
         </Button>
       </DialogFooter>

@@ -58,7 +58,7 @@ export function PortalLoginForm({ tenant, next }: { tenant: string; next?: strin
         onChange={setPassword}
         error={fieldErrors.password}
       />
-      <Button type="submit" variant="primary" isDisabled={pending || !ready} className="mt-2 h-10 w-full">
+      <Button type="submit" variant="primary" isPending={pending} isDisabled={!ready} className="mt-2 h-10 w-full">
         {pending ? "Signing in…" : "Sign in"}
       </Button>
     </Form>

@@ -284,7 +284,8 @@ export function PublicationWizard({ initialItems, cancelHref }: { initialItems: 
           <Button
             variant="primary"
             onPress={submit}
-            isDisabled={pending || !ready || !rows.length || (preview.data?.missing.length ?? 0) > 0}
+            isPending={pending}
+            isDisabled={!ready || !rows.length || (preview.data?.missing.length ?? 0) > 0}
           >
             {finalLabel}
           </Button>

@@ -79,7 +79,8 @@ export function QuickPublishDialog({
         </Button>
         <Button
           variant={action === "publish" ? "primary" : "negative"}
-          isDisabled={pending || !ready || !preview.data || preview.data.missing.length > 0}
+          isPending={pending}
+          isDisabled={!ready || !preview.data || preview.data.missing.length > 0}
           onPress={run}
         >
           {verb}

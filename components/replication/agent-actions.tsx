@@ -62,7 +62,7 @@ export function AgentActions({ agent }: { agent: AgentEditable }) {
       <LinkButton href={`/tools/replication/agents/${agent.id}/log`}>
         <FileText size={15} aria-hidden /> View Log
       </LinkButton>
-      <Button variant="primary" onPress={togglePause} isDisabled={busy}>
+      <Button variant="primary" onPress={togglePause} isPending={busy}>
         {agent.paused ? (
           <>
             <Play size={15} aria-hidden /> Resume
@@ -191,7 +191,7 @@ function EditForm({ agent, onDone }: { agent: AgentEditable; onDone: () => void 
         <Button slot="close" variant="secondary">
           Cancel
         </Button>
-        <Button type="submit" variant="primary" isDisabled={pending}>
+        <Button type="submit" variant="primary" isPending={pending}>
           OK
         </Button>
       </DialogFooter>

@@ -38,7 +38,7 @@ export function AgentView({ initial }: { initial: AgentDetail }) {
       <LiveError error={query.error} />
       <StatusBlock agent={a} />
       <Settings agent={a} />
-      <Queue agent={a} page={page} setPage={setPage} refetch={() => query.refetch()} fetching={query.isFetching} />
+      <Queue agent={a} page={page} setPage={setPage} refetch={() => query.refetch()} />
     </div>
   );
 }
@@ -109,13 +109,11 @@ function Queue({
   page,
   setPage,
   refetch,
-  fetching,
 }: {
   agent: AgentDetail;
   page: number;
   setPage: (p: number) => void;
   refetch: () => void;
-  fetching: boolean;
 }) {
   const qc = useQueryClient();
   const [confirm, setConfirm] = useState<null | "clear" | { remove: QueueItem }>(null);
@@ -139,7 +137,8 @@ function Queue({
             ({total} item{total === 1 ? "" : "s"})
           </span>
         </h2>
-        <Button variant="quiet" onPress={refetch} isDisabled={fetching}>
+        {/* never disabled while fetching: the queue polls every 2 s, and a disabled button drops focus */}
+        <Button variant="quiet" onPress={refetch}>
           <RefreshCw size={15} aria-hidden /> Refresh
         </Button>
         <Button

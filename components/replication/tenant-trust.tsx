@@ -70,7 +70,7 @@ function TrustForm({
         <Button slot="close" variant="secondary">
           Cancel
         </Button>
-        <Button type="submit" variant="primary" isDisabled={pending}>
+        <Button type="submit" variant="primary" isPending={pending}>
           Save
         </Button>
       </DialogFooter>

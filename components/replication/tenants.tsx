@@ -177,7 +177,7 @@ function CreateTenantForm({ defaultIssuer, onDone }: { defaultIssuer: string; on
         <Button slot="close" variant="secondary">
           Cancel
         </Button>
-        <Button type="submit" variant="primary" isDisabled={pending}>
+        <Button type="submit" variant="primary" isPending={pending}>
           Create
         </Button>
       </DialogFooter>

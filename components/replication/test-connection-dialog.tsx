@@ -70,7 +70,7 @@ export function TestConnectionDialog({
         })}
       </div>
       <DialogFooter>
-        <Button onPress={run} isDisabled={running}>
+        <Button onPress={run} isPending={running}>
           Run again
         </Button>
         <Button variant="primary" onPress={onClose}>

@@ -44,7 +44,7 @@ export function ConfirmDialog({ isOpen, onOpenChange, title, children, confirmLa
             </Button>
             <Button
               variant={destructive ? "negative" : "primary"}
-              isDisabled={pending}
+              isPending={pending}
               onPress={async () => {
                 setPending(true);
                 setError(null);

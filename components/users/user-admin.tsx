@@ -354,7 +354,7 @@ function CreateForm({
         <Button slot="close" variant="secondary">
           Cancel
         </Button>
-        <Button type="submit" variant="primary" isDisabled={pending}>
+        <Button type="submit" variant="primary" isPending={pending}>
           Create
         </Button>
       </DialogFooter>

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { NAME_MAX, NAME_PATTERN } from "@/lib/cloud-services/config-name";
-import { checkServiceUrl, normaliseUrl } from "@/lib/cloud-services/url-rules";
+import {
+  checkServiceUrl,
+  GATEWAY_URL_FIELD,
+  normaliseUrl,
+  TENANT_URL_FIELD,
+  type ServiceUrlField,
+} from "@/lib/cloud-services/url-rules";
 import { nameText } from "@/lib/text-rules";
 
 // Input schemas of the Cloud Services actions. The server's parse is the check; the dialogs use
@@ -32,14 +38,14 @@ export const configName = z
 
 export const createConfigInput = z.object({ title: configTitle, name: configName });
 
-const serviceUrl = (what: string, ownOrigin?: string) =>
+const serviceUrl = (field: ServiceUrlField, ownOrigin?: string) =>
   z
     .string()
     .trim()
-    .min(1, { message: `Enter the ${what}`, abort: true })
-    .max(2000, { message: `${what} must be at most 2,000 characters`, abort: true })
+    .min(1, { message: `Enter the ${field.label}`, abort: true })
+    .max(2000, { message: `${field.label} must be at most 2,000 characters`, abort: true })
     .superRefine((v, ctx) => {
-      const problem = checkServiceUrl(v, what, ownOrigin);
+      const problem = checkServiceUrl(v, field, ownOrigin);
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     })
     .transform(normaliseUrl);
@@ -58,10 +64,10 @@ export const clientIdField = z
 export function configSettingsInput(ownOrigin?: string) {
   return z.object({
     configId: id,
-    tenantUrl: serviceUrl("Tenant URL", ownOrigin),
+    tenantUrl: serviceUrl(TENANT_URL_FIELD, ownOrigin),
     clientId: clientIdField,
     publicFolderPublish: z.boolean(),
-    gatewayUrl: serviceUrl("OAuth gateway URL", ownOrigin),
+    gatewayUrl: serviceUrl(GATEWAY_URL_FIELD, ownOrigin),
     orgId: z
       .string()
       .trim()

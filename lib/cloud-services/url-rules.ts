@@ -18,17 +18,30 @@ export function isDevelopmentHost(hostname: string): boolean {
 
 export type UrlProblem = string | null;
 
+/** A URL field as messages name it, with an example of its own shape (a tenant's, a gateway's). */
+export type ServiceUrlField = { label: string; example: string };
+
+export const TENANT_URL_FIELD: ServiceUrlField = {
+  label: "Tenant URL",
+  example: "https://portal.example.com/portal/acme",
+};
+export const GATEWAY_URL_FIELD: ServiceUrlField = {
+  label: "OAuth gateway URL",
+  example: "https://outpost.example.com/gateway",
+};
+
 /**
  * Checks a base URL for a remote service: http(s) only, https unless the host is a development
  * host or this install itself, no credentials (they would sit in the database and in logs), no
  * query or fragment (the service appends its own paths).
  */
-export function checkServiceUrl(value: string, what: string, ownOrigin?: string): UrlProblem {
+export function checkServiceUrl(value: string, field: ServiceUrlField, ownOrigin?: string): UrlProblem {
+  const what = field.label;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return `${what} is not a URL. Enter it with its scheme, for example https://portal.example.com/portal/acme.`;
+    return `${what} is not a URL. Enter it with its scheme, for example ${field.example}.`;
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     return `${what} must start with https:// (or http:// for localhost and private development hosts), not ${url.protocol}//.`;

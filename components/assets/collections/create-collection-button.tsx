@@ -50,7 +50,7 @@ function CreateCollectionForm({ onDone }: { onDone: () => void }) {
         <Button slot="close" variant="secondary">
           Cancel
         </Button>
-        <Button type="submit" variant="primary" isDisabled={pending}>
+        <Button type="submit" variant="primary" isPending={pending}>
           Create
         </Button>
       </DialogFooter>

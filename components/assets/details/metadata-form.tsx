@@ -112,7 +112,7 @@ export function MetadataForm({ asset }: { asset: Meta }) {
         >
           Cancel
         </Button>
-        <Button type="submit" variant="primary" isDisabled={pending || !dirty}>
+        <Button type="submit" variant="primary" isPending={pending} isDisabled={!dirty}>
           Save
         </Button>
       </div>

@@ -134,7 +134,7 @@ export function AddToCollectionDialog({ items, close, done }: CommandContext) {
           <Button variant="secondary" onPress={close}>
             Cancel
           </Button>
-          <Button type="submit" variant="primary" isDisabled={pending}>
+          <Button type="submit" variant="primary" isPending={pending}>
             {mode === "existing" ? "Add" : "Create"}
           </Button>
         </DialogFooter>

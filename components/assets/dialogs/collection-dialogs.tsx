@@ -34,7 +34,7 @@ function Confirm({
         </Button>
         <Button
           variant="negative"
-          isDisabled={pending}
+          isPending={pending}
           onPress={async () => {
             setPending(true);
             const err = await run();

@@ -67,7 +67,7 @@ function CreateFolderForm({ parentPath, onDone }: { parentPath: string; onDone: 
         <Button slot="close" variant="secondary">
           Cancel
         </Button>
-        <Button type="submit" variant="primary" isDisabled={pending}>
+        <Button type="submit" variant="primary" isPending={pending}>
           Create
         </Button>
       </DialogFooter>

@@ -94,13 +94,14 @@ export function DeleteDialog({ items, close, done }: CommandContext) {
         {step === "confirm" ? (
           <Button
             variant="negative"
-            isDisabled={pending || preview.isPending || !!preview.error}
+            isPending={pending}
+            isDisabled={preview.isPending || !!preview.error}
             onPress={() => (nonEmpty.length ? setStep("again") : remove(false))}
           >
             Delete
           </Button>
         ) : (
-          <Button variant="negative" isDisabled={pending} onPress={() => remove(true)}>
+          <Button variant="negative" isPending={pending} onPress={() => remove(true)}>
             Delete everything
           </Button>
         )}

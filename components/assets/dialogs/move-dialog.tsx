@@ -96,7 +96,7 @@ export function MoveDialog({ items, folder, close, done }: CommandContext) {
         <Button variant="secondary" onPress={close}>
           Cancel
         </Button>
-        <Button variant="primary" onPress={move} isDisabled={pending || level.isPending}>
+        <Button variant="primary" onPress={move} isPending={pending} isDisabled={level.isPending}>
           Move here
         </Button>
       </DialogFooter>

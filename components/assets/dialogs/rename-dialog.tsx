@@ -47,7 +47,7 @@ export function RenameDialog({ items, close, done }: CommandContext) {
           <Button slot="close" variant="secondary">
             Cancel
           </Button>
-          <Button type="submit" variant="primary" isDisabled={pending}>
+          <Button type="submit" variant="primary" isPending={pending}>
             Rename
           </Button>
         </DialogFooter>

@@ -64,7 +64,7 @@ export function AssetGrid({
             <Button
               variant="primary"
               className="ml-auto"
-              isDisabled={busy}
+              isPending={busy}
               onPress={async () => {
                 setBusy(true);
                 setError(await downloadZip(slug, { ids: [...selected] }));
@@ -98,10 +98,12 @@ export function AssetGrid({
                 key={a.id}
                 className={cx(
                   "group relative overflow-hidden rounded-xl border bg-surface shadow-sm transition hover:shadow-md",
+                  // the card shows its link's keyboard focus: an outline on the link is clipped by overflow-hidden
+                  "has-[a:focus-visible]:ring-2 has-[a:focus-visible]:ring-accent has-[a:focus-visible]:ring-offset-2",
                   on ? "border-accent ring-2 ring-accent" : "border-line",
                 )}
               >
-                <Link href={href(a)} className="block">
+                <Link href={href(a)} className="block outline-none">
                   <div className="aspect-[4/3] bg-[repeating-conic-gradient(#f3f3f2_0%_25%,#fafaf9_0%_50%)] bg-[length:16px_16px] p-3">
                     <AssetThumb slug={slug} asset={a} />
                   </div>
@@ -126,6 +128,7 @@ export function AssetGrid({
                 <label
                   className={cx(
                     "absolute left-3 top-3 grid size-7 cursor-pointer place-items-center rounded-full border-2 shadow transition",
+                    "has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-accent has-[:focus-visible]:ring-offset-2",
                     on
                       ? "border-accent bg-accent text-white"
                       : "border-white bg-black/30 text-transparent opacity-0 group-hover:opacity-100 focus-within:opacity-100",

@@ -21,7 +21,7 @@ export function FolderZipButton({
     <div className="flex flex-col items-end gap-2">
       <Button
         variant="secondary"
-        isDisabled={busy}
+        isPending={busy}
         onPress={async () => {
           setBusy(true);
           setError(null);

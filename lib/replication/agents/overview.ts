@@ -4,7 +4,10 @@ import { queueCounts } from "@/lib/replication/queue/read-queue";
 
 // What the console shows about agents: each agent's settings and configuration, and its queue's
 // state computed from the jobs: Idle (nothing pending), Active – N pending, Blocked – N pending
-// (pending but not moving: paused, disabled, or every waiting job is waiting out a failure).
+// (pending but not moving: paused, disabled, every waiting job is waiting out a failure, or one is
+// and nothing was delivered since the agent's last error: a token failure holds back the whole
+// agent, while the jobs behind the deferred one look untouched). Read from the agent's row, so every
+// node says the same.
 
 export type QueueState = "idle" | "active" | "blocked";
 
@@ -46,7 +49,9 @@ export async function agentSummaries(where: { id?: string } = {}): Promise<Agent
   return agents.map((a) => {
     const { queued, running, failed, retrying, oldestPendingAt } = counts.get(a.id)!;
     const pending = queued + running;
-    const stuck = !a.enabled || a.paused || (running === 0 && queued > 0 && retrying === queued);
+    const failingSince = a.lastErrorAt !== null && (a.lastSuccessAt === null || a.lastErrorAt > a.lastSuccessAt);
+    const stuck =
+      !a.enabled || a.paused || (running === 0 && queued > 0 && retrying === queued) || (retrying > 0 && failingSince);
     const state: QueueState = pending === 0 ? "idle" : stuck ? "blocked" : "active";
     return {
       ...a,

@@ -21,11 +21,15 @@ import { nextState, type Next } from "@/lib/replication/worker/transition";
 
 type Settings = Pick<AgentRuntimeSettings, "id" | "name" | "logLevel" | "maxAttempts" | "retryDelayMs">;
 
-/** The last success is written at most this often: it is shown to the minute. */
+/**
+ * The last success is written at most this often (it is shown to the minute), except the first
+ * after an error: a last error newer than the last success marks the queue blocked (agents/overview.ts).
+ */
 const SUCCESS_STATUS_EVERY_MS = 2_000;
 
 export function attemptRecorder(opts: { clock: Clock; random?: () => number }) {
   let lastSuccessWrite = 0;
+  let erredSinceSuccessWrite = false;
   const log = (s: Settings, entry: LogEntry) =>
     appendLog(s.id, s.logLevel, entry, new Date(opts.clock.now())).catch((e) =>
       console.error("[replication] log write failed", e),
@@ -79,8 +83,9 @@ export function attemptRecorder(opts: { clock: Clock; random?: () => number }) {
       const what = `${job.action} ${job.kind} ${job.path}`;
       const base = { ...about(job), durationMs };
       if (next.state === "done") {
-        if (now - lastSuccessWrite > SUCCESS_STATUS_EVERY_MS) {
+        if (erredSinceSuccessWrite || now - lastSuccessWrite > SUCCESS_STATUS_EVERY_MS) {
           lastSuccessWrite = now;
+          erredSinceSuccessWrite = false;
           await db.replicationAgent.update({ where: { id: s.id }, data: { lastSuccessAt: at } });
         }
         await log(s, {
@@ -114,6 +119,7 @@ export function attemptRecorder(opts: { clock: Clock; random?: () => number }) {
         where: { id: s.id },
         data: { lastErrorAt: at, lastError: error.slice(0, 1000) },
       });
+      erredSinceSuccessWrite = true;
       const attempt =
         next.state === "parked"
           ? `attempt ${job.attempts} of ${s.maxAttempts}, parked as failed`
