@@ -286,6 +286,7 @@ describe("tokens", () => {
     await forceRetry(j.agentId); // … and forces a retry
     w.unblock();
     expect(await w.tick()).toBe("worked");
+    await w.settled(); // on PostgreSQL a success is written with the next claim
     expect(await job(a.path)).toMatchObject({ state: "done", attempts: 1 });
     expect((await agentSummaries({ id: j.agentId }))[0].queue).toMatchObject({ state: "active", pending: 2 });
     await w.drain();
