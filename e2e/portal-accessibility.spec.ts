@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { test, expect } from "./support/test";
 import { builtRoutes, sampleUrl } from "./support/built-routes";
 import { unique } from "./support/helpers";
-import { createPortalTenant, fresh, orgId, publishSample, signInToPortal, startIssuer } from "./support/portal";
+import { fresh, orgId, sampleTenantSignedIn, signInToPortal, startIssuer } from "./support/portal";
 import { seriousA11y } from "./support/a11y";
 
 // axe over every Brand Portal page of the build (the same listing as the security matrix), as a
@@ -40,14 +40,11 @@ test("every portal page has no serious or critical accessibility violation, for 
     .map((r) => r.pattern);
   expect(pages.length).toBeGreaterThanOrEqual(9);
 
-  const { slug, password } = await createPortalTenant(page, {
+  const { slug, boss } = await sampleTenantSignedIn(page, browser, baseURL!, {
     name: unique("Axe Portal"),
     org: ORG,
-    issuer: issuer.issuer,
+    issuer,
   });
-  await publishSample(baseURL!, slug, issuer.sign);
-  const boss = await fresh(browser);
-  await signInToPortal(boss, slug, "admin", password);
   // A Portal user, created on the Users page.
   await boss.goto(`/portal/${slug}/users`);
   await boss.getByRole("button", { name: "Create" }).click();

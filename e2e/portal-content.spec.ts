@@ -9,6 +9,7 @@ import {
   portalSignIn,
   publishSample,
   sha,
+  sampleTenantSignedIn,
   signInToPortal,
   startIssuer,
 } from "./support/portal";
@@ -178,14 +179,11 @@ test("folder, collection and asset pages render without React errors; a tenant n
 });
 
 test("an asset card and its checkbox show keyboard focus", async ({ page, browser, baseURL }) => {
-  const { slug, password } = await createPortalTenant(page, {
+  const { slug, boss } = await sampleTenantSignedIn(page, browser, baseURL!, {
     name: unique("Acme Focus"),
     org: ORG,
-    issuer: issuer.issuer,
+    issuer,
   });
-  await publishSample(baseURL!, slug, issuer.sign);
-  const boss = await fresh(browser);
-  await signInToPortal(boss, slug, "admin", password);
   await boss.goto(`/portal/${slug}/folders/brand`);
   const card = boss
     .getByRole("listitem")

@@ -62,6 +62,23 @@ export async function signInToPortal(page: Page, slug: string, login: string, pa
 }
 
 /**
+ * A new tenant trusting `issuer`, with the sample content, and its Portal administrator signed in
+ * on a page of their own (`boss`).
+ */
+export async function sampleTenantSignedIn(
+  page: Page,
+  browser: Browser,
+  baseURL: string,
+  t: { name: string; org: string; issuer: { issuer: string; sign: () => Promise<string> } },
+) {
+  const { slug, password } = await createPortalTenant(page, { name: t.name, org: t.org, issuer: t.issuer.issuer });
+  await publishSample(baseURL, slug, t.issuer.sign);
+  const boss = await fresh(browser);
+  await signInToPortal(boss, slug, "admin", password);
+  return { slug, password, boss };
+}
+
+/**
  * A minimal standard issuer (RFC 8414 metadata naming its JWKS: the portal finds keys by
  * discovery) that signs access tokens for one organization. Start it in beforeAll, close it after.
  */

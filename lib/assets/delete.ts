@@ -9,13 +9,16 @@ import { followOnPortal, heldOnPortal, wakeQueues } from "@/lib/publication/foll
 
 /** What deleting these items removes: the Delete dialog shows it before asking again. */
 export async function previewDelete(items: ItemRef[]): Promise<DeletePreview> {
+  return { ...(await measure(items)), onPortal: (await heldOnPortal(db, items)).length };
+}
+
+async function measure(items: ItemRef[]): Promise<Omit<DeletePreview, "onPortal">> {
   const folders = await db.folder.findMany({
     where: { id: { in: ids(items, "folder") } },
     select: { path: true, title: true, parentId: true },
   });
   const assets = await db.asset.count({ where: { id: { in: ids(items, "asset") } } });
-  const onPortal = (await heldOnPortal(db, items)).length;
-  const out: DeletePreview = { folders: folders.length, assets, nonEmpty: [], onPortal };
+  const out: Omit<DeletePreview, "onPortal"> = { folders: folders.length, assets, nonEmpty: [] };
   for (const f of folders) {
     const inside = await countSubtree(db, f.path);
     out.folders += inside.folders;
@@ -34,7 +37,7 @@ export async function deleteItems(
   items: ItemRef[],
   opts: { confirmNonEmpty: boolean; userId: string },
 ): Promise<DeletePreview> {
-  const preview = await previewDelete(items);
+  const preview = await measure(items);
   if (preview.folders + preview.assets === 0) throw notFound("The selected items");
   if (preview.nonEmpty.length && !opts.confirmNonEmpty) {
     const f = preview.nonEmpty[0];
@@ -45,9 +48,11 @@ export async function deleteItems(
   }
   const shas = new Set<string>();
   let wake: string[] = [];
+  let onPortal = 0;
   await db.$transaction(
     async (tx) => {
       const held = await heldOnPortal(tx, items);
+      onPortal = held.length;
       const folders = await tx.folder.findMany({
         where: { id: { in: ids(items, "folder") } },
         select: { id: true, path: true, parentId: true },
@@ -88,7 +93,7 @@ export async function deleteItems(
   );
   wakeQueues(wake);
   await collectBlobs(shas, { keepRecent: false }).catch((e) => console.warn("[assets] blob cleanup:", e));
-  return preview;
+  return { ...preview, onPortal };
 }
 
 const ids = (items: ItemRef[], kind: ItemRef["kind"]) => items.filter((i) => i.kind === kind).map((i) => i.id);

@@ -57,7 +57,11 @@ export async function followOnPortal(
 ): Promise<string[]> {
   const byConfig = new Map<string, EnqueueItem[]>();
   const add = (configIds: string[], items: EnqueueItem[]) => {
-    for (const id of configIds) byConfig.set(id, [...(byConfig.get(id) ?? []), ...items]);
+    for (const id of configIds) {
+      const list = byConfig.get(id) ?? [];
+      for (const item of items) list.push(item);
+      byConfig.set(id, list);
+    }
   };
   for (const h of held) {
     // No refId: the item no longer is at that path, so the job must not set its status.
