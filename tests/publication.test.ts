@@ -205,6 +205,8 @@ describe("instances", () => {
     expect((await db.asset.findUniqueOrThrow({ where: { id: s.assets[0].id } })).bpState).toBeNull();
     const d = await instanceDetail(r.id, s.author, { page: 1, pageSize: 50 });
     expect(d.state).toBe("Terminated");
+    expect(d.error).toBe("Terminated before 4 items were sent: they were not delivered to Brand Portal.");
+    expect(d.items.total).toBe(1);
     await expect(terminatePublication(r.id, s.author)).rejects.toThrow(/already finished/);
   });
 

@@ -28,11 +28,18 @@ export async function terminatePublication(
   }
   const removed = await db.$transaction(
     async (tx) => {
-      const cur = await tx.publication.findUnique({ where: { id }, select: { state: true } });
+      const cur = await tx.publication.findUnique({ where: { id }, select: { state: true, error: true } });
       if (!cur || !["running", "queued"].includes(cur.state))
         throw new UserError("This publication has already finished: there is nothing to terminate.", { status: 409 });
       const n = await removePendingJobs(tx, id);
-      await tx.publication.update({ where: { id }, data: { state: "terminated", completedAt: now } });
+      // The removed jobs leave its Items list, so the instance says how many were never sent.
+      const note = n
+        ? `Terminated before ${n} item${n === 1 ? " was" : "s were"} sent: ${n === 1 ? "it was" : "they were"} not delivered to Brand Portal.`
+        : null;
+      await tx.publication.update({
+        where: { id },
+        data: { state: "terminated", completedAt: now, error: [cur.error, note].filter(Boolean).join(" ") || null },
+      });
       return n;
     },
     { timeout: 120_000, maxWait: 30_000 },
