@@ -213,6 +213,17 @@ test("removing a collection from Brand Portal says its assets stay; the wizard s
   await expect(row.locator("svg.lucide-library")).toBeVisible();
   await expect(page.getByTestId("scope-totals")).toHaveText(`1 collection. ${kept}`);
 
+  // Reload keeps the step and the choices; the browser's Back and Forward move between steps.
+  await page.reload();
+  await expect(page.getByTestId("scope-totals")).toHaveText(`1 collection. ${kept}`);
+  await page.goBack();
+  await expect(options.getByRole("radio", { name: "Unpublish from Brand Portal" })).toBeChecked();
+  await page.goForward();
+  await expect(row).toContainText("The collection only: its 8 members are not removed");
+  await page.getByRole("button", { name: "Back" }).click();
+  await expect(options.getByRole("radio", { name: "Unpublish from Brand Portal" })).toBeChecked();
+  await page.getByRole("button", { name: "Next" }).click();
+
   // Its only item removed, the scope is empty: no summary waits for a preview that never runs.
   await row.getByRole("button", { name: "Remove Demo highlights" }).click();
   await expect(scope).toContainText("Nothing to publish");

@@ -1,8 +1,8 @@
 "use client";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Plus, Trash2 } from "lucide-react";
-import type { CalendarDate, Time } from "@internationalized/date";
+import { parseDate, parseTime, type CalendarDate, type Time } from "@internationalized/date";
 import { Button, IconButton } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { RadioGroup } from "@/components/ui/radio-group";
@@ -20,9 +20,10 @@ import { ConfigSelect } from "@/components/publication/config-select";
 import { NotConfigured } from "@/components/publication/not-configured";
 import { includesText, instanceUrl, queuedMessage, totalsText } from "@/components/publication/scope-text";
 import { useReadiness, useScopePreview } from "@/components/publication/use-publishing";
+import { wizardSearch, wizardStateFromParams, type WizardState, type WizardStep } from "@/lib/publication/wizard-url";
 
 type Action = "publish" | "unpublish";
-type Step = "options" | "scope" | "workflows";
+type Step = WizardStep;
 const ACTIONS = [
   { id: "publish", label: "Publish to Brand Portal" },
   { id: "unpublish", label: "Unpublish from Brand Portal" },
@@ -37,17 +38,16 @@ const SCHEDULING = [
  * includes, Add Content) → Workflows (Later only: Workflow title). The last button names what
  * happens: Publish to Brand Portal, Unpublish from Brand Portal, Publish Later or Unpublish Later.
  */
-export function PublicationWizard({ initialItems, cancelHref }: { initialItems: ScopeItem[]; cancelHref: string }) {
+export function PublicationWizard({ initial, cancelHref }: { initial: WizardState; cancelHref: string }) {
   const router = useRouter();
-  const [step, setStep] = useState<Step>("options");
-  const [action, setAction] = useState<Action>("publish");
-  const [scheduling, setScheduling] = useState<"now" | "later">("now");
-  const [date, setDate] = useState<CalendarDate | null>(null);
-  const [time, setTime] = useState<Time | null>(null);
+  const [action, setAction] = useState<Action>(initial.action);
+  const [scheduling, setScheduling] = useState<"now" | "later">(initial.scheduling);
+  const [date, setDate] = useState<CalendarDate | null>(() => parseOr(parseDate, initial.date));
+  const [time, setTime] = useState<Time | null>(() => parseOr(parseTime, initial.time));
   const [dateError, setDateError] = useState<string | undefined>();
-  const [items, setItems] = useState<ScopeItem[]>(initialItems);
-  const [title, setTitle] = useState<string | null>(null);
-  const [configId, setConfigId] = useState<string | null>(null);
+  const [items, setItems] = useState<ScopeItem[]>(initial.items);
+  const [title, setTitle] = useState<string | null>(initial.title);
+  const [configId, setConfigId] = useState<string | null>(initial.configId);
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -57,6 +57,45 @@ export function PublicationWizard({ initialItems, cancelHref }: { initialItems: 
   const preview = useScopePreview(items);
   const later = scheduling === "later";
   const steps: Step[] = later ? ["options", "scope", "workflows"] : ["options", "scope"];
+  const [step, showStep] = useState<Step>(initial.step);
+  const state: WizardState = {
+    items,
+    step,
+    action,
+    scheduling,
+    date: date?.toString() ?? null,
+    time: time?.toString().slice(0, 5) ?? null,
+    title,
+    configId,
+  };
+  const search = wizardSearch(state);
+  useEffect(() => {
+    // Every choice is written into the address as it is made, so Reload keeps it.
+    if (window.location.search !== `?${search}`)
+      window.history.replaceState({ from: window.history.state?.from }, "", `?${search}`);
+  }, [search]);
+  useEffect(() => {
+    // The browser's Back and Forward move between the steps each Next added to the history.
+    const onPop = () => {
+      const at = new URLSearchParams(window.location.search).get("step") ?? undefined;
+      showStep(wizardStateFromParams({ step: at, when: scheduling }).step);
+    };
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, [scheduling]);
+
+  function setStep(to: Step) {
+    const i = steps.indexOf(to);
+    if (i > steps.indexOf(step)) {
+      window.history.pushState({ from: step }, "", `?${wizardSearch({ ...state, step: to })}`);
+    } else if (window.history.state?.from === to) {
+      window.history.back(); // the step came from there: Back and the browser's Back agree
+      return; // shown by onPop
+    } else {
+      window.history.replaceState({ from: steps[i - 1] }, "", `?${wizardSearch({ ...state, step: to })}`);
+    }
+    showStep(to);
+  }
   const rows = preview.data?.rows ?? [];
   const defaultTitle = `${ACTIONS.find((a) => a.id === action)!.label}: ${rows[0]?.title ?? ""}${rows.length > 1 ? ` and ${rows.length - 1} more` : ""}`;
   const finalLabel = later
@@ -304,4 +343,14 @@ export function PublicationWizard({ initialItems, cancelHref }: { initialItems: 
       />
     </div>
   );
+}
+
+/** A date or time from the address, or none when it is not one. */
+function parseOr<T>(parse: (v: string) => T, value: string | null): T | null {
+  if (!value) return null;
+  try {
+    return parse(value);
+  } catch {
+    return null;
+  }
 }

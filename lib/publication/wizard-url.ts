@@ -1,13 +1,81 @@
-// The Manage Publication wizard's address carries the selection: /publication?item=folder:<id>&item=asset:<id>
-// (shared by the toolbar command and the page; no server code).
-import type { ScopeItem } from "@/lib/publication/schemas";
+// The Manage Publication wizard keeps its whole state in its address, so Reload keeps what the
+// author chose and the browser's Back and Forward move between its steps:
+// /publication?item=folder:<id>&item=asset:<id>&step=scope&action=unpublish&when=later&date=2026-12-24&time=09:30
+// (shared by the toolbar command, the page and the wizard; no server code).
+import { TITLE_MAX, type PublicationAction, type ScopeItem } from "@/lib/publication/schemas";
 
 const KINDS = new Set(["asset", "folder", "collection"]);
+export const WIZARD_STEPS = ["options", "scope", "workflows"] as const;
+export type WizardStep = (typeof WIZARD_STEPS)[number];
+
+export type WizardState = {
+  items: ScopeItem[];
+  step: WizardStep;
+  action: PublicationAction;
+  scheduling: "now" | "later";
+  /** The activation date and time as the author typed them (YYYY-MM-DD, HH:MM), in their time zone. */
+  date: string | null;
+  time: string | null;
+  /** The workflow title when the author changed it. */
+  title: string | null;
+  configId: string | null;
+};
+
+type Params = Record<string, string | string[] | undefined>;
 
 export function wizardUrl(items: { kind: string; id: string }[]): string {
+  return `/publication?${wizardSearch({ ...blankState(), items: items as ScopeItem[] })}`;
+}
+
+function blankState(): WizardState {
+  return {
+    items: [],
+    step: "options",
+    action: "publish",
+    scheduling: "now",
+    date: null,
+    time: null,
+    title: null,
+    configId: null,
+  };
+}
+
+/** The address's query for a state; defaults are left out, so a new wizard's address names only its items. */
+export function wizardSearch(s: WizardState): string {
   const p = new URLSearchParams();
-  for (const i of items) p.append("item", `${i.kind}:${i.id}`);
-  return `/publication?${p}`;
+  for (const i of s.items) p.append("item", `${i.kind}:${i.id}`);
+  if (s.step !== "options") p.set("step", s.step);
+  if (s.action !== "publish") p.set("action", s.action);
+  if (s.scheduling !== "now") p.set("when", s.scheduling);
+  if (s.date) p.set("date", s.date);
+  if (s.time) p.set("time", s.time);
+  if (s.title !== null) p.set("title", s.title);
+  if (s.configId) p.set("config", s.configId);
+  return p.toString();
+}
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const ID = /^[A-Za-z0-9_-]{1,40}$/;
+
+/** The state an address stands for; anything malformed falls back to its default. */
+export function wizardStateFromParams(params: Params): WizardState {
+  const s = blankState();
+  s.items = itemsFromParams(params.item);
+  const step = one(params.step);
+  if (WIZARD_STEPS.includes(step as WizardStep)) s.step = step as WizardStep;
+  if (one(params.action) === "unpublish") s.action = "unpublish";
+  if (one(params.when) === "later") s.scheduling = "later";
+  // The workflow title is asked for only when publishing later.
+  if (s.step === "workflows" && s.scheduling === "now") s.step = "scope";
+  const date = one(params.date);
+  if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) s.date = date;
+  const time = one(params.time);
+  if (time && /^\d{2}:\d{2}$/.test(time)) s.time = time;
+  const title = one(params.title);
+  if (title !== undefined) s.title = title.slice(0, TITLE_MAX + 1);
+  const config = one(params.config);
+  if (config && ID.test(config)) s.configId = config;
+  return s;
 }
 
 /** The items named in the address; anything malformed is left out. */
@@ -16,8 +84,7 @@ export function itemsFromParams(values: string | string[] | undefined): ScopeIte
   const out: ScopeItem[] = [];
   for (const v of list.slice(0, 1000)) {
     const [kind, id] = v.split(":");
-    if (KINDS.has(kind) && id && id.length <= 40 && /^[A-Za-z0-9_-]+$/.test(id))
-      out.push({ kind: kind as ScopeItem["kind"], id });
+    if (KINDS.has(kind) && id && ID.test(id)) out.push({ kind: kind as ScopeItem["kind"], id });
   }
   return out;
 }

@@ -2,19 +2,19 @@ import type { Metadata } from "next";
 import { PageBody, PageHeader } from "@/components/shell/page-header";
 import { PublicationWizard } from "@/components/publication/publication-wizard";
 import { requireUser } from "@/lib/auth/dal";
-import { itemsFromParams } from "@/lib/publication/wizard-url";
+import { wizardStateFromParams } from "@/lib/publication/wizard-url";
 import { cancelTarget } from "@/lib/publication/cancel-target";
 
 export const metadata: Metadata = { title: "Manage Publication" };
 
-/** Manage Publication: the wizard for the items named in the address (?item=folder:<id>&item=asset:<id>). */
+/** Manage Publication: the wizard for the items and choices named in the address (lib/publication/wizard-url.ts). */
 export default async function ManagePublicationPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
   await requireUser();
-  const items = itemsFromParams((await searchParams).item);
+  const initial = wizardStateFromParams(await searchParams);
   return (
     <>
       <PageHeader
@@ -22,7 +22,7 @@ export default async function ManagePublicationPage({
         crumbs={[{ label: "Assets", href: "/assets" }, { label: "Manage Publication" }]}
       />
       <PageBody>
-        <PublicationWizard initialItems={items} cancelHref={await cancelTarget(items)} />
+        <PublicationWizard initial={initial} cancelHref={await cancelTarget(initial.items)} />
       </PageBody>
     </>
   );
