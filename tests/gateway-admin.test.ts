@@ -269,6 +269,18 @@ describe("organizations", () => {
     await createApplication(b.id, { name: "Blocker", description: "", orgId: org.id, scopes: ["dam-read"] });
     await expect(deleteOrganization(b.id, org.id)).rejects.toThrow(/still has 1 application/);
   });
+
+  it("an administrator's organizations have different names; another administrator may reuse one", async () => {
+    const a = await makeAdmin();
+    await createOrganization(a.id, "Initech");
+    await expect(createOrganization(a.id, "INITECH")).rejects.toMatchObject({
+      status: 409,
+      field: "name",
+      message: "You already administer an organization named Initech: choose another name.",
+    });
+    expect((await listOrganizations(a.id)).filter((o) => o.name === "Initech")).toHaveLength(1);
+    await createOrganization((await makeAdmin()).id, "Initech");
+  });
 });
 
 describe("signing keys", () => {

@@ -13,7 +13,7 @@ import { clearQueue, forceRetry, removeJob, retryJob } from "@/lib/replication/q
 import { instanceDetail } from "@/lib/publication/progress";
 import { purgeFinishedJobs } from "@/lib/replication/queue/purge";
 import { flushLogs } from "@/lib/replication/log/append-log";
-import { setAgentEnabled, setAgentPaused } from "@/lib/replication/agents/update-agent";
+import { setAgentEnabled, setAgentPaused, updateAgentSettings } from "@/lib/replication/agents/update-agent";
 import type { ClaimedJob, ParkedFinish } from "@/lib/replication/queue/claim";
 import { createAsset, createConfig } from "./support/replication-fixtures";
 
@@ -279,6 +279,32 @@ describe("leases and fencing", () => {
       ["error", "/content/dam/q/a1.jpg"],
     ]);
     expect(lines[0].message).toMatch(/lease of attempt 1 expired .* the job is sent again/);
+  });
+});
+
+describe("agent settings", () => {
+  it("refuses a name another agent of the configuration has, in any case; keeps its own", async () => {
+    const rows = await db.replicationAgent.findMany({ where: { configId }, orderBy: { position: "asc" } });
+    const settings = (a: (typeof rows)[number], name: string) => ({
+      agentId: a.id,
+      name,
+      description: a.description,
+      enabled: a.enabled,
+      retryDelayMs: a.retryDelayMs,
+      maxAttempts: a.maxAttempts,
+      logLevel: a.logLevel as "info",
+      connectTimeoutMs: a.connectTimeoutMs,
+      socketTimeoutMs: a.socketTimeoutMs,
+    });
+    await expect(updateAgentSettings(settings(rows[1], rows[0].name.toUpperCase()))).rejects.toMatchObject({
+      status: 409,
+      field: "name",
+      message: `Another agent of this configuration is named ${rows[0].name}: choose another name.`,
+    });
+    expect((await db.replicationAgent.findUniqueOrThrow({ where: { id: rows[1].id } })).name).toBe(rows[1].name);
+    await updateAgentSettings(settings(rows[1], rows[1].name)); // saving it unchanged
+    await updateAgentSettings(settings(rows[1], "Renamed agent"));
+    expect((await db.replicationAgent.findUniqueOrThrow({ where: { id: rows[1].id } })).name).toBe("Renamed agent");
   });
 });
 

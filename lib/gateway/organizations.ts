@@ -34,6 +34,10 @@ export async function listOrganizations(userId: string) {
 
 /** The creator becomes the organization's first administrator, in the same transaction. */
 export async function createOrganization(userId: string, name: string) {
+  // The console lists an administrator's organizations by name: two of the same name would be one too many.
+  const mine = await db.organization.findMany({ where: memberOf(userId), select: { name: true } });
+  const same = mine.find((o) => o.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+  if (same) throw conflict(`You already administer an organization named ${same.name}: choose another name.`, "name");
   for (let attempt = 0; attempt < 5; attempt++) {
     const techId = newTechId();
     if (await db.organization.findUnique({ where: { techId }, select: { id: true } })) continue;

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { notFound } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import { unblockAgent } from "@/lib/replication/queue/wake";
 import type { AgentSettingsInput } from "@/lib/replication/schemas";
 
@@ -11,9 +11,14 @@ import type { AgentSettingsInput } from "@/lib/replication/schemas";
 export async function updateAgentSettings(input: AgentSettingsInput) {
   const before = await db.replicationAgent.findUnique({
     where: { id: input.agentId },
-    select: { configId: true },
+    select: { configId: true, config: { select: { agents: { select: { id: true, name: true } } } } },
   });
   if (!before) throw notFound("The replication agent");
+  // Agents are told apart by name in the console and the logs: one configuration's names differ.
+  const same = before.config.agents.find(
+    (a) => a.id !== input.agentId && a.name.toLocaleLowerCase() === input.name.toLocaleLowerCase(),
+  );
+  if (same) throw conflict(`Another agent of this configuration is named ${same.name}: choose another name.`, "name");
   const { agentId, ...data } = input;
   const agent = await db.replicationAgent.update({ where: { id: agentId }, data });
   unblockAgent(agentId, before.configId);
