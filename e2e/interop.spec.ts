@@ -84,14 +84,14 @@ test("the JWK with its key ID is recommended and accepted; Token trust's audienc
   // Token trust: the tenant now expects another audience
   await page.goto("/tools/replication/tenants");
   const row = page.getByRole("row", { name: new RegExp(name) });
-  await expect(row).toContainText("brand-portal, org");
+  await expect(row).toContainText("audience brand-portal, organization claim org");
   await row.getByRole("button", { name: `Token trust of ${name}` }).click();
   const trust = page.getByRole("dialog", { name: `Token trust: ${name}` });
   await expect(trust.getByLabel("Expected audience")).toHaveValue("brand-portal");
   await trust.getByLabel("Expected audience").fill("https://portal.example/api");
   await trust.getByRole("button", { name: "Save" }).click();
   await expect(trust).toBeHidden();
-  await expect(row).toContainText("https://portal.example/api, org");
+  await expect(row).toContainText("audience https://portal.example/api, organization claim org");
 
   const runTest = async () => {
     await page.goto("/tools/replication/agents");

@@ -35,13 +35,13 @@ async function chooseConfig(page: Page, scope: Locator) {
   }
 }
 
-/** The tenant's Assets column on Tools › Deployment › Brand Portal Tenants. */
-async function tenantAssets(page: Page) {
+/** The tenant's Content column on Tools › Deployment › Brand Portal Tenants. */
+async function tenantContent(page: Page) {
   await page.goto("/tools/replication/tenants");
   const grid = page.getByRole("grid", { name: "Tenants" });
   const headers = (await grid.getByRole("columnheader").allTextContents()).map((h) => h.trim());
   const row = grid.getByRole("row", { name: new RegExp(bp.tenantName) });
-  return row.locator('[role="rowheader"], [role="gridcell"]').nth(headers.indexOf("Assets"));
+  return row.locator('[role="rowheader"], [role="gridcell"]').nth(headers.indexOf("Content"));
 }
 
 async function quickPublish(
@@ -88,13 +88,13 @@ test("Quick Publish: three demo assets arrive at the portal tenant; one unpublis
   await expect(instanceState(page)).toContainText("Completed", { timeout: 30_000 });
   await expect(page.getByTestId("progress-counts")).toHaveText("3 done · 0 failed · 3 total");
   await expect(page.getByRole("grid", { name: "Items" }).getByRole("row").filter({ hasText: "Done" })).toHaveCount(3);
-  await expect(await tenantAssets(page)).toHaveText("3");
+  await expect(await tenantContent(page)).toContainText("3 assets");
 
   // Unpublish one of them: gone from the portal.
   await page.goto("/assets/outpost-demo/landscapes");
   await quickPublish(page, [titles[2]], "Unpublish from Brand Portal");
   await expect(instanceState(page)).toContainText("Completed", { timeout: 30_000 });
-  await expect(await tenantAssets(page)).toHaveText("2");
+  await expect(await tenantContent(page)).toContainText("2 assets");
 
   // The Assets console says so: the unpublished card is Not published (unpublished …), the others Published.
   await page.goto("/assets/outpost-demo/landscapes");

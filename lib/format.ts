@@ -17,3 +17,8 @@ export function formatBytes(bytes: number | bigint): string {
   }
   return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
 }
+
+/** "1 asset", "12 assets" (nouns whose plural takes an s). */
+export function plural(n: number, noun: string): string {
+  return `${n.toLocaleString("en-GB")} ${noun}${n === 1 ? "" : "s"}`;
+}

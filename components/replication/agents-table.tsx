@@ -23,8 +23,7 @@ export function AgentsTable({ initial }: { initial: AgentSummary[] }) {
         <Table aria-label="Agents on author">
           <TableHeader>
             <Column isRowHeader>Agent</Column>
-            <Column>Configuration</Column>
-            <Column>Target</Column>
+            <Column>Configuration and target</Column>
             <Column>Status</Column>
             <Column>Queue</Column>
             <Column>Oldest pending</Column>
@@ -52,19 +51,19 @@ export function AgentsTable({ initial }: { initial: AgentSummary[] }) {
                     <span className="block max-w-72 truncate text-xs text-ink-muted">{a.description}</span>
                   )}
                 </Cell>
-                <Cell>
+                <Cell className="max-w-72">
                   <Link
                     href={`/tools/cloud-services/brand-portal/${a.config.name}`}
                     className="focus-ring data-[hovered]:underline"
                   >
                     {a.config.title}
                   </Link>
-                </Cell>
-                <Cell className="max-w-72 truncate font-mono text-xs">
                   {a.config.tenantUrl ? (
-                    <span title={a.config.tenantUrl}>{a.config.tenantUrl}</span>
+                    <span title={a.config.tenantUrl} className="block truncate font-mono text-xs text-ink-muted">
+                      {a.config.tenantUrl}
+                    </span>
                   ) : (
-                    <span className="font-sans text-ink-muted">No tenant URL</span>
+                    <span className="block text-xs text-ink-muted">No tenant URL</span>
                   )}
                 </Cell>
                 <Cell>

@@ -12,7 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { CopyButton } from "@/components/ui/copy-button";
 import { toast } from "@/components/ui/toast";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, plural } from "@/lib/format";
 import { createTenantAction } from "@/lib/portal/actions";
 import { EditTenantTrustButton, TokenTrustFields } from "@/components/replication/tenant-trust";
 
@@ -39,11 +39,8 @@ export function TenantsTable({ tenants, defaultIssuer }: { tenants: TenantRow[];
           <Column isRowHeader>Tenant</Column>
           <Column>Tenant URL</Column>
           <Column>Organization</Column>
-          <Column>Trusted issuer</Column>
-          <Column>Audience, organization claim</Column>
-          <Column>Assets</Column>
-          <Column>Folders</Column>
-          <Column>Collections</Column>
+          <Column>Token trust</Column>
+          <Column>Content</Column>
           <Column>Created</Column>
           <Column>
             <span className="sr-only">Actions</span>
@@ -59,26 +56,35 @@ export function TenantsTable({ tenants, defaultIssuer }: { tenants: TenantRow[];
         >
           {(t) => (
             <Row id={t.id}>
-              <Cell>
+              <Cell className="min-w-40">
                 <Link
                   href={`/tools/replication/tenants/${t.slug}`}
                   className="font-semibold text-accent hover:underline"
                 >
                   {t.name}
                 </Link>
-                <span className="block text-xs text-ink-muted">{t.slug}</span>
+                <span className="block break-all text-xs text-ink-muted">{t.slug}</span>
               </Cell>
-              <Cell>
+              <Cell className="min-w-56">
                 <code className="select-all break-all rounded bg-canvas px-1.5 py-0.5 text-xs">{t.url}</code>
               </Cell>
               <Cell className="font-mono text-xs">{t.orgTechId}</Cell>
-              <Cell className="break-all font-mono text-xs">{t.issuer}</Cell>
-              <Cell className="font-mono text-xs">
-                {t.audience}, {t.orgClaim || "(not checked)"}
+              <Cell className="min-w-48 text-xs">
+                <span className="block break-all font-mono">{t.issuer}</span>
+                <span className="block text-ink-muted">
+                  audience <span className="font-mono text-ink">{t.audience}</span>, organization claim{" "}
+                  {t.orgClaim ? <span className="font-mono text-ink">{t.orgClaim}</span> : "not checked"}
+                </span>
               </Cell>
-              <Cell>{t.assets}</Cell>
-              <Cell>{t.folders}</Cell>
-              <Cell>{t.collections}</Cell>
+              <Cell className="text-sm">
+                {[plural(t.assets, "asset"), plural(t.folders, "folder"), plural(t.collections, "collection")].map(
+                  (part) => (
+                    <span key={part} className="block whitespace-nowrap">
+                      {part}
+                    </span>
+                  ),
+                )}
+              </Cell>
               <Cell className="whitespace-nowrap text-ink-muted">{formatDateTime(t.createdAt)}</Cell>
               <Cell>
                 <EditTenantTrustButton tenant={t} defaultIssuer={defaultIssuer} />
