@@ -158,6 +158,15 @@ describe("gateway", () => {
           expect(await db.organization.count()).toBe(before);
           return;
         }
+        const taken = (
+          await db.organization.findMany({ where: { members: { some: { userId: admin.id } } }, select: { name: true } })
+        ).some((o) => o.name.toLocaleLowerCase() === parsed.data.name.toLocaleLowerCase());
+        if (taken) {
+          // the same administrator's organizations have different names
+          await expect(createOrganization(admin.id, parsed.data.name)).rejects.toMatchObject({ status: 409 });
+          expect(await db.organization.count()).toBe(before);
+          return;
+        }
         const org = await createOrganization(admin.id, parsed.data.name);
         const stored = await db.organization.findUniqueOrThrow({ where: { id: org.id } });
         expect(stored.name).toBe(parsed.data.name);
