@@ -1,6 +1,7 @@
 import { test, expect } from "./support/test";
 import { expectNoSeriousA11y } from "./support/a11y";
 import { createUser, signInAs, unique } from "./support/helpers";
+import { E2E } from "./support/env";
 
 test("API routes answer 401 and 403 as JSON, never a redirect", async ({ page, browser, playwright }) => {
   const anon = await playwright.request.newContext({
@@ -46,6 +47,14 @@ test("a deep link survives signing in", async ({ browser }) => {
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/tools\/security\/users\?q=adm/);
   await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
+
+  // A next= that browsers read as another site ("/\evil", "/<TAB>/evil") goes to the start page.
+  for (const next of ["/%5Cevil.example/phish", "/%09/evil.example/phish", "/%0a/x"]) {
+    const res = await page.goto(`/login?next=${next}`);
+    expect(res?.status(), next).toBe(200);
+    expect(new URL(page.url()).host, next).toBe(new URL(E2E.baseURL).host);
+    await expect(page.getByRole("heading", { name: "Navigation" })).toBeVisible();
+  }
 });
 
 test("health reports the version and the database", async ({ request }) => {

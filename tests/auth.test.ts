@@ -7,6 +7,7 @@ import { verifySessionToken } from "@/lib/auth/session-token";
 import { createUserInput } from "@/lib/auth/schemas";
 import { UserError } from "@/lib/errors";
 import { SignJWT } from "jose";
+import { safeNextPath } from "@/lib/http/safe-next";
 
 const pw = "correct-horse-battery";
 
@@ -116,5 +117,23 @@ describe("users", () => {
     await expect(setDisabled(admin.id, admin.id, true)).rejects.toThrow(/your own/);
     await changeRole(admin.id, other.id, "administrator");
     await expect(changeRole(admin.id, other.id, "author")).resolves.toMatchObject({ role: "author" });
+  });
+});
+
+describe("next= after sign-in", () => {
+  it("is a path on this site, or the start page", () => {
+    expect(safeNextPath("/tools/security/users?q=adm", "/")).toBe("/tools/security/users?q=adm");
+    for (const bad of [
+      "https://evil.example/",
+      "//evil.example/x",
+      "/\\evil.example/phish",
+      "/\t/evil.example/phish",
+      "/\n/x",
+      "/\u0085/evil.example",
+      "evil.example",
+      "",
+      undefined,
+    ])
+      expect(safeNextPath(bad, "/"), JSON.stringify(bad)).toBe("/");
   });
 });

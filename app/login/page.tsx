@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { safeNextPath } from "@/lib/http/safe-next";
 import { LoginForm } from "@/components/auth/login-form";
 import { currentUser } from "@/lib/auth/dal";
 
@@ -7,7 +8,7 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;
-  if (await currentUser()) redirect(next?.startsWith("/") && !next.startsWith("//") ? next : "/");
+  if (await currentUser()) redirect(safeNextPath(next, "/"));
   return (
     <main className="flex min-h-screen items-center justify-center bg-[#2c2c2c] p-4">
       <div className="w-full max-w-sm rounded-lg bg-surface p-8 shadow-2xl">
@@ -21,7 +22,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <p className="text-xs text-ink-muted">Assets · Brand Portal publishing</p>
           </div>
         </div>
-        <LoginForm next={next} />
+        <LoginForm next={safeNextPath(next, "/")} />
       </div>
     </main>
   );

@@ -11,6 +11,7 @@ import * as users from "@/lib/auth/users";
 import * as s from "@/lib/auth/schemas";
 import { publicUrl } from "@/lib/env";
 import { safeParseInput } from "@/lib/parse-input";
+import { safeNextPath } from "@/lib/http/safe-next";
 
 export async function signInAction(raw: {
   login: string;
@@ -31,7 +32,7 @@ export async function signInAction(raw: {
       path: "/",
       expires: expiresAt,
     });
-    return { ok: true, data: { next: safeNext(parsed.data.next) } };
+    return { ok: true, data: { next: safeNextPath(parsed.data.next, "/") } };
   } catch (e) {
     return failure(e);
   }
@@ -42,11 +43,6 @@ export async function signOutAction(): Promise<void> {
   if (user) await endSession(user.sessionId);
   (await cookies()).delete(SESSION_COOKIE);
   redirect("/login");
-}
-
-/** Only same-site paths: never an open redirect. */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
 }
 
 export const createUserAction = action({ role: "administrator", input: s.createUserInput }, (input) =>

@@ -7,6 +7,7 @@ import { sameOrigin } from "@/lib/http/same-origin";
 import type { PortalRole } from "@/lib/portal/roles";
 import { PORTAL_SESSION_COOKIE, resolvePortalSession, type PortalSessionUser } from "@/lib/portal/sessions";
 import { findTenant } from "@/lib/portal/tenants";
+import { safeNextPath } from "@/lib/http/safe-next";
 
 // The portal's data-access layer for identity: every portal page, server action and route handler
 // goes through one of these. The proxy only passes the request URL along (for ?next=); it is never
@@ -79,11 +80,9 @@ export function portalLoginUrl(slug: string, here: string | null): string {
 /** Only pages of this tenant: never an open redirect, never into another tenant (dot segments resolved). */
 export function safePortalNext(slug: string, next: string | null | undefined): string {
   const base = `/portal/${slug}`;
-  if (!next || !next.startsWith("/") || /[\\\u0000-\u001f]/.test(next)) return base;
-  const url = new URL(next, "http://portal.invalid");
-  if (url.origin !== "http://portal.invalid") return base;
-  const path = url.pathname;
-  return path === base || path.startsWith(`${base}/`) ? path + url.search : base;
+  const path = safeNextPath(next, base);
+  const pathname = path.split("?")[0];
+  return pathname === base || pathname.startsWith(`${base}/`) ? path : base;
 }
 
 function viewerOf(s: PortalSessionUser): PortalViewer {
