@@ -134,6 +134,6 @@ test("Token trust refuses bad input with a message per field", async ({ page }) 
   await trust.getByLabel("Trusted issuer").fill("not a url");
   await trust.getByLabel("Expected audience").fill("");
   await trust.getByRole("button", { name: "Save" }).click();
-  await expect(trust).toContainText("Enter the gateway's issuer URL");
+  await expect(trust).toContainText("Trusted issuer is not a URL");
   await expect(trust).toContainText("Enter the audience (aud)");
 });

@@ -9,7 +9,7 @@ import { migrate } from "@/lib/db/migrate";
 import { createOrganizationInput, createApplicationInput } from "@/lib/gateway/schemas";
 import { createUserInput } from "@/lib/auth/schemas";
 import { createConfigInput } from "@/lib/cloud-services/schemas";
-import { createTenantInput, assetMetadata } from "@/lib/portal/schemas";
+import { createTenantInput, assetMetadata, updateTenantTrustInput } from "@/lib/portal/schemas";
 import { agentSettingsInput } from "@/lib/replication/schemas";
 import { createFolderInput, createCollectionInput, renameAssetInput, metadataInput } from "@/lib/assets/schemas";
 import { GET as unknownApi } from "@/app/api/[...path]/route";
@@ -142,6 +142,30 @@ describe("one name rule for every named thing", () => {
       scopes: ["dam-read"],
     });
     expect(ok.success).toBe(true);
+  });
+});
+
+describe("a tenant's trusted issuer", () => {
+  it("follows the Tenant URL's rules: https, unless the host is local or private", () => {
+    const parse = (issuer: string) =>
+      updateTenantTrustInput.safeParse({
+        slug: "acme",
+        orgTechId: "A1@OutpostOrg",
+        issuer,
+        audience: "brand-portal",
+        orgClaim: "org",
+      });
+    expect(parse("http://issuer.example.com/gateway").error?.issues[0].message).toBe(
+      "Trusted issuer must use https:// for issuer.example.com; plain http:// is only accepted for localhost and private development hosts.",
+    );
+    expect(parse("http://8.8.8.8/x").success).toBe(false);
+    expect(parse("http://169.254.169.254/latest").success).toBe(false);
+    expect(parse("javascript:alert(1)").error?.issues[0].message).toBe(
+      "Trusted issuer must start with https:// (or http:// for localhost and private development hosts), not javascript:.",
+    );
+    expect(parse("https://issuer.example.com/gateway/").data?.issuer).toBe("https://issuer.example.com/gateway");
+    expect(parse("http://localhost:3000/gateway").success).toBe(true);
+    expect(parse("").data?.issuer).toBe("");
   });
 });
 

@@ -44,7 +44,7 @@ export function checkServiceUrl(value: string, field: ServiceUrlField, ownOrigin
     return `${what} is not a URL. Enter it with its scheme, for example ${field.example}.`;
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    return `${what} must start with https:// (or http:// for localhost and private development hosts), not ${url.protocol}//.`;
+    return `${what} must start with https:// (or http:// for localhost and private development hosts), not ${url.protocol}.`;
   }
   if (url.username || url.password) {
     return `${what} must not contain a user name or password: Outpost authenticates with the gateway's access token.`;

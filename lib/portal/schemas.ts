@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { repoPath } from "@/lib/repo-path";
 import { freeText, nameText, textProblem } from "@/lib/text-rules";
+import { checkServiceUrl, type ServiceUrlField } from "@/lib/cloud-services/url-rules";
 
 // Input rules of the portal: tenant settings (console form) and the receiving API's fields.
 
@@ -19,22 +20,21 @@ export const orgTechId = z
   .max(100, "The organization ID must be at most 100 characters")
   .regex(/^[A-Za-z0-9._-]+@[A-Za-z0-9._-]+$/, "An organization technical ID looks like A1B2C3D4E5@OutpostOrg");
 
-function isIssuerUrl(v: string): boolean {
-  try {
-    const u = new URL(v);
-    return (u.protocol === "https:" || u.protocol === "http:") && !u.username && !u.password && !u.search && !u.hash;
-  } catch {
-    return false;
-  }
-}
-const issuerMessage = "Enter the gateway's issuer URL, such as https://outpost.example.com/gateway";
+const ISSUER_FIELD: ServiceUrlField = { label: "Trusted issuer", example: "https://outpost.example.com/gateway" };
 
-/** An issuer URL, or empty for this install's own gateway (a union would lose the message). */
+/**
+ * An issuer URL, or empty for this install's own gateway (a union would lose the message). The
+ * portal fetches the issuer's signing keys from it, so it follows the Tenant URL's rules: https
+ * unless the host is local or private.
+ */
 const issuerOrDefault = z
   .string()
   .trim()
   .max(500, "The issuer must be at most 500 characters")
-  .refine((v) => v === "" || isIssuerUrl(v), issuerMessage)
+  .superRefine((v, ctx) => {
+    const problem = v === "" ? null : checkServiceUrl(v, ISSUER_FIELD);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
   .transform((v) => v.replace(/\/+$/, ""));
 
 export const audience = z
