@@ -5,10 +5,14 @@ import { z } from "zod";
 // cannot store it in text) and no lone UTF-16 surrogates (they have no UTF-8 form). Shared by forms
 // (hints) and the server (the real check); no server-only imports here.
 
-/** Control characters, NUL included: never in a single-line name or title. */
-export const CONTROL = /[\u0000-\u001f\u007f]/;
+/**
+ * Control characters, NUL included: never in a single-line name or title. C1 controls (NEL, CSI)
+ * too, and the bidirectional overrides and isolates, which reorder the text shown after them
+ * ("agent (3 of 4)" read as "(4 fo 3)") and can make a name look like another.
+ */
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 /** What a multi-line description refuses: the same, except tab and line breaks. */
-const CONTROL_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const CONTROL_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const LONE_SURROGATE = /\p{Cs}/u;
 const CONTROLS = new RegExp(CONTROL.source, "g");
 

@@ -127,9 +127,20 @@ describe("one name rule for every named thing", () => {
   ];
 
   for (const [what, schema, valid, field] of named) {
-    it(`${what}: refuses NUL, control characters and lone surrogates in ${field}`, () => {
+    it(`${what}: refuses NUL, control characters, bidi overrides and lone surrogates in ${field}`, () => {
       expect(schema.safeParse(valid).success).toBe(true);
-      for (const bad of ["Ac\u0000me", "Ac\u001bme", "Ac\u007fme", "Ac\ud800me", "Acme\u0000"])
+      expect(schema.safeParse({ ...valid, [field]: "شركة Acme ‏(2)" }).success).toBe(true); // RTL text and marks
+      for (const bad of [
+        "Ac\u0000me",
+        "Ac\u001bme",
+        "Ac\u007fme",
+        "Ac\u0085me",
+        "Ac\u009b[31m",
+        "Acme \u202Eevil",
+        "x\u2066gnp.exe",
+        "Ac\ud800me",
+        "Acme\u0000",
+      ])
         expect(schema.safeParse({ ...valid, [field]: bad }).success, JSON.stringify(bad)).toBe(false);
     });
   }
