@@ -15,3 +15,6 @@ export function nameFromTitle(title: string, max: number): string {
     .slice(0, max)
     .replace(/-+$/, "");
 }
+
+/** A tenant's slug from its name: "Ünïcödé Straße" → "unicode-stra-e" (lowercase letters, digits and "-"). */
+export const slugFromName = (name: string, max: number) => nameFromTitle(name.replace(/_/g, "-"), max);

@@ -9,7 +9,8 @@ import { migrate } from "@/lib/db/migrate";
 import { createOrganizationInput, createApplicationInput } from "@/lib/gateway/schemas";
 import { createUserInput } from "@/lib/auth/schemas";
 import { createConfigInput } from "@/lib/cloud-services/schemas";
-import { createTenantInput, assetMetadata, updateTenantTrustInput } from "@/lib/portal/schemas";
+import { createTenantInput, assetMetadata, tenantSlug, updateTenantTrustInput } from "@/lib/portal/schemas";
+import { slugFromName } from "@/lib/name-from-title";
 import { agentSettingsInput } from "@/lib/replication/schemas";
 import { createFolderInput, createCollectionInput, renameAssetInput, metadataInput } from "@/lib/assets/schemas";
 import { GET as unknownApi } from "@/app/api/[...path]/route";
@@ -177,6 +178,19 @@ describe("a tenant's trusted issuer", () => {
     expect(parse("https://issuer.example.com/gateway/").data?.issuer).toBe("https://issuer.example.com/gateway");
     expect(parse("http://localhost:3000/gateway").success).toBe(true);
     expect(parse("").data?.issuer).toBe("");
+  });
+});
+
+describe("a tenant's slug, proposed from its name", () => {
+  it("drops accents and keeps to the slug's characters", () => {
+    for (const [name, slug] of [
+      ["Ünïcödé Straße", "unicode-stra-e"],
+      ["Acme Brand Portal (EU)", "acme-brand-portal-eu"],
+      ["__Acme_Portal__", "acme-portal"],
+    ]) {
+      expect(slugFromName(name, 63)).toBe(slug);
+      expect(tenantSlug.safeParse(slug).success).toBe(true);
+    }
   });
 });
 

@@ -15,6 +15,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { formatDateTime, plural } from "@/lib/format";
 import { createTenantAction } from "@/lib/portal/actions";
 import { EditTenantTrustButton, TokenTrustFields } from "@/components/replication/tenant-trust";
+import { slugFromName } from "@/lib/name-from-title";
 
 export type TenantRow = {
   id: string;
@@ -97,14 +98,6 @@ export function TenantsTable({ tenants, defaultIssuer }: { tenants: TenantRow[];
   );
 }
 
-const slugOf = (name: string) =>
-  name
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 63);
-
 export function CreateTenantButton({ defaultIssuer }: { defaultIssuer: string }) {
   const [open, setOpen] = useState(false);
   return (
@@ -145,7 +138,7 @@ function CreateTenantForm({ defaultIssuer, onDone }: { defaultIssuer: string; on
       <TextField
         label="Name"
         value={v.name}
-        onChange={(name) => setV({ ...v, name, slug: slugEdited ? v.slug : slugOf(name) })}
+        onChange={(name) => setV({ ...v, name, slug: slugEdited ? v.slug : slugFromName(name, 63) })}
         error={errors.name}
         autoFocus
       />
