@@ -362,6 +362,12 @@ describe("one failing case per rule", () => {
       "invalid_grant",
       /no exp claim/,
     );
+    await expectError(
+      await jwtBearer(await assertion(rsa, ISSUER, { exp: String(now() + 300) })),
+      400,
+      "invalid_grant",
+      /exp must be a number: seconds since 1970/,
+    );
   });
 
   it("exp more than 1 hour ahead", async () => {

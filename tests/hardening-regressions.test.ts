@@ -11,6 +11,7 @@ import { createUserInput } from "@/lib/auth/schemas";
 import { createConfigInput } from "@/lib/cloud-services/schemas";
 import { createTenantInput, assetMetadata, tenantSlug, updateTenantTrustInput } from "@/lib/portal/schemas";
 import { slugFromName } from "@/lib/name-from-title";
+import { portalUserFields } from "@/lib/portal/user-schemas";
 import { agentSettingsInput } from "@/lib/replication/schemas";
 import { createFolderInput, createCollectionInput, renameAssetInput, metadataInput } from "@/lib/assets/schemas";
 import { GET as unknownApi } from "@/app/api/[...path]/route";
@@ -191,6 +192,32 @@ describe("a tenant's slug, proposed from its name", () => {
       expect(slugFromName(name, 63)).toBe(slug);
       expect(tenantSlug.safeParse(slug).success).toBe(true);
     }
+  });
+});
+
+describe("messages name what the form shows", () => {
+  it("a portal user's Display name; Max attempts' range before its whole-number rule", () => {
+    const user = portalUserFields.safeParse({
+      login: "ann",
+      displayName: "x".repeat(101),
+      role: "user",
+      password: "long-enough-1",
+    });
+    expect(user.error?.issues.map((i) => i.message)).toEqual(["Display name must be at most 100 characters"]);
+    const agent = agentSettingsInput.safeParse({
+      agentId: "a1",
+      name: "Agent",
+      enabled: true,
+      retryDelayMs: "1e30",
+      maxAttempts: "99999999999999999999",
+      logLevel: "info",
+      connectTimeoutMs: 10000,
+      socketTimeoutMs: 2.5e3,
+    });
+    expect(agent.error?.issues.map((i) => i.message)).toEqual([
+      "Retry Delay must be at most 3600000 ms",
+      "Max attempts must be at most 100",
+    ]);
   });
 });
 

@@ -52,6 +52,7 @@ describe("agent log", () => {
     expect((await readLog(id, { level: "error" })).rows.map((r) => r.statusCode)).toEqual([500]);
     expect((await readLog(id, { q: "a.jpg" })).rows).toHaveLength(1);
     expect((await readLog(id, { q: "nothing like this" })).total).toBe(0);
+    await expect(readLog("no-such-agent", {})).rejects.toMatchObject({ status: 404 });
   });
 
   it("keeps the newest entries and drops the oldest", async () => {

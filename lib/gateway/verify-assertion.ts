@@ -120,7 +120,9 @@ export async function verifyAssertion(
 
   const now = Math.floor((opts.now ?? Date.now()) / 1000);
   const { exp, nbf, iat, aud, jti, scope } = a.claims;
-  if (typeof exp !== "number") throw fail(mode, "assertion has no exp claim: set exp to at most 1 hour ahead");
+  if (exp === undefined) throw fail(mode, "assertion has no exp claim: set exp to at most 1 hour ahead");
+  if (typeof exp !== "number" || !Number.isFinite(exp))
+    throw fail(mode, "assertion exp must be a number: seconds since 1970 (a NumericDate)");
   if (exp + CLOCK_SKEW_SECONDS <= now) throw fail(mode, TOKEN_ERRORS.expired);
   if (exp - now > MAX_ASSERTION_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS)
     throw fail(mode, "assertion exp is more than 1 hour ahead: make assertions short-lived");

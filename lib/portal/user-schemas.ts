@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { changeOwnPasswordInput, displayName, loginName, password, signInInput } from "@/lib/auth/schemas";
+import { changeOwnPasswordInput, loginName, password, signInInput } from "@/lib/auth/schemas";
+import { nameText } from "@/lib/text-rules";
 import { PORTAL_ROLES } from "@/lib/portal/roles";
 import { tenantSlug } from "@/lib/portal/schemas";
 
@@ -11,6 +12,8 @@ const role = z.enum(PORTAL_ROLES);
 
 export const portalSignInInput = signInInput.extend({ tenant: tenantSlug });
 
+/** The portal calls a user's name their Display name, and so do its messages. */
+const displayName = nameText("Display name", 100);
 export const portalUserFields = z.object({ login: loginName, displayName, role, password });
 export const portalChangeRoleFields = z.object({ userId: id, role });
 export const portalResetPasswordFields = z.object({ userId: id, password });

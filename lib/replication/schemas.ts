@@ -5,12 +5,13 @@ import { freeText, nameText } from "@/lib/text-rules";
 // Input of the replication console's actions and route handlers.
 
 const id = z.string().min(1).max(40);
+// The range is checked first: 99999999999999999999 is too large, whatever else it is.
 const ms = (label: string, min: number, max: number) =>
   z.coerce
     .number({ message: `${label} must be a number of milliseconds` })
-    .int(`${label} must be a whole number of milliseconds`)
-    .min(min, `${label} must be at least ${min} ms`)
-    .max(max, `${label} must be at most ${max} ms`);
+    .min(min, { message: `${label} must be at least ${min} ms`, abort: true })
+    .max(max, { message: `${label} must be at most ${max} ms`, abort: true })
+    .int(`${label} must be a whole number of milliseconds`);
 
 export const agentSettingsInput = z.object({
   agentId: id,
@@ -20,9 +21,9 @@ export const agentSettingsInput = z.object({
   retryDelayMs: ms("Retry Delay", 1_000, 3_600_000),
   maxAttempts: z.coerce
     .number({ message: "Max attempts must be a number" })
-    .int("Max attempts must be a whole number")
-    .min(1, "Max attempts must be at least 1")
-    .max(100, "Max attempts must be at most 100"),
+    .min(1, { message: "Max attempts must be at least 1", abort: true })
+    .max(100, { message: "Max attempts must be at most 100", abort: true })
+    .int("Max attempts must be a whole number"),
   logLevel: z.enum(LOG_LEVELS, { message: "Choose a log level" }),
   connectTimeoutMs: ms("Connect timeout", 500, 300_000),
   socketTimeoutMs: ms("Socket timeout", 1_000, 3_600_000),

@@ -1,9 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
 import { flushLogs, LOG_LEVELS, type LogLevel } from "@/lib/replication/log/append-log";
 
 // The View Log page: newest first, filtered by minimum level and by text (message or path).
 export async function readLog(agentId: string, opts: { level?: LogLevel; q?: string; skip?: number; take?: number }) {
+  const agent = await db.replicationAgent.findUnique({ where: { id: agentId }, select: { id: true } });
+  if (!agent) throw notFound("The replication agent");
   await flushLogs();
   const levels = opts.level ? LOG_LEVELS.slice(LOG_LEVELS.indexOf(opts.level)) : [...LOG_LEVELS];
   const q = opts.q?.trim();
