@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Providers } from "@/app/providers";
+import { systemClock } from "@/lib/clock";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,7 +12,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
-        <Providers>{children}</Providers>
+        {/* Each request renders the layout: relative times hydrate from this instant (useNow). */}
+        <Providers renderedAt={systemClock.now()}>{children}</Providers>
       </body>
     </html>
   );

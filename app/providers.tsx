@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "react-aria-components";
 import { Toasts } from "@/components/ui/toast";
+import { RenderedAt } from "@/components/ui/use-now";
 
 declare module "react-aria-components" {
   interface RouterConfig {
@@ -12,7 +13,7 @@ declare module "react-aria-components" {
 }
 
 /** Client-side context: TanStack Query for live data, Next's router for react-aria links, toasts. */
-export function Providers({ children }: { children: React.ReactNode }) {
+export function Providers({ children, renderedAt }: { children: React.ReactNode; renderedAt: number }) {
   const router = useRouter();
   const [client] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, refetchOnWindowFocus: true, retry: 1 } } }),
@@ -25,7 +26,7 @@ export function Providers({ children }: { children: React.ReactNode }) {
   return (
     <QueryClientProvider client={client}>
       <RouterProvider navigate={router.push}>
-        {children}
+        <RenderedAt value={renderedAt}>{children}</RenderedAt>
         <Toasts />
       </RouterProvider>
     </QueryClientProvider>

@@ -59,3 +59,20 @@ test("an author is refused the Nodes screen and its API", async ({ page, browser
   expect((await anon.request.get(`${E2E.baseURL}/api/metrics`)).status()).toBe(404);
   await anon.close();
 });
+
+test("relative times hydrate without an error when the page's scripts arrive seconds later", async ({ page }) => {
+  // "Last heartbeat: 3 s ago" is rendered on the server; a slow connection hydrates it seconds later.
+  const errors: string[] = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await new Promise((r) => setTimeout(r, 2_200));
+    await route.continue();
+  });
+  await page.goto("/tools/nodes");
+  await expect(
+    page.getByRole("grid", { name: "Nodes" }).getByRole("row").filter({ hasText: "Live" }).first(),
+  ).toBeVisible();
+  await page.unrouteAll({ behavior: "wait" });
+  expect(errors.filter((e) => /#418|#425|hydrat/i.test(e))).toEqual([]);
+});
