@@ -230,6 +230,50 @@ test("removing a collection from Brand Portal says its assets stay; the wizard s
   await expect(page.getByTestId("scope-totals")).toHaveText("");
 });
 
+test("Manage Publication of 100 assets: the selection is kept in the tab, not in the address", async ({ page }) => {
+  const title = unique("Hundred");
+  await page.goto("/assets");
+  await page.getByRole("button", { name: "Create" }).click();
+  await page.getByRole("menuitem", { name: "Folder" }).click();
+  const create = page.getByRole("dialog", { name: "Create Folder" });
+  await create.getByLabel("Title").fill(title);
+  await create.getByRole("button", { name: "Create" }).click();
+  await card(page, title).getByRole("link", { name: title }).click();
+  await page.getByLabel("Upload files").setInputFiles(
+    Array.from({ length: 100 }, (_, i) => ({
+      name: `note-${i}.txt`,
+      mimeType: "text/plain",
+      buffer: Buffer.from(`note ${i}`),
+    })),
+  );
+  const uploads = page.getByRole("region", { name: "Uploads" });
+  await expect(uploads.getByRole("progressbar", { name: "100 uploaded" })).toBeVisible({ timeout: 120_000 });
+  await uploads.getByRole("button", { name: "Close uploads" }).click();
+
+  // Select every asset on both pages of 50.
+  await page.getByRole("button", { name: "List view" }).click();
+  const grid = page.getByRole("grid").first();
+  await grid.getByRole("checkbox", { name: "Select All" }).click({ force: true });
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(grid.getByRole("row", { name: /note-99\.txt/ })).toBeVisible();
+  await grid.getByRole("checkbox", { name: "Select All" }).click({ force: true });
+  const bar = page.getByRole("toolbar", { name: "Selection" });
+  await expect(bar).toContainText("100 selected");
+  await bar.getByRole("link", { name: "Manage Publication" }).click();
+
+  await expect(page).toHaveURL(/\/publication\?selection=[0-9a-f]{16}$/);
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByTestId("scope-totals")).toContainText("100 assets");
+  await page.reload();
+  await expect(page.getByTestId("scope-totals")).toContainText("100 assets");
+
+  // Another tab has no such selection, and says so.
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await expect(other.getByRole("alert").filter({ hasText: "this tab does not have them" })).toBeVisible();
+  await other.close();
+});
+
 test("a wrong Client ID holds the item back; correcting it in Cloud Services sends it at once", async ({ page }) => {
   const setClientId = async (clientId: string) => {
     await page.goto(`/tools/cloud-services/brand-portal/${configNameFromTitle(bp.configTitle)}`);

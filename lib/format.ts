@@ -18,7 +18,7 @@ export function formatBytes(bytes: number | bigint): string {
   return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
 }
 
-/** "1 asset", "12 assets" (nouns whose plural takes an s). */
-export function plural(n: number, noun: string): string {
-  return `${n.toLocaleString("en-GB")} ${noun}${n === 1 ? "" : "s"}`;
+/** "1 asset", "1,200 assets" ("1 collection's", with `many` for another plural). */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
 }

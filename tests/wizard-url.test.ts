@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { wizardSearch, wizardStateFromParams, wizardUrl } from "@/lib/publication/wizard-url";
+import { describe, expect, it, vi } from "vitest";
+import { itemsOfStash, readStash, wizardSearch, wizardStateFromParams, wizardUrl } from "@/lib/publication/wizard-url";
 
 // The Manage Publication wizard's address holds its state: what it writes, it reads back, and an
 // address edited by hand falls back to defaults instead of breaking the page.
@@ -30,6 +30,7 @@ describe("the wizard's address", () => {
       time: "09:30",
       title: "Winter & more",
       configId: "cfg-1",
+      selection: null,
     };
     expect(wizardStateFromParams(params(wizardSearch(state)))).toEqual(state);
   });
@@ -49,11 +50,45 @@ describe("the wizard's address", () => {
       time: null,
       title: null,
       configId: null,
+      selection: null,
     });
   });
 
   it("asks for a workflow title only when publishing later", () => {
     expect(wizardStateFromParams(params("item=folder:f&step=workflows")).step).toBe("scope");
     expect(wizardStateFromParams(params("item=folder:f&step=workflows&when=later")).step).toBe("workflows");
+  });
+});
+
+describe("a selection too long for an address", () => {
+  it("is named by a key and kept in the tab's sessionStorage", () => {
+    const store = new Map<string, string>();
+    const sessionStorage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    };
+    vi.stubGlobal("window", { sessionStorage });
+    try {
+      const items = Array.from({ length: 460 }, (_, i) => ({
+        kind: "asset",
+        id: `cmxasset${String(i).padStart(17, "0")}`,
+      }));
+      const url = wizardUrl(items);
+      expect(url).toMatch(/^\/publication\?selection=[0-9a-f]{16}$/);
+      const state = wizardStateFromParams(params(url.split("?")[1]));
+      expect(state.items).toEqual([]);
+      expect(itemsOfStash(readStash(state.selection!)!)).toEqual(items);
+      // the same selection, the same key; a few items still go in the address
+      expect(wizardUrl(items)).toBe(url);
+      expect(wizardUrl(items.slice(0, 3))).toBe(
+        `/publication?${items
+          .slice(0, 3)
+          .map((i) => `item=asset%3A${i.id}`)
+          .join("&")}`,
+      );
+      expect(readStash("0000000000000000")).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

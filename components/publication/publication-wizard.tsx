@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
 import { Plus, Trash2 } from "lucide-react";
 import { parseDate, parseTime, type CalendarDate, type Time } from "@internationalized/date";
@@ -20,9 +20,18 @@ import { ConfigSelect } from "@/components/publication/config-select";
 import { NotConfigured } from "@/components/publication/not-configured";
 import { includesText, instanceUrl, queuedMessage, totalsText } from "@/components/publication/scope-text";
 import { useReadiness, useScopePreview } from "@/components/publication/use-publishing";
-import { wizardSearch, wizardStateFromParams, type WizardState, type WizardStep } from "@/lib/publication/wizard-url";
+import {
+  itemsOfStash,
+  readStash,
+  stashSelection,
+  wizardSearch,
+  wizardStateFromParams,
+  type WizardState,
+  type WizardStep,
+} from "@/lib/publication/wizard-url";
 
 type Action = "publish" | "unpublish";
+const noSubscription = () => () => {};
 type Step = WizardStep;
 const ACTIONS = [
   { id: "publish", label: "Publish to Brand Portal" },
@@ -45,7 +54,18 @@ export function PublicationWizard({ initial, cancelHref }: { initial: WizardStat
   const [date, setDate] = useState<CalendarDate | null>(() => parseOr(parseDate, initial.date));
   const [time, setTime] = useState<Time | null>(() => parseOr(parseTime, initial.time));
   const [dateError, setDateError] = useState<string | undefined>();
-  const [items, setItems] = useState<ScopeItem[]>(initial.items);
+  // A long selection is named by a key, its items kept in the tab's sessionStorage (read once
+  // hydrated: the server has none); the author's changes replace it.
+  const stashKey = initial.selection && !initial.items.length ? initial.selection : null;
+  const stash = useSyncExternalStore(
+    noSubscription,
+    () => (stashKey ? readStash(stashKey) : null),
+    () => undefined,
+  );
+  const [edited, setItems] = useState<ScopeItem[] | null>(stashKey ? null : initial.items);
+  const stashed = useMemo(() => (stash ? itemsOfStash(stash) : []), [stash]);
+  const items = edited ?? stashed;
+  const selectionLost = !!stashKey && stash === null && edited === null;
   const [title, setTitle] = useState<string | null>(initial.title);
   const [configId, setConfigId] = useState<string | null>(initial.configId);
   const [adding, setAdding] = useState(false);
@@ -67,13 +87,15 @@ export function PublicationWizard({ initial, cancelHref }: { initial: WizardStat
     time: time?.toString().slice(0, 5) ?? null,
     title,
     configId,
+    selection: edited === null ? stashKey : null,
   };
   const search = wizardSearch(state);
   useEffect(() => {
     // Every choice is written into the address as it is made, so Reload keeps it.
+    stashSelection(items);
     if (window.location.search !== `?${search}`)
       window.history.replaceState({ from: window.history.state?.from }, "", `?${search}`);
-  }, [search]);
+  }, [search, items]);
   useEffect(() => {
     // The browser's Back and Forward move between the steps each Next added to the history.
     const onPop = () => {
@@ -184,6 +206,12 @@ export function PublicationWizard({ initial, cancelHref }: { initial: WizardStat
       </ol>
 
       {readiness.data && !ready && <NotConfigured readiness={readiness.data} />}
+      {selectionLost && (
+        <Alert tone="negative">
+          The items chosen for this publication were kept in the browser tab they were chosen in, and this tab does not
+          have them. Go back to the Assets console, select them again and choose Manage Publication.
+        </Alert>
+      )}
       {error && <Alert tone="negative">{error}</Alert>}
 
       <section aria-label={step === "options" ? "Options" : step === "scope" ? "Scope" : "Workflows"}>
@@ -225,9 +253,7 @@ export function PublicationWizard({ initial, cancelHref }: { initial: WizardStat
                 <button
                   type="button"
                   className="font-semibold underline"
-                  onClick={() =>
-                    setItems((list) => list.filter((i) => !preview.data!.missing.some((m) => m.id === i.id)))
-                  }
+                  onClick={() => setItems(items.filter((i) => !preview.data!.missing.some((m) => m.id === i.id)))}
                 >
                   Remove from the scope
                 </button>
@@ -274,7 +300,7 @@ export function PublicationWizard({ initial, cancelHref }: { initial: WizardStat
                       <Cell>
                         <IconButton
                           label={`Remove ${r.title}`}
-                          onPress={() => setItems((list) => list.filter((i) => !(i.kind === r.kind && i.id === r.id)))}
+                          onPress={() => setItems(items.filter((i) => !(i.kind === r.kind && i.id === r.id)))}
                         >
                           <Trash2 size={16} aria-hidden />
                         </IconButton>
@@ -338,7 +364,7 @@ export function PublicationWizard({ initial, cancelHref }: { initial: WizardStat
         isOpen={adding}
         onOpenChange={setAdding}
         onAdd={(added) =>
-          setItems((list) => [...list, ...added.filter((a) => !list.some((i) => i.kind === a.kind && i.id === a.id))])
+          setItems([...items, ...added.filter((a) => !items.some((i) => i.kind === a.kind && i.id === a.id))])
         }
       />
     </div>

@@ -2,12 +2,12 @@
 // An unpublish of a collection removes the collection only (expandScope): its members are not removed,
 // so for an unpublish a collection is named without them and its members are not counted.
 import type { ScopeSummary } from "@/lib/publication/expand-scope";
-import { formatBytes } from "@/lib/format";
+import { formatBytes, plural } from "@/lib/format";
 
 type Action = "publish" | "unpublish";
 type Rows = Pick<ScopeSummary, "rows">;
 
-const n = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
+const n = plural; // "3 assets"
 const collectionsOf = (s: Rows) => s.rows.filter((r) => r.kind === "collection");
 const sum = (rows: Rows["rows"], key: "assets" | "bytes") => rows.reduce((t, r) => t + r[key], 0);
 
