@@ -19,6 +19,7 @@ const OWN_AUTH =
 export async function proxy(req: NextRequest) {
   notePublicHost(req.headers); // once: the name users reach the console at vs OUTPOST_PUBLIC_URL
   const { pathname, search } = req.nextUrl;
+  if (!decodable(pathname)) return malformedAddress(pathname);
   const ownAuth = OWN_AUTH.test(pathname);
   if (req.method !== "GET" && req.method !== "HEAD" && (!ownAuth || req.headers.has("next-action"))) {
     const refusal = await checkPagePost(req);
@@ -35,9 +36,31 @@ export async function proxy(req: NextRequest) {
   return NextResponse.next({ request: { headers } });
 }
 
+/** Next.js answers a path it cannot decode ("/assets/%ZZ") with a bare 500: a 400 that says why. */
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function malformedAddress(pathname: string): NextResponse {
+  const message = "This address has a malformed %-escape (a % must be followed by two hexadecimal digits).";
+  return pathname.startsWith("/api/") || /^\/portal\/[^/]+\/api\//.test(pathname)
+    ? NextResponse.json({ error: "invalid_request", message }, { status: 400 })
+    : new NextResponse(message, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
 export const config = {
   matcher: [
     "/((?!api/|_next/|favicon.ico|icon.svg|gateway/oauth/|gateway/\\.well-known/|\\.well-known/|portal/[^/]+/api/).*)",
+    // A malformed %-escape anywhere, for decodable(): the paths above leave the APIs out, whose
+    // bodies must not pass through here (invalid UTF-8 such as %FF still reaches them).
+    "/:path(.*%[^0-9A-Fa-f].*)",
+    "/:path(.*%[0-9A-Fa-f][^0-9A-Fa-f].*)",
+    "/:path(.*%[0-9A-Fa-f]?)",
     // A server action can be posted to any page.
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
   ],
