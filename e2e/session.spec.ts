@@ -74,3 +74,33 @@ test("the shell pages have no serious accessibility violations", async ({ page }
     await expectNoSeriousA11y(page, url);
   }
 });
+
+test("an address with a malformed %-escape is a 400 that says so, not a 500", async ({ page }) => {
+  for (const path of [
+    "/tools/cloud-services/brand-portal/%ZZ",
+    "/portal/%ZZ",
+    "/assets/%E0%A4%A",
+    "/api/replication/agents/%ZZ",
+    "/portal/acme/api/v1/assets/%ZZ",
+  ]) {
+    const res = await page.request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(400);
+    expect(await res.text(), path).toContain("malformed %-escape");
+  }
+});
+
+test("a live page whose session ends stops polling and offers to sign in again", async ({ page }) => {
+  await page.goto("/tools/nodes");
+  await expect(page.getByRole("grid", { name: "Nodes" })).toBeVisible();
+  await page.context().clearCookies(); // as when the session expires: every poll is now a 401
+  const alert = page.getByRole("alert").filter({ hasText: "Live updates stopped: your session has ended." });
+  await expect(alert).toBeVisible({ timeout: 15_000 });
+  await expect(alert.getByRole("link", { name: "Sign in again" })).toHaveAttribute(
+    "href",
+    "/login?next=%2Ftools%2Fnodes",
+  );
+  let polls = 0;
+  page.on("request", (r) => r.url().includes("/api/") && polls++);
+  await page.waitForTimeout(5_000);
+  expect(polls).toBe(0);
+});

@@ -5,6 +5,7 @@ import { StatusLight } from "@/components/ui/status-light";
 import { formatDateTime } from "@/lib/format";
 import type { ConfigStatus } from "@/lib/cloud-services/config-status";
 import { useNow } from "@/components/ui/use-now";
+import { getJson, sessionEnded } from "@/lib/http/browser-api";
 
 /** Key, last token request and agents, refreshed every 15 s (replication writes the token fields). */
 export function StatusPanel({ url, initial }: { url: string; initial: ConfigStatus }) {
@@ -14,13 +15,9 @@ export function StatusPanel({ url, initial }: { url: string; initial: ConfigStat
   useEffect(() => void client.setQueryData(["cloud-services", "status", url], initial), [client, url, initial]);
   const { data = initial, isError } = useQuery<ConfigStatus>({
     queryKey,
-    queryFn: async () => {
-      const res = await fetch(url, { cache: "no-store" });
-      if (!res.ok) throw new Error(`Status: HTTP ${res.status}`);
-      return res.json();
-    },
+    queryFn: ({ signal }) => getJson<ConfigStatus>(url, signal),
     initialData: initial,
-    refetchInterval: 15_000,
+    refetchInterval: (query) => (sessionEnded(query.state.error) ? false : 15_000),
   });
   const now = useNow();
   const t = data.token;

@@ -1,6 +1,6 @@
 "use client";
 import { useQuery, type QueryKey } from "@tanstack/react-query";
-import { getJson } from "@/lib/http/browser-api";
+import { getJson, sessionEnded } from "@/lib/http/browser-api";
 
 // Live data for the replication pages: TanStack Query polling a console route handler, so queue
 // states and counts move while work runs, without reloading the page.
@@ -10,7 +10,7 @@ export function useLive<T>(key: QueryKey, url: string, opts: { initialData?: T; 
     queryKey: key,
     queryFn: () => getJson<T>(url),
     initialData: opts.initialData,
-    refetchInterval: opts.intervalMs ?? 2_000,
+    refetchInterval: (query) => (sessionEnded(query.state.error) ? false : (opts.intervalMs ?? 2_000)),
     refetchIntervalInBackground: false,
     placeholderData: (prev) => prev,
   });

@@ -12,6 +12,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The session has ended: polling stops (every poll would be refused) until the user signs in again. */
+export const sessionEnded = (e: unknown): boolean => e instanceof ApiError && e.status === 401;
+
 async function parse<T>(res: Response): Promise<T> {
   const body = await res.json().catch(() => null);
   if (!res.ok) {
