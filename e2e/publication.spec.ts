@@ -128,6 +128,15 @@ test("Manage Publication of a folder, Later 15 seconds ahead: Scheduled, Running
   await expect(options.getByRole("radio", { name: "Later" })).toBeChecked();
   await expect(options.getByTestId("time-zone")).toContainText("Time zone: Europe/Berlin");
   await chooseConfig(page, options);
+  // More than a year ahead is refused at Next, on this step, with the reason.
+  await options.getByRole("spinbutton", { name: /month/ }).click();
+  await page.keyboard.type(`1231${new Date().getFullYear() + 2}`);
+  await options.getByRole("spinbutton", { name: /hour/ }).click();
+  await page.keyboard.type("110000");
+  await options.getByRole("spinbutton", { name: /AM\/PM/ }).click();
+  await page.keyboard.type("A");
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(options).toContainText("The activation date is more than a year ahead");
   const at = new Date(Date.now() + 15_000);
   const local = Object.fromEntries(
     new Intl.DateTimeFormat("en-US", {

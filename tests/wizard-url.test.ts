@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { itemsOfStash, readStash, wizardSearch, wizardStateFromParams, wizardUrl } from "@/lib/publication/wizard-url";
+import { activationProblem } from "@/lib/publication/schemas";
 
 // The Manage Publication wizard's address holds its state: what it writes, it reads back, and an
 // address edited by hand falls back to defaults instead of breaking the page.
@@ -90,5 +91,16 @@ describe("a selection too long for an address", () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+});
+
+describe("an activation date", () => {
+  it("is after now and within a year, whoever asks (the wizard's Next, the server)", () => {
+    const now = Date.parse("2026-12-08T00:00:00Z");
+    expect(activationProblem(new Date("2026-12-08T00:05:00Z"), now)).toBeNull();
+    expect(activationProblem(new Date("2026-12-07T23:59:00Z"), now)).toMatch(/in the past/);
+    expect(activationProblem(new Date("2099-12-31T23:59:59Z"), now)).toMatch(/more than a year ahead/);
+    expect(activationProblem(new Date("+010000-01-01T07:59:59Z"), now)).toMatch(/more than a year ahead/);
+    expect(activationProblem(new Date("nonsense"), now)).toMatch(/not a valid date/);
   });
 });

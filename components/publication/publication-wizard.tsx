@@ -13,7 +13,7 @@ import { cx } from "@/components/ui/cx";
 import { TypeIcon } from "@/components/assets/type-icon";
 import { formatBytes, formatDateTime } from "@/lib/format";
 import { managePublicationAction } from "@/lib/publication/actions";
-import type { ScopeItem } from "@/lib/publication/schemas";
+import { activationProblem, type ScopeItem } from "@/lib/publication/schemas";
 import { ActivationFields, timeZone, toUtcIso } from "@/components/publication/activation-fields";
 import { AddContentDialog } from "@/components/publication/add-content-dialog";
 import { ConfigSelect } from "@/components/publication/config-select";
@@ -132,8 +132,9 @@ export function PublicationWizard({ initial, cancelHref }: { initial: WizardStat
       return null;
     }
     const iso = toUtcIso(date, time, tz);
-    if (new Date(iso).getTime() <= Date.now()) {
-      setDateError("The activation date is in the past: choose a time after now.");
+    const problem = activationProblem(new Date(iso), Date.now());
+    if (problem) {
+      setDateError(problem);
       return null;
     }
     setDateError(undefined);

@@ -6,7 +6,7 @@ import { notifyQueue } from "@/lib/replication/queue/wake";
 import { configForPublishing } from "@/lib/publication/config-for-publishing";
 import { assertComplete, describeScope, expandScope, type ScopeRow } from "@/lib/publication/expand-scope";
 import { notifyScheduler } from "@/lib/publication/scheduler-events";
-import { MAX_AHEAD_MS, TITLE_MAX, type PublicationAction, type ScopeItem } from "@/lib/publication/schemas";
+import { activationProblem, TITLE_MAX, type PublicationAction, type ScopeItem } from "@/lib/publication/schemas";
 
 // Creating a publication: now (Quick Publish, Manage Publication › Now) expands the scope and
 // writes the Publication and all its jobs in one transaction; later (Publish Later) writes only the
@@ -74,14 +74,8 @@ export async function publishNow(input: Common & { title?: string }, nowMs = Dat
 export function checkActivation(iso: string | undefined, nowMs: number): Date {
   if (!iso) throw new UserError("Choose an activation date and time.", { field: "activationDate" });
   const at = new Date(iso);
-  if (isNaN(at.getTime()))
-    throw new UserError("The activation date is not a valid date and time.", { field: "activationDate" });
-  if (at.getTime() <= nowMs)
-    throw new UserError("The activation date is in the past: choose a time after now.", { field: "activationDate" });
-  if (at.getTime() > nowMs + MAX_AHEAD_MS)
-    throw new UserError("The activation date is more than a year ahead: choose a date within the next year.", {
-      field: "activationDate",
-    });
+  const problem = activationProblem(at, nowMs);
+  if (problem) throw new UserError(problem, { field: "activationDate" });
   return at;
 }
 

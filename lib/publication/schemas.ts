@@ -38,6 +38,15 @@ export const activationDate = z
     "The activation date is not a valid date and time.",
   );
 
+/** Why an activation instant cannot be scheduled, or null (the wizard's Next and the server both ask). */
+export function activationProblem(at: Date, nowMs: number): string | null {
+  if (isNaN(at.getTime())) return "The activation date is not a valid date and time.";
+  if (at.getTime() <= nowMs) return "The activation date is in the past: choose a time after now.";
+  if (at.getTime() > nowMs + MAX_AHEAD_MS)
+    return "The activation date is more than a year ahead: choose a date within the next year.";
+  return null;
+}
+
 export const quickPublishInput = z.object({
   action: publicationAction,
   items: scopeInput,
