@@ -24,7 +24,9 @@ test("API routes answer 401 and 403 as JSON, never a redirect", async ({ page, b
   expect(JSON.stringify(await admin.json())).not.toContain("passwordHash");
 });
 
-test("the session cookie is httpOnly, SameSite=Lax and lasts 8 hours", async ({ browser }) => {
+test("the session cookie is httpOnly, SameSite=Lax and lasts 8 hours; the device cookie a year", async ({
+  browser,
+}) => {
   const page = await signInAs(browser, "admin", "e2e-admin-password-1");
   const cookie = (await page.context().cookies()).find((c) => c.name === "outpost_session")!;
   expect(cookie.httpOnly).toBe(true);
@@ -32,6 +34,10 @@ test("the session cookie is httpOnly, SameSite=Lax and lasts 8 hours", async ({ 
   const hours = (cookie.expires * 1000 - Date.now()) / 3_600_000;
   expect(hours).toBeGreaterThan(7.9);
   expect(hours).toBeLessThanOrEqual(8);
+  // The device cookie: this browser signed in as admin, so strangers' guesses do not lock it out.
+  const device = (await page.context().cookies()).find((c) => c.name === "outpost_device")!;
+  expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+  expect((device.expires * 1000 - Date.now()) / 86_400_000).toBeGreaterThan(364);
 });
 
 test("a deep link survives signing in", async ({ browser }) => {

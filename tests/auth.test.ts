@@ -43,6 +43,23 @@ describe("sign-in", () => {
     await expect(signIn("ann", pw)).resolves.toHaveProperty("token");
   });
 
+  it("a browser that signed in as the user before is not locked out by a stranger's guesses", async () => {
+    await createUser({ login: "ann", name: "Ann", role: "author", password: pw });
+    const { device } = await signIn("ann", pw);
+    for (let i = 0; i < MAX_FAILURES; i++) await expect(signIn("ann", "nope-nope-nope")).rejects.toThrow("Invalid");
+    await expect(signIn("ann", pw)).rejects.toThrow(/Too many failed/); // a stranger's browser
+    await expect(signIn("ann", pw, device)).resolves.toHaveProperty("token"); // hers
+    // Her browser has its own count: five wrong guesses from it lock it, not the others.
+    for (let i = 0; i < MAX_FAILURES; i++)
+      await expect(signIn("ann", "nope-nope-nope", device)).rejects.toThrow("Invalid");
+    await expect(signIn("ann", pw, device)).rejects.toThrow(/Too many failed/);
+    // A device token is for one login name: it does nothing for another.
+    await createUser({ login: "bob", name: "Bob", role: "author", password: pw });
+    for (let i = 0; i < MAX_FAILURES; i++) await expect(signIn("bob", "nope-nope-nope")).rejects.toThrow("Invalid");
+    await expect(signIn("bob", pw, device)).rejects.toThrow(/Too many failed/);
+    await expect(signIn("bob", pw, "not-a-token")).rejects.toThrow(/Too many failed/);
+  });
+
   it("refuses disabled users", async () => {
     const admin = await createUser({ login: "root", name: "Root", role: "administrator", password: pw });
     const u = await createUser({ login: "ann", name: "Ann", role: "author", password: pw });

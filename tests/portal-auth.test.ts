@@ -168,8 +168,11 @@ describe("portal sign-in", () => {
       await expect(portalSignIn("acme", "ann", "nope-nope")).rejects.toThrow("Invalid");
     await expect(portalSignIn("acme", "ann", pw)).rejects.toThrow(/Too many failed sign-ins.*Try again in \d+ seconds/);
     // the lock is per tenant and separate from the console's
-    await expect(portalSignIn("globex", "ann", pw)).resolves.toHaveProperty("token");
-    await expect(signIn("ann", pw)).resolves.toHaveProperty("token");
+    const { device: globexDevice } = await portalSignIn("globex", "ann", pw);
+    const { device: consoleDevice } = await signIn("ann", pw);
+    // a browser that signed in to this tenant as ann before is not locked out; another tenant's or the console's is
+    await expect(portalSignIn("acme", "ann", pw, globexDevice)).rejects.toThrow(/Too many failed/);
+    await expect(portalSignIn("acme", "ann", pw, consoleDevice)).rejects.toThrow(/Too many failed/);
     // unknown names lock the same way
     for (let i = 0; i < MAX_FAILURES; i++)
       await expect(portalSignIn("acme", "ghost", "nope-nope")).rejects.toThrow("Invalid");
@@ -178,7 +181,10 @@ describe("portal sign-in", () => {
       where: { login: `portal:${acme.id}:ann` },
       data: { lockedUntil: new Date(Date.now() - 1) },
     });
-    await expect(portalSignIn("acme", "ann", pw)).resolves.toHaveProperty("token");
+    const { device } = await portalSignIn("acme", "ann", pw);
+    for (let i = 0; i < MAX_FAILURES; i++)
+      await expect(portalSignIn("acme", "ann", "nope-nope")).rejects.toThrow("Invalid");
+    await expect(portalSignIn("acme", "ann", pw, device)).resolves.toHaveProperty("token"); // hers
   });
 
   it("refuses disabled users and ends their sessions; a reset password ends sessions too", async () => {

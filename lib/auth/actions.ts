@@ -4,9 +4,9 @@ import { redirect } from "next/navigation";
 import { action, failure, fieldErrors } from "@/lib/actions/action";
 import type { ActionResult } from "@/lib/actions/result";
 import { currentUser } from "@/lib/auth/dal";
-import { SESSION_COOKIE } from "@/lib/auth/session-token";
+import { DEVICE_TTL_SECONDS, SESSION_COOKIE } from "@/lib/auth/session-token";
 import { endSession } from "@/lib/auth/sessions";
-import { signIn } from "@/lib/auth/sign-in";
+import { DEVICE_COOKIE, signIn } from "@/lib/auth/sign-in";
 import * as users from "@/lib/auth/users";
 import * as s from "@/lib/auth/schemas";
 import { publicUrl } from "@/lib/env";
@@ -22,16 +22,16 @@ export async function signInAction(raw: {
   if (!parsed.success)
     return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
   try {
-    const { token, expiresAt } = await signIn(parsed.data.login, parsed.data.password);
+    const jar = await cookies();
+    const { token, expiresAt, device } = await signIn(
+      parsed.data.login,
+      parsed.data.password,
+      jar.get(DEVICE_COOKIE)?.value,
+    );
     const h = await headers();
     const secure = h.get("x-forwarded-proto") === "https" || publicUrl.startsWith("https:");
-    (await cookies()).set(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: "lax",
-      secure,
-      path: "/",
-      expires: expiresAt,
-    });
+    jar.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, path: "/", expires: expiresAt });
+    jar.set(DEVICE_COOKIE, device, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: DEVICE_TTL_SECONDS });
     return { ok: true, data: { next: safeNextPath(parsed.data.next, "/") } };
   } catch (e) {
     return failure(e);

@@ -74,6 +74,36 @@ export async function verifySessionToken(
   }
 }
 
+// A device token: a browser that has signed in as a user before carries one for that user's
+// lockout key, so strangers' failed guesses do not lock it out (lib/auth/sign-in-throttle.ts).
+export const DEVICE_TTL_SECONDS = 365 * 24 * 60 * 60;
+const DEVICE_ISSUER = "outpost-device";
+
+export async function signDeviceToken(lockKey: string): Promise<string> {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(lockKey)
+    .setJti(randomBytes(12).toString("base64url"))
+    .setIssuer(DEVICE_ISSUER)
+    .setIssuedAt()
+    .setExpirationTime(`${DEVICE_TTL_SECONDS}s`)
+    .sign(sessionKey());
+}
+
+/** The device's id when `token` is a device token for `lockKey`, or null. */
+export async function verifyDeviceToken(token: string, lockKey: string): Promise<string | null> {
+  try {
+    const { payload } = await jwtVerify(token, await sessionVerifyKey(), {
+      algorithms: ["HS256"],
+      issuer: DEVICE_ISSUER,
+      subject: lockKey,
+    });
+    return typeof payload.jti === "string" ? payload.jti : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A fingerprint of the session key (never the key): every node of a cluster must sign with the same one. */
 export function sessionKeyFingerprint(): string {
   return createHash("sha256")

@@ -10,6 +10,8 @@ import { portalSignInInput } from "@/lib/portal/user-schemas";
 import { getPortalSession, safePortalNext } from "@/lib/portal/viewer";
 import { tenantSlug } from "@/lib/portal/schemas";
 import { parseInput, safeParseInput } from "@/lib/parse-input";
+import { PORTAL_DEVICE_COOKIE } from "@/lib/auth/sign-in";
+import { DEVICE_TTL_SECONDS } from "@/lib/auth/session-token";
 
 // Signing in to and out of one portal tenant. The cookie's path is the tenant's URL, so the browser
 // sends it to this tenant's pages only; a user can be signed in to two tenants side by side.
@@ -25,15 +27,23 @@ export async function portalSignInAction(raw: {
     return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
   const { tenant: slug, login, password, next } = parsed.data;
   try {
-    const { token, expiresAt } = await portalSignIn(slug, login, password);
+    const jar = await cookies();
+    const path = portalCookiePath(slug);
+    const { token, expiresAt, device } = await portalSignIn(
+      slug,
+      login,
+      password,
+      jar.get(PORTAL_DEVICE_COOKIE)?.value,
+    );
     const h = await headers();
     const secure = h.get("x-forwarded-proto") === "https" || publicUrl.startsWith("https:");
-    (await cookies()).set(PORTAL_SESSION_COOKIE, token, {
+    jar.set(PORTAL_SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, path, expires: expiresAt });
+    jar.set(PORTAL_DEVICE_COOKIE, device, {
       httpOnly: true,
       sameSite: "lax",
       secure,
-      path: portalCookiePath(slug),
-      expires: expiresAt,
+      path,
+      maxAge: DEVICE_TTL_SECONDS,
     });
     return { ok: true, data: { next: safePortalNext(slug, next) } };
   } catch (e) {
