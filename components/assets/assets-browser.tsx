@@ -31,8 +31,7 @@ import { AssetTable } from "@/components/assets/asset-table";
 import { SelectionBar } from "@/components/assets/selection-bar";
 import { CommandHost } from "@/components/assets/commands/command-host";
 import { CreateFolderDialog } from "@/components/assets/dialogs/create-folder-dialog";
-import { ConflictDialog, UploadPanel } from "@/components/assets/upload/upload-panel";
-import { useUploads } from "@/components/assets/upload/use-uploads";
+import { useAddUploads } from "@/components/assets/upload/uploads-provider";
 import { toSelected, useSelection } from "@/components/assets/use-selection";
 import { consoleUrl } from "@/lib/assets/names";
 import {
@@ -59,15 +58,7 @@ const SORTS: { id: SortKey; label: string }[] = [
  * paging, selection mode with the command registry, Create (Folder, Files) and drag and drop
  * uploads. State lives in the URL (?view, sort, dir, q, page) so links and Back work.
  */
-export function AssetsBrowser({
-  folder,
-  crumbs,
-  uploadLimit,
-}: {
-  folder: FolderRef;
-  crumbs: Crumb[];
-  uploadLimit: number;
-}) {
+export function AssetsBrowser({ folder, crumbs }: { folder: FolderRef; crumbs: Crumb[] }) {
   const router = useRouter();
   const params = useSearchParams();
   const queryClient = useQueryClient();
@@ -118,7 +109,7 @@ export function AssetsBrowser({
   const refresh = useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: ["assets"] });
   }, [queryClient]);
-  const uploads = useUploads({ limit: uploadLimit, onUploaded: refresh });
+  const upload = useAddUploads();
   const [creating, setCreating] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -193,7 +184,7 @@ export function AssetsBrowser({
       }}
     >
       {header}
-      <DropArea folderTitle={folder.title} onFiles={(files) => void uploads.add(files, folder.path)}>
+      <DropArea folderTitle={folder.title} onFiles={(files) => upload(files, folder.path)}>
         <div className="flex flex-wrap items-end gap-3 pb-4">
           <SearchInput
             key={folder.path}
@@ -295,17 +286,10 @@ export function AssetsBrowser({
         onChange={(e) => {
           const files = Array.from(e.target.files ?? []);
           e.target.value = "";
-          if (files.length) void uploads.add(files, folder.path);
+          if (files.length) upload(files, folder.path);
         }}
       />
       <CreateFolderDialog parentPath={folder.path} isOpen={creating} onOpenChange={setCreating} onCreated={refresh} />
-      <ConflictDialog question={uploads.question} />
-      <UploadPanel
-        entries={uploads.entries}
-        onCancel={uploads.cancel}
-        onCancelAll={uploads.cancelAll}
-        onClose={uploads.clear}
-      />
     </CommandHost>
   );
 }

@@ -4,9 +4,7 @@ import { Button, IconButton } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { formatBytes } from "@/lib/format";
-import type { ConflictQuestion, UploadEntry } from "@/components/assets/upload/use-uploads";
-
-const active = (e: UploadEntry) => e.status === "checking" || e.status === "queued" || e.status === "uploading";
+import { isActive as active, type ConflictQuestion, type UploadEntry } from "@/components/assets/upload/use-uploads";
 
 /** The upload progress panel: overall progress, then each file with its bar, outcome and Cancel. */
 export function UploadPanel({

@@ -18,6 +18,10 @@ export type UploadEntry = {
   /** What happened, in words: "Uploaded", "Uploaded as photo-1.jpg", the server's error… */
   message?: string;
 };
+/** Still to finish: being checked, waiting or sending. */
+export const isActive = (e: UploadEntry) =>
+  e.status === "checking" || e.status === "queued" || e.status === "uploading";
+
 export type ConflictQuestion = { folderPath: string; names: string[]; answer: (choice: Conflict | "skip") => void };
 
 const PARALLEL = 3;
@@ -130,10 +134,7 @@ export function useUploads({ limit, onUploaded }: { limit: number; onUploaded: (
     for (const x of xhrs.current.values()) x.abort();
   }, [update]);
 
-  const clear = useCallback(
-    () => setEntries((all) => all.filter((e) => ["checking", "queued", "uploading"].includes(e.status))),
-    [],
-  );
+  const clear = useCallback(() => setEntries((all) => all.filter(isActive)), []);
 
   return { entries, question, add, cancel, cancelAll, clear };
 }

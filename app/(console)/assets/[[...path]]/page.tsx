@@ -3,7 +3,6 @@ import { notFound, redirect } from "next/navigation";
 import { AssetsBrowser } from "@/components/assets/assets-browser";
 import { AssetDetailsView } from "@/components/assets/details/asset-details-view";
 import { currentUser, requireUser } from "@/lib/auth/dal";
-import { env } from "@/lib/env";
 import { db } from "@/lib/db";
 import { ancestry, ensureDamRoot, findFolderByPath } from "@/lib/assets/folders";
 import { getAssetDetails } from "@/lib/assets/details";
@@ -47,10 +46,7 @@ export default async function AssetsPage({ params, searchParams }: Props) {
   const folder = (await findFolderByPath(path)) ?? (path === DAM_ROOT ? await ensureDamRoot() : null);
   const chain = await ancestry(folder ? folder.path : path.slice(0, path.lastIndexOf("/")));
   const crumbs = chain.map((f, i) => ({ label: i === 0 ? "Assets" : f.title, href: consoleUrl(f.path) }));
-  if (folder)
-    return (
-      <AssetsBrowser key={folder.path} folder={folder} crumbs={crumbs} uploadLimit={env.OUTPOST_UPLOAD_LIMIT_BYTES} />
-    );
+  if (folder) return <AssetsBrowser key={folder.path} folder={folder} crumbs={crumbs} />;
 
   const asset = await getAssetDetails({ path });
   if (!asset) notFound();
