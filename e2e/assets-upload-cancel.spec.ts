@@ -1,18 +1,6 @@
 import type { Page } from "@playwright/test";
 import { test, expect } from "./support/test";
-import { unique } from "./support/helpers";
-
-/** Create › Folder in the folder on screen; returns the new folder's name. */
-async function createFolder(page: Page, title: string): Promise<string> {
-  await page.getByRole("button", { name: "Create" }).click();
-  await page.getByRole("menuitem", { name: "Folder" }).click();
-  const create = page.getByRole("dialog", { name: "Create Folder" });
-  await create.getByLabel("Title").fill(title);
-  const name = await create.getByLabel("Name").inputValue();
-  await create.getByRole("button", { name: "Create" }).click();
-  await expect(create).toBeHidden();
-  return name;
-}
+import { createFolder, unique } from "./support/helpers";
 
 /** Holds every upload PUT until `release()`; the name check goes through. */
 async function holdUploads(page: Page) {

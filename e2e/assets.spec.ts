@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { test, expect } from "./support/test";
 import sharp from "sharp";
-import { createUser, signInAs, unique } from "./support/helpers";
+import { createFolder, createUser, signInAs, unique } from "./support/helpers";
 
 // The Assets console journey: folder, uploads with progress and thumbnails, metadata (and a stale
 // save refused), a collection from a selection, search, delete.
@@ -249,4 +249,21 @@ test("authors use the Assets console; the API needs a session", async ({ page, b
   const up = await anon.request.put("/api/assets/upload?folder=/content/dam&name=x.txt", { data: "x" });
   expect(up.status()).toBe(401);
   await anon.close();
+});
+
+// a/Report.txt and b/Report.txt chosen together: no Name conflict to answer (the other file is not
+// on the server yet), and neither is refused; the second is numbered as Keep both numbers it.
+test("files of one name chosen together are all uploaded", async ({ page }) => {
+  await page.goto("/assets");
+  const name = await createFolder(page, unique("Twins"));
+  await page.goto(`/assets/${name}`);
+  await page.getByLabel("Upload files").setInputFiles([
+    { name: "Report.txt", mimeType: "text/plain", buffer: Buffer.from("from a/") },
+    { name: "Report.txt", mimeType: "text/plain", buffer: Buffer.from("from b/") },
+  ]);
+  const uploads = page.getByRole("region", { name: "Uploads" });
+  for (const file of ["Report.txt", "Report-1.txt"])
+    await expect(uploads.getByRole("listitem", { name: file }).getByText("Uploaded", { exact: true })).toBeVisible();
+  await expect(uploads.getByRole("progressbar", { name: "2 uploaded" })).toBeVisible();
+  await expect(page.getByRole("dialog", { name: "Name conflict" })).toHaveCount(0);
 });

@@ -4,6 +4,7 @@ import {
   deriveFolderName,
   folderName,
   numberedName,
+  numberRepeats,
   suggestAssetName,
   title,
   consoleUrl,
@@ -70,6 +71,14 @@ describe("asset names", () => {
     expect(numberedName("photo.jpg", 1)).toBe("photo-1.jpg");
     expect(numberedName("archive.tar.gz", 2)).toBe("archive.tar-2.gz");
     expect(numberedName("README", 3)).toBe("README-3");
+  });
+  it("numbers a name repeated within one upload, past the names the upload already has", () => {
+    expect(numberRepeats(["Report.pdf", "Report.pdf", "photo.jpg"])).toEqual([
+      "Report.pdf",
+      "Report-1.pdf",
+      "photo.jpg",
+    ]);
+    expect(numberRepeats(["a.txt", "a.txt", "a-1.txt", "a.txt"])).toEqual(["a.txt", "a-2.txt", "a-1.txt", "a-3.txt"]);
   });
 });
 

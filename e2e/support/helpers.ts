@@ -34,6 +34,18 @@ export async function createUser(
   await expect(page.getByRole("row", { name: new RegExp(user.login) })).toBeVisible();
 }
 
+/** Assets › Create › Folder in the folder on screen; returns the new folder's name. */
+export async function createFolder(page: Page, title: string): Promise<string> {
+  await page.getByRole("button", { name: "Create" }).click();
+  await page.getByRole("menuitem", { name: "Folder" }).click();
+  const create = page.getByRole("dialog", { name: "Create Folder" });
+  await create.getByLabel("Title").fill(title);
+  const name = await create.getByLabel("Name").inputValue();
+  await create.getByRole("button", { name: "Create" }).click();
+  await expect(create).toBeHidden();
+  return name;
+}
+
 /** Creates a gateway organization (Tools › OAuth Gateway) and returns its technical ID. */
 export async function createOrganization(page: Page, name: string): Promise<string> {
   await page.goto("/gateway/organizations");

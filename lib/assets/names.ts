@@ -59,6 +59,23 @@ export function numberedName(name: string, n: number): string {
   return dot > 0 ? `${name.slice(0, dot)}-${n}${name.slice(dot)}` : `${name}-${n}`;
 }
 
+/**
+ * One upload's names, a repeat numbered the way Keep both numbers it (a/Report.pdf and b/Report.pdf
+ * → Report.pdf, Report-1.pdf): the files go up in parallel, so "replace" or "keep both" between two
+ * of them would depend on which arrives first, and skipping one would drop a file the user chose.
+ */
+export function numberRepeats(names: string[]): string[] {
+  const taken = new Set(names);
+  const used = new Set<string>();
+  return names.map((name) => {
+    let n = 0;
+    let candidate = name;
+    while (used.has(candidate) || (n > 0 && taken.has(candidate))) candidate = numberedName(name, ++n);
+    used.add(candidate);
+    return candidate;
+  });
+}
+
 /** The default title of an uploaded file: its name without the extension. */
 export function titleFromFileName(name: string): string {
   const dot = name.lastIndexOf(".");

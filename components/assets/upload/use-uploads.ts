@@ -2,7 +2,7 @@
 import { useCallback, useRef, useState } from "react";
 import { postJson } from "@/lib/http/browser-api";
 import { formatBytes } from "@/lib/format";
-import { suggestAssetName } from "@/lib/assets/names";
+import { numberRepeats, suggestAssetName } from "@/lib/assets/names";
 
 export type UploadStatus = "checking" | "queued" | "uploading" | "done" | "failed" | "cancelled" | "skipped";
 export type Conflict = "replace" | "keep-both";
@@ -30,7 +30,8 @@ let seq = 0;
 /**
  * The upload queue: each file is one XMLHttpRequest PUT of the raw file to /api/assets/upload
  * (XHR, not fetch, because only XHR reports upload progress), three at a time, each cancellable.
- * Names that exist are asked about first (Replace / Keep both / Skip).
+ * Names that exist are asked about first (Replace / Keep both / Skip); a name repeated within the
+ * files chosen together is numbered.
  */
 export function useUploads({ limit, onUploaded }: { limit: number; onUploaded: () => void }) {
   const [entries, setEntries] = useState<UploadEntry[]>([]);
@@ -60,11 +61,12 @@ export function useUploads({ limit, onUploaded }: { limit: number; onUploaded: (
 
   const add = useCallback(
     async (files: File[], folderPath: string) => {
-      const fresh: UploadEntry[] = files.map((file) => {
+      const names = numberRepeats(files.map((f) => suggestAssetName(f.name)));
+      const fresh: UploadEntry[] = files.map((file, i) => {
         const base = {
           key: `u${++seq}`,
           file,
-          name: suggestAssetName(file.name),
+          name: names[i],
           folderPath,
           loaded: 0,
           total: file.size,
