@@ -267,3 +267,46 @@ test("files of one name chosen together are all uploaded", async ({ page }) => {
   await expect(uploads.getByRole("progressbar", { name: "2 uploaded" })).toBeVisible();
   await expect(page.getByRole("dialog", { name: "Name conflict" })).toHaveCount(0);
 });
+
+// Paging, sorting, the view and the filters are history entries: Back and Forward move between
+// them and stay in the folder. A typed search replaces its entry.
+test("Back and Forward return to the page, sort and view of the folder", async ({ page }) => {
+  await page.goto("/assets");
+  const name = await createFolder(page, unique("Pages"));
+  await page.goto(`/assets/${name}`);
+  const files = Array.from({ length: 51 }, (_, i) => ({
+    name: `f${String(i + 1).padStart(2, "0")}.txt`,
+    mimeType: "text/plain",
+    buffer: Buffer.from(`file ${i + 1}`),
+  }));
+  await page.getByLabel("Upload files").setInputFiles(files);
+  const uploads = page.getByRole("region", { name: "Uploads" });
+  await expect(uploads.getByRole("progressbar", { name: "51 uploaded" })).toBeVisible({ timeout: 30_000 });
+  await uploads.getByRole("button", { name: "Close uploads" }).click();
+
+  const pages = page.getByRole("navigation", { name: "Pages" });
+  const search = page.getByRole("searchbox", { name: "Search assets" });
+  await expect(pages).toContainText("Page 1 of 2");
+  await pages.getByRole("button", { name: "Next" }).click();
+  await expect(pages).toContainText("Page 2 of 2");
+  await expect(page.getByRole("article", { name: "f51" })).toBeVisible();
+  await page.getByRole("button", { name: "List view" }).click();
+  await expect(page.getByRole("grid", { name: "Assets" })).toBeVisible();
+  await search.fill("f0");
+  await expect(page).toHaveURL(/q=f0/);
+
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/assets/${name}\\?page=2$`));
+  await expect(page.getByRole("article", { name: "f51" })).toBeVisible();
+  await expect(pages).toContainText("Page 2 of 2");
+  await expect(search).toHaveValue("");
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/assets/${name}$`));
+  await expect(pages).toContainText("Page 1 of 2");
+  await expect(page.getByRole("article", { name: "f01" })).toBeVisible();
+  await page.goForward();
+  await page.goForward();
+  await expect(page.getByRole("grid", { name: "Assets" })).toBeVisible();
+  await expect(search).toHaveValue("f0");
+  await expect(page.getByText(/results? for “f0”/)).toBeVisible();
+});

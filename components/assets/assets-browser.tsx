@@ -70,14 +70,18 @@ export function AssetsBrowser({ folder, crumbs }: { folder: FolderRef; crumbs: C
   const searching = !!q || !!bp;
   const page = Math.max(1, Number(params.get("page")) || 1);
 
-  const setParams = useCallback((patch: Record<string, string | null>) => {
+  // Each page, sort, view or filter is a history entry, so Back returns to it; a search typed
+  // replaces its entry instead (one entry per keystroke would make Back useless).
+  const setParams = useCallback((patch: Record<string, string | null>, { replace = false } = {}) => {
     const next = new URLSearchParams(window.location.search);
     for (const [k, v] of Object.entries(patch)) {
       if (v === null || v === "") next.delete(k);
       else next.set(k, v);
     }
     const s = next.toString();
-    window.history.replaceState(null, "", s ? `?${s}` : window.location.pathname);
+    const url = s ? `?${s}` : window.location.pathname;
+    if (replace) window.history.replaceState(null, "", url);
+    else window.history.pushState(null, "", url);
   }, []);
 
   const browse = useQuery({
@@ -189,7 +193,7 @@ export function AssetsBrowser({ folder, crumbs }: { folder: FolderRef; crumbs: C
           <SearchInput
             key={folder.path}
             initial={q}
-            onSearch={(v) => setParams({ q: v, page: null })}
+            onSearch={(v) => setParams({ q: v, page: null }, { replace: true })}
             placeholder={`Search ${folder.title} and below`}
           />
           <Select
@@ -346,6 +350,16 @@ function SearchInput({
     const t = setTimeout(() => submit(value), 300);
     return () => clearTimeout(t);
   }, [value, submit]);
+  // Back and Forward bring the search of their entry: the field shows it.
+  useEffect(() => {
+    const follow = () => {
+      const q = new URLSearchParams(window.location.search).get("q")?.trim() ?? "";
+      sent.current = q;
+      setValue(q);
+    };
+    window.addEventListener("popstate", follow);
+    return () => window.removeEventListener("popstate", follow);
+  }, []);
   return (
     <SearchField
       value={value}
