@@ -310,3 +310,18 @@ test("Back and Forward return to the page, sort and view of the folder", async (
   await expect(search).toHaveValue("f0");
   await expect(page.getByText(/results? for “f0”/)).toBeVisible();
 });
+
+// The search field takes at most the 200 characters the server searches for (it answered "Check
+// the input." under an endless Loading…), and a long word in the result count wraps.
+test("a long search is cut at 200 characters and its count wraps", async ({ page }) => {
+  await page.goto("/assets");
+  const search = page.getByRole("searchbox", { name: "Search assets" });
+  await search.fill("x".repeat(250));
+  await expect(search).toHaveValue("x".repeat(200));
+  await expect(page.getByText(`0 results for “${"x".repeat(200)}”`, { exact: false })).toBeVisible();
+  await expect(page.getByText("Check the input.")).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+  await page.goto(`/assets?q=${"y".repeat(250)}`);
+  await expect(page.getByText(`0 results for “${"y".repeat(200)}”`, { exact: false })).toBeVisible();
+});

@@ -33,7 +33,7 @@ import { CommandHost } from "@/components/assets/commands/command-host";
 import { CreateFolderDialog } from "@/components/assets/dialogs/create-folder-dialog";
 import { useAddUploads } from "@/components/assets/upload/uploads-provider";
 import { toSelected, useSelection } from "@/components/assets/use-selection";
-import { consoleUrl } from "@/lib/assets/names";
+import { consoleUrl, SEARCH_MAX } from "@/lib/assets/names";
 import {
   BP_FILTERS,
   type BpFilter,
@@ -65,7 +65,8 @@ export function AssetsBrowser({ folder, crumbs }: { folder: FolderRef; crumbs: C
   const view = params.get("view") === "list" ? "list" : "card";
   const sort = (SORTS.find((s) => s.id === params.get("sort"))?.id ?? "name") as SortKey;
   const dir: SortDir = params.get("dir") === "desc" ? "desc" : "asc";
-  const q = params.get("q") ?? "";
+  // The field takes no more than the server searches for; a longer ?q= typed into the address too.
+  const q = (params.get("q") ?? "").slice(0, SEARCH_MAX);
   const bp = BP_FILTERS.find((f) => f.id === params.get("bp"))?.id ?? null;
   const searching = !!q || !!bp;
   const page = Math.max(1, Number(params.get("page")) || 1);
@@ -224,8 +225,8 @@ export function AssetsBrowser({ folder, crumbs }: { folder: FolderRef; crumbs: C
               </IconButton>
             </div>
           )}
-          <span className="ml-auto pb-1.5 text-sm text-ink-muted" aria-live="polite">
-            {browse.data ? countText(total, q, bp, folder.title) : "Loading…"}
+          <span className="ml-auto min-w-0 pb-1.5 text-sm text-ink-muted wrap-anywhere" aria-live="polite">
+            {browse.data ? countText(total, q, bp, folder.title) : browse.error ? "" : "Loading…"}
           </span>
         </div>
         {browse.error && (
@@ -370,6 +371,7 @@ function SearchInput({
     >
       <Search size={16} className="pointer-events-none absolute left-2.5 top-2 text-ink-muted" aria-hidden />
       <Input
+        maxLength={SEARCH_MAX}
         placeholder={placeholder}
         className={cx(inputClass, "pl-8 pr-8 [&::-webkit-search-cancel-button]:hidden")}
       />

@@ -8,6 +8,7 @@ import { CONTROL, freeText, nameText, textProblem } from "@/lib/text-rules";
 export const DAM_ROOT = "/content/dam";
 export const NAME_MAX = 150;
 export const TITLE_MAX = 200;
+export const SEARCH_MAX = 200;
 
 const FORBIDDEN_IN_ASSET = /[:*?"<>|#%[\]{}]/;
 

@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { textProblem } from "@/lib/text-rules";
-import { assetName, creator, DAM_ROOT, description, folderName, NAME_MAX, tags, title } from "@/lib/assets/names";
+import {
+  assetName,
+  creator,
+  DAM_ROOT,
+  description,
+  folderName,
+  NAME_MAX,
+  SEARCH_MAX,
+  tags,
+  title,
+} from "@/lib/assets/names";
 
 // Input schemas of the Assets console's actions and route handlers (shared with the forms).
 
@@ -55,7 +65,7 @@ export const browseQuery = z.object({
   q: z
     .string()
     .trim()
-    .max(200)
+    .max(SEARCH_MAX, `Search at most ${SEARCH_MAX} characters`)
     .refine((v) => textProblem(v, "Search") === null, "Search words cannot contain control characters")
     .optional(),
   bp: bpFilter.optional(),
