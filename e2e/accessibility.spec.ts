@@ -89,6 +89,22 @@ test("keyboard only: sign in, open the Assets console, create a folder and find 
   await context.close();
 });
 
+// Closing the selection bar by keyboard gives focus back to the checkbox that opened it (it fell
+// to <body>, so the next Tab started over at the top of the page).
+test("keyboard only: closing the selection bar returns focus to the card", async ({ page }) => {
+  await page.goto("/assets");
+  const checkbox = page.getByRole("article").first().getByRole("checkbox");
+  await tabTo(page, checkbox);
+  await page.keyboard.press("Space");
+  const bar = page.getByRole("toolbar", { name: "Selection" });
+  await expect(bar).toContainText("1 selected");
+  await bar.getByRole("button", { name: "Close selection" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(bar).toBeHidden();
+  await expect(checkbox).toBeFocused();
+  await expect(checkbox).not.toBeChecked();
+});
+
 /** Presses Tab until `target` has the focus (at most 80 times): what a keyboard user does. */
 async function tabTo(page: Page, target: ReturnType<Page["locator"]>) {
   for (let i = 0; i < 80; i++) {

@@ -1,4 +1,5 @@
 "use client";
+import { useEffect, useRef } from "react";
 import { X } from "lucide-react";
 import { IconButton } from "@/components/ui/button";
 import { useCommandHost } from "@/components/assets/commands/command-host";
@@ -22,8 +23,10 @@ export function SelectionBar({
 }) {
   const { available } = useCommandHost();
   const commands = available(items);
+  const bar = useRestoreFocusOnClose();
   return (
     <div
+      ref={bar}
       role="toolbar"
       aria-label="Selection"
       className="sticky top-12 z-30 flex min-h-[4.75rem] flex-wrap items-center gap-2 border-b border-accent/30 bg-accent-soft px-4 py-2"
@@ -51,4 +54,28 @@ export function SelectionBar({
       </div>
     </div>
   );
+}
+
+/**
+ * The bar goes away with the selection (✕, Escape, a command's end), taking keyboard focus with it
+ * to <body>: focus goes back to what was focused last outside it, the checkbox of the card or row
+ * selected last, when that is still on the page.
+ */
+function useRestoreFocusOnClose() {
+  const bar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const outside = (el: Element | null): el is HTMLElement =>
+      el instanceof HTMLElement && el !== document.body && !bar.current?.contains(el);
+    let last = outside(document.activeElement) ? document.activeElement : null;
+    const track = (e: FocusEvent) => {
+      if (outside(e.target as Element)) last = e.target as HTMLElement;
+    };
+    document.addEventListener("focusin", track);
+    return () => {
+      document.removeEventListener("focusin", track);
+      const lost = !document.activeElement || document.activeElement === document.body;
+      if (lost && last?.isConnected) last.focus();
+    };
+  }, []);
+  return bar;
 }
