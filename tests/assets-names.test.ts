@@ -68,6 +68,20 @@ describe("asset names", () => {
   });
   it("suggests a usable name for browser file names and numbers kept copies", () => {
     expect(suggestAssetName("Report #3: final?.pdf")).toBe("Report -3- final-.pdf");
+    expect(suggestAssetName("report..final.png")).toBe("report.final.png");
+    expect(suggestAssetName("notes....txt")).toBe("notes.txt");
+    const long = suggestAssetName(`${"a".repeat(160)}.png`);
+    expect(long).toBe(`${"a".repeat(146)}.png`);
+    expect(suggestAssetName(`${"b".repeat(144)} c.d.jpeg`)).toBe(`${"b".repeat(144)}.jpeg`); // no " " or "." before it
+    expect(suggestAssetName(`a${"😀".repeat(80)}.png`)).toBe(`a${"😀".repeat(72)}.png`); // no half emoji
+    expect(suggestAssetName(`x.${"y".repeat(200)}`)).toHaveLength(150);
+    for (const n of [
+      "report..final.png",
+      `${"a".repeat(160)}.png`,
+      `${"b".repeat(144)} c.d.jpeg`,
+      `x.${"y".repeat(200)}`,
+    ])
+      expect(problem(assetName, suggestAssetName(n))).toBeNull();
     expect(numberedName("photo.jpg", 1)).toBe("photo-1.jpg");
     expect(numberedName("archive.tar.gz", 2)).toBe("archive.tar-2.gz");
     expect(numberedName("README", 3)).toBe("README-3");

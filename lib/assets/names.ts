@@ -49,9 +49,30 @@ export const tags = z.array(nameText("A tag", 50, { empty: "A tag cannot be empt
 /** The name a folder or collection title suggests: "Spring Campaign 2026!" → "spring-campaign-2026". */
 export const deriveFolderName = (t: string) => nameFromTitle(t, NAME_MAX);
 
-/** A browser file name made acceptable where that is harmless (characters a URL or AEM refuses). */
+/**
+ * A browser file name made acceptable where that is harmless: characters a URL or AEM refuses
+ * become "-", ".." becomes "." (report..final.png), and a name over NAME_MAX is shortened before
+ * its extension, which says the file's type.
+ */
 export function suggestAssetName(fileName: string): string {
-  return fileName.replace(new RegExp(CONTROL, "g"), "").replace(/[:*?"<>|#%[\]{}\\/]/g, "-");
+  const name = fileName
+    .replace(new RegExp(CONTROL, "g"), "")
+    .replace(/[:*?"<>|#%[\]{}\\/]/g, "-")
+    .replace(/\.{2,}/g, ".");
+  return shortened(name);
+}
+
+/** Extensions longer than this are not kept whole when a name is shortened ("x.<200 characters>"). */
+const EXTENSION_MAX = 16;
+
+function shortened(name: string): string {
+  if (name.length <= NAME_MAX) return name;
+  const dot = name.lastIndexOf(".");
+  const ext = dot > 0 && name.length - dot <= EXTENSION_MAX ? name.slice(dot) : "";
+  let stem = name.slice(0, NAME_MAX - ext.length);
+  if (/[\uD800-\uDBFF]$/.test(stem)) stem = stem.slice(0, -1); // half of an emoji: drop it
+  // A cut just after a space or a dot would end the name in a space (refused) or make ".." again.
+  return stem.replace(/[\s.]+$/, "") + ext;
 }
 
 /** "photo.jpg", 2 → "photo-2.jpg" (keep both). */
