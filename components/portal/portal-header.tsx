@@ -27,17 +27,22 @@ export function PortalHeader({ slug, tenantName, displayName, login, role }: Pro
 
   return (
     <header className="sticky top-0 z-40 border-b border-line bg-surface/95 backdrop-blur">
-      <div className="mx-auto flex h-16 max-w-7xl items-center gap-8 px-6">
-        <Link href={base} className="flex min-w-0 items-center gap-3 rounded-md">
+      {/* Below md the tabs take a row of their own under the name and the user menu: one row of
+          all three needs about 700 px, and squeezed, the name ran under the tabs and the menu off-screen. */}
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-8 px-6 md:h-16 md:flex-nowrap">
+        <Link href={base} className="flex h-16 min-w-0 flex-1 items-center gap-3 rounded-md md:flex-initial">
           <TenantMark name={tenantName} />
           <span className="min-w-0">
             <span className="block truncate text-lg font-bold leading-tight text-ink">{tenantName}</span>
-            <span className="block text-[11px] font-medium uppercase tracking-[0.14em] text-ink-muted">
+            <span className="block truncate text-[11px] font-medium uppercase tracking-[0.14em] text-ink-muted">
               Brand Portal
             </span>
           </span>
         </Link>
-        <nav aria-label="Portal" className="flex h-full items-stretch gap-1 text-sm font-semibold">
+        <nav
+          aria-label="Portal"
+          className="order-last -ml-3 flex h-11 w-full items-stretch gap-1 text-sm font-semibold md:order-none md:ml-0 md:h-full md:w-auto"
+        >
           {links.map((l) => (
             <Link
               key={l.href}
