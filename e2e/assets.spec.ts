@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { test, expect } from "./support/test";
 import sharp from "sharp";
 import { createFolder, createUser, signInAs, unique } from "./support/helpers";
+import { expectInside, expectNoSidewaysScroll } from "./support/layout";
 
 // The Assets console journey: folder, uploads with progress and thumbnails, metadata (and a stale
 // save refused), a collection from a selection, search, delete.
@@ -230,6 +231,23 @@ test("bad names, a name conflict, the list view, drag and drop, rename and move"
     .click();
   await expect(page.getByRole("heading", { name: "logo", level: 1 })).toBeVisible();
   await expect(page.getByText("Version 2 (current)")).toBeVisible();
+});
+
+test("an asset's details fit a phone: one column, every card inside the window; two columns on a laptop", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/assets/outpost-demo/landscapes/landscape-01.jpg");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  for (const card of ["Renditions", "Versions", "Basic", "Details"])
+    await expectInside(page.getByRole("region", { name: card }));
+  await expectInside(page.getByRole("link", { name: "Download Version 1 (current)" }));
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const renditions = await page.getByRole("region", { name: "Renditions" }).boundingBox();
+  const basic = await page.getByRole("region", { name: "Basic" }).boundingBox();
+  expect(basic!.x).toBeGreaterThan(renditions!.x + renditions!.width); // side by side
 });
 
 test("authors use the Assets console; the API needs a session", async ({ page, browser }) => {

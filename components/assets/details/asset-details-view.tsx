@@ -35,8 +35,10 @@ export function AssetDetailsView({ asset, crumbs }: { asset: AssetDetails; crumb
     <>
       <PageHeader title={asset.title} crumbs={crumbs} actions={<AssetToolbar item={item} downloads={downloads} />} />
       <PageBody wide>
-        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_27rem]">
-          <div className="grid content-start gap-6">
+        {/* grid-cols-1 (minmax(0, 1fr)), here and in both columns: an auto track grows to its longest
+            unbreakable line (a version's date and author), which pushed every card past a phone's width. */}
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_27rem]">
+          <div className="grid grid-cols-1 content-start gap-6">
             <AssetPreview asset={asset} />
             <section aria-labelledby="renditions" className="rounded border border-line bg-surface">
               <h2
@@ -93,7 +95,7 @@ export function AssetDetailsView({ asset, crumbs }: { asset: AssetDetails; crumb
               </ul>
             </section>
           </div>
-          <div className="grid content-start gap-6">
+          <div className="grid grid-cols-1 content-start gap-6">
             {asset.typeFlag && (
               <Alert tone="notice" title="Type does not match the name">
                 {asset.typeFlag} It is stored as {typeLabel(asset.mimeType)}.
