@@ -1,10 +1,10 @@
 import { test, expect } from "./support/test";
 import { unique } from "./support/helpers";
 import { expectApart, expectInside, expectNoSidewaysScroll } from "./support/layout";
-import { orgId, sampleTenantSignedIn, startIssuer } from "./support/portal";
+import { orgId, publishCollection, sampleTenantSignedIn, startIssuer } from "./support/portal";
 
-// The portal on a phone: pages fit the window, and the header's name, tabs and user menu neither
-// overlap nor leave it.
+// The portal on a phone and on a laptop: pages fit the window, the header's name, tabs and user
+// menu neither overlap nor leave it, and cards hold their badges.
 
 const ORG = orgId();
 let issuer: Awaited<ReturnType<typeof startIssuer>>;
@@ -38,4 +38,29 @@ test("at phone width the header fits: name, tabs and user menu apart and in view
   // The user menu opens from there.
   await header.getByRole("button", { name: /^User menu for / }).click();
   await expect(boss.getByRole("menuitem", { name: "Sign out" })).toBeVisible();
+});
+
+test("a collection card holds its Administrators only badge beside the asset count", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const { slug, boss } = await sampleTenantSignedIn(page, browser, baseURL!, {
+    name: unique("Acme Cards"),
+    org: ORG,
+    issuer,
+  });
+  await publishCollection(baseURL!, slug, issuer.sign, "board", {
+    title: "Board",
+    memberPaths: ["/content/dam/brand/logo.png"],
+    public: false,
+  });
+  await boss.setViewportSize({ width: 1280, height: 800 });
+  await boss.goto(`/portal/${slug}`);
+  for (const name of [/Board/, /Internal/]) {
+    const card = boss.getByRole("link", { name }).filter({ hasText: "Administrators only" });
+    const badge = card.getByText("Administrators only");
+    await expectInside(badge, card);
+    expect((await badge.boundingBox())!.height, "one line").toBeLessThan(26);
+  }
 });

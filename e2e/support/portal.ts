@@ -114,11 +114,7 @@ export async function startIssuer(org: string) {
  */
 export async function publishSample(baseURL: string, slug: string, sign: () => Promise<string>) {
   const api = `${baseURL}/portal/${slug}/api/v1`;
-  const auth = {
-    authorization: `Bearer ${await sign()}`,
-    "x-publication-id": "e2e-pub",
-    "x-publication-title": "Spring%20campaign",
-  };
+  const auth = await publicationHeaders(sign);
   const folder = async (path: string, title: string, isPublic: boolean) => {
     const r = await fetch(`${api}/folders?path=${encodeURIComponent(path)}`, {
       method: "PUT",
@@ -169,16 +165,32 @@ export async function publishSample(baseURL: string, slug: string, sign: () => P
   await asset("/content/dam/brand/guidelines.pdf", pdf, "application/pdf", { title: "Brand guidelines", public: true });
   await folder("/content/dam/internal", "Internal", false);
   await asset("/content/dam/internal/secret.png", secret, "image/png", { title: "Secret launch", public: false });
-  const collection = await fetch(`${api}/collections/launch`, {
-    method: "PUT",
-    headers: { ...auth, "content-type": "application/json" },
-    body: JSON.stringify({
-      title: "Launch kit",
-      description: "",
-      memberPaths: ["/content/dam/brand/logo.png", "/content/dam/internal/secret.png"],
-      public: true,
-    }),
+  await publishCollection(baseURL, slug, sign, "launch", {
+    title: "Launch kit",
+    memberPaths: ["/content/dam/brand/logo.png", "/content/dam/internal/secret.png"],
+    public: true,
   });
-  expect(collection.status).toBeLessThan(300);
   return { logo, hero, pdf };
 }
+
+/** Publishes (or replaces) a collection through the receiving API. */
+export async function publishCollection(
+  baseURL: string,
+  slug: string,
+  sign: () => Promise<string>,
+  name: string,
+  c: { title: string; memberPaths: string[]; public: boolean },
+) {
+  const r = await fetch(`${baseURL}/portal/${slug}/api/v1/collections/${name}`, {
+    method: "PUT",
+    headers: { ...(await publicationHeaders(sign)), "content-type": "application/json" },
+    body: JSON.stringify({ title: c.title, description: "", memberPaths: c.memberPaths, public: c.public }),
+  });
+  expect(r.status).toBeLessThan(300);
+}
+
+const publicationHeaders = async (sign: () => Promise<string>) => ({
+  authorization: `Bearer ${await sign()}`,
+  "x-publication-id": "e2e-pub",
+  "x-publication-title": "Spring%20campaign",
+});

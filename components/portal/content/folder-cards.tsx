@@ -4,6 +4,10 @@ import type { PortalCollectionCard, PortalFolderCard } from "@/lib/portal/browse
 import { folderHref } from "@/lib/portal/paths";
 import { PublicBadge } from "@/components/portal/content/public-badge";
 
+// 240 px: room beside the icon for a count and the "Administrators only" badge on one line;
+// narrower, the badge broke in two, or ran out of the card beside a collection's count.
+const CARD_GRID = "grid grid-cols-[repeat(auto-fill,minmax(240px,1fr))] gap-4";
+
 /** Subfolders as large tiles; administrators see which are public. */
 export function FolderCards({ slug, folders, admin }: { slug: string; folders: PortalFolderCard[]; admin: boolean }) {
   if (!folders.length) return null;
@@ -12,7 +16,7 @@ export function FolderCards({ slug, folders, admin }: { slug: string; folders: P
       <h2 id="folders-h" className="mb-3 text-sm font-semibold uppercase tracking-wider text-ink-muted">
         Folders
       </h2>
-      <ul className="grid grid-cols-[repeat(auto-fill,minmax(220px,1fr))] gap-4">
+      <ul className={CARD_GRID}>
         {folders.map((f) => (
           <li key={f.path}>
             <Link
@@ -55,7 +59,7 @@ export function CollectionCards({
       <h2 id="collections-h" className="mb-3 text-sm font-semibold uppercase tracking-wider text-ink-muted">
         Collections
       </h2>
-      <ul className="grid grid-cols-[repeat(auto-fill,minmax(220px,1fr))] gap-4">
+      <ul className={CARD_GRID}>
         {collections.map((c) => (
           <li key={c.name}>
             <Link
@@ -67,7 +71,7 @@ export function CollectionCards({
               </span>
               <span className="min-w-0">
                 <span className="block truncate font-semibold text-ink group-hover:text-accent">{c.title}</span>
-                <span className="flex items-center gap-2 text-xs text-ink-muted">
+                <span className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-ink-muted">
                   {c.members} {c.members === 1 ? "asset" : "assets"}
                   {admin && <PublicBadge isPublic={c.isPublic} />}
                 </span>
