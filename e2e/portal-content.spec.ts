@@ -133,7 +133,7 @@ test("a Portal administrator browses, searches and downloads; a Portal user sees
   await expect(ann.getByText("No assets match")).toBeVisible();
 });
 
-test("folder, collection and asset pages render without React errors; a tenant named … Brand Portal is named once", async ({
+test("folder, collection and asset pages render without React errors; a collection downloads as a ZIP; a tenant named … Brand Portal is named once", async ({
   page,
   browser,
   baseURL,
@@ -170,6 +170,18 @@ test("folder, collection and asset pages render without React errors; a tenant n
     await boss.goto(`/portal/${slug}/collections/launch`);
     await expect(boss.getByRole("heading", { name: "Launch kit", level: 1 })).toBeVisible();
     await expect(boss).toHaveTitle(`Launch kit · ${name}`);
+    // The collection as one ZIP, named after it: both members for an administrator.
+    const [zip] = await Promise.all([
+      boss.waitForEvent("download"),
+      boss.getByRole("button", { name: "Download collection" }).click(),
+    ]);
+    expect(zip.suggestedFilename()).toBe("launch.zip");
+    expect(
+      execFileSync("unzip", ["-Z1", await zip.path()], { encoding: "utf8" })
+        .trim()
+        .split("\n")
+        .sort(),
+    ).toEqual(["logo.png", "secret.png"]);
     await boss.goto(asset!);
     await expect(boss.getByRole("heading", { name: "Acme logo", level: 1 })).toBeVisible();
     expect(errors).toEqual([]);

@@ -271,6 +271,41 @@ describe("downloads", () => {
     ]);
   });
 
+  it("streams a collection as one ZIP named after it, with the members the viewer may see", async () => {
+    const unzipNames = async (res: Response) => {
+      const file = path.join(mkdtempSync(path.join(os.tmpdir(), "zip-")), "c.zip");
+      writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+      return execFileSync("unzip", ["-Z1", file], { encoding: "utf8" }).trim().split("\n").sort();
+    };
+    const asUser = await get(`/portal/acme/zip?collection=launch`, user);
+    expect(asUser.status).toBe(200);
+    expect(asUser.headers.get("content-disposition")).toMatch(/filename="launch\.zip"/);
+    expect(await unzipNames(asUser)).toEqual(["logo.png"]); // its non-public member is not the user's
+    expect(await unzipNames(await get(`/portal/acme/zip?collection=launch`, admin))).toEqual([
+      "logo.png",
+      "secret.png",
+    ]);
+    const check = await get(`/portal/acme/zip?check=1&collection=launch`, user);
+    expect(await check.json()).toMatchObject({ ok: true, files: 1, fileName: "launch.zip" });
+
+    // A collection for administrators only, and one whose members are all hidden from a user.
+    const pub = publisher(server.url, "acme", ORG);
+    await pub.collection("board", [`${PUB}/logo.png`], false);
+    await pub.collection("vault", [`${PRIV}/secret.png`], true);
+    try {
+      expect((await get(`/portal/acme/zip?collection=board`, user)).status).toBe(404);
+      expect(await unzipNames(await get(`/portal/acme/zip?collection=board`, admin))).toEqual(["logo.png"]);
+      const empty = await get(`/portal/acme/zip?check=1&collection=vault`, user);
+      expect(empty.status).toBe(404);
+      expect((await empty.json()).message).toBe("This collection has no assets to download.");
+      expect((await get(`/portal/acme/zip?collection=launch`, globexAdmin)).status).toBe(404);
+      expect((await get(`/portal/acme/zip?collection=${encodeURIComponent("../launch")}`, admin)).status).toBe(400);
+    } finally {
+      // Straight from the table: a removal through the API would show in the publish report below.
+      await db.portalCollection.deleteMany({ where: { name: { in: ["board", "vault"] } } });
+    }
+  });
+
   it("refuses ZIPs over the limits with a clear message, before any byte", async () => {
     const many = Array.from({ length: 10_000 }, (_, i) => `id${i}`);
     const res = await get(`/portal/acme/zip`, admin, {

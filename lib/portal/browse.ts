@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { assetCardSelect, toCard } from "@/lib/portal/asset-view";
 import { ancestorFolders, parentOf } from "@/lib/portal/folders-of";
+import { collectionMembers, memberPaths } from "@/lib/portal/collection-members";
 import { DAM_ROOT } from "@/lib/portal/paths";
 import { PAGE_SIZE, SORTS } from "@/lib/portal/folder-assets";
 import { join, sql, type Sql } from "@/lib/assets/sql";
@@ -162,29 +163,11 @@ export async function listCollections(v: PortalScope): Promise<PortalCollectionC
   }));
 }
 
-function memberPaths(json: string): string[] {
-  try {
-    const v = JSON.parse(json);
-    return Array.isArray(v) ? v.map(String) : [];
-  } catch {
-    return [];
-  }
-}
-
 /** A collection and one page of the members the viewer may see (members removed since are gone). */
 export async function getCollection(v: PortalScope, name: string, q: Pick<ListQuery, "sort" | "dir" | "page">) {
-  const c = await db.portalCollection.findFirst({ where: { ...visible(v), name } });
-  if (!c) return null;
-  const paths = memberPaths(c.memberPaths);
-  // Which members exist and are visible, in chunks (a collection may list thousands of paths).
-  const ids: string[] = [];
-  for (let i = 0; i < paths.length; i += 500) {
-    const rows = await db.portalAsset.findMany({
-      where: { ...visible(v), path: { in: paths.slice(i, i + 500) } },
-      select: { id: true },
-    });
-    ids.push(...rows.map((r) => r.id));
-  }
+  const found = await collectionMembers(v, name);
+  if (!found) return null;
+  const { collection: c, ids } = found;
   const total = ids.length;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(q.page, pages);

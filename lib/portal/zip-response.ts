@@ -5,14 +5,17 @@ import { planZip, zipInput, zipStream, type ZipInput } from "@/lib/portal/zip";
 import type { PortalScope } from "@/lib/portal/visibility";
 import { parseInput } from "@/lib/parse-input";
 
-// The ZIP route's request and answer: which assets (a folder, or ids from a form or JSON), the
-// plan checked before the first byte, then the archive streamed.
+// The ZIP route's request and answer: which assets (a folder, a collection, or ids from a form or
+// JSON), the plan checked before the first byte, then the archive streamed.
 
 const MAX_BODY = 1024 * 1024; // 1 MB of ids is far more than the file limit allows
 
 async function inputOf(req: Request): Promise<ZipInput> {
   const url = new URL(req.url);
-  if (req.method === "GET") return parseInput(zipInput, { folder: url.searchParams.get("folder") ?? "" });
+  if (req.method === "GET") {
+    const collection = url.searchParams.get("collection");
+    return parseInput(zipInput, collection ? { collection } : { folder: url.searchParams.get("folder") ?? "" });
+  }
   const length = Number(req.headers.get("content-length") ?? 0);
   if (length > MAX_BODY)
     throw new UserError("The selection is too large to send: select fewer assets.", { status: 413, code: "too_large" });

@@ -8,14 +8,16 @@ import { formatBytes } from "@/lib/format";
 import { below, join, sql, chunks } from "@/lib/assets/sql";
 import { portalBlobs } from "@/lib/storage/stores";
 import { findFolder } from "@/lib/portal/browse";
+import { collectionMembers } from "@/lib/portal/collection-members";
+import { collectionName } from "@/lib/portal/schemas";
 import { DAM_ROOT, ID_PATTERN } from "@/lib/portal/paths";
 import { visible, visibleSql, type PortalScope } from "@/lib/portal/visibility";
 
-// One ZIP of several assets or of a whole folder, streamed as it is built: archiver reads each
-// binary from the store in turn and the response sends the bytes on (never the whole archive in
-// memory or on disk). Files are stored, not compressed: brand assets are mostly compressed
-// already, and storing keeps the ZIP as fast as the disk. The plan is checked before the first
-// byte: every asset visible to the viewer (else 404 and no output), within the limits.
+// One ZIP of several assets, a whole folder or a collection, streamed as it is built: archiver
+// reads each binary from the store in turn and the response sends the bytes on (never the whole
+// archive in memory or on disk). Files are stored, not compressed: brand assets are mostly
+// compressed already, and storing keeps the ZIP as fast as the disk. The plan is checked before
+// the first byte: every asset visible to the viewer (else 404 and no output), within the limits.
 
 export const ZIP_LIMITS = { maxFiles: 5_000, maxBytes: 10 * 1024 ** 3 };
 export type ZipLimits = typeof ZIP_LIMITS;
@@ -23,6 +25,7 @@ export type ZipLimits = typeof ZIP_LIMITS;
 export const zipInput = z.union([
   z.object({ ids: z.array(z.string().regex(ID_PATTERN, "not an asset id")).min(1, "Select at least one asset.") }),
   z.object({ folder: z.string().min(1).max(1024) }),
+  z.object({ collection: collectionName }),
 ]);
 export type ZipInput = z.infer<typeof zipInput>;
 
@@ -45,7 +48,9 @@ const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f\\:*?"<>|]/g, "_").r
 const entryPath = (rel: string) => rel.split("/").map(clean).join("/");
 
 export async function planZip(v: PortalScope, input: ZipInput, limits: ZipLimits = ZIP_LIMITS): Promise<ZipPlan> {
-  return "ids" in input ? planSelection(v, input.ids, limits) : planFolder(v, input.folder, limits);
+  if ("ids" in input) return planSelection(v, input.ids, limits);
+  if ("folder" in input) return planFolder(v, input.folder, limits);
+  return planCollection(v, input.collection, limits);
 }
 
 async function planSelection(v: PortalScope, rawIds: string[], limits: ZipLimits): Promise<ZipPlan> {
@@ -74,6 +79,15 @@ async function planSelection(v: PortalScope, rawIds: string[], limits: ZipLimits
     date: r.publishedAt,
   }));
   return { fileName: `assets-${entries.length}.zip`, entries, bytes };
+}
+
+/** The members the viewer may see, flat (they come from any folder), named after the collection. */
+async function planCollection(v: PortalScope, name: string, limits: ZipLimits): Promise<ZipPlan> {
+  const found = await collectionMembers(v, name);
+  if (!found) throw notFound("The collection");
+  if (!found.ids.length)
+    throw new UserError("This collection has no assets to download.", { status: 404, code: "empty" });
+  return { ...(await planSelection(v, found.ids, limits)), fileName: `${name}.zip` };
 }
 
 function uniqueName(name: string, used: Set<string>): string {

@@ -4,7 +4,7 @@ import { PortalPage } from "@/components/portal/portal-page";
 import { AssetResults } from "@/components/portal/content/asset-results";
 import { CollectionCards, FolderCards } from "@/components/portal/content/folder-cards";
 import { FolderTree } from "@/components/portal/content/folder-tree";
-import { FolderZipButton } from "@/components/portal/content/folder-zip-button";
+import { ZipButton } from "@/components/portal/content/zip-button";
 import { ListToolbar } from "@/components/portal/content/list-toolbar";
 import { PublicBadge } from "@/components/portal/content/public-badge";
 import {
@@ -55,7 +55,11 @@ export async function BrowseView({
       }
       actions={
         !empty && (page.total > 0 || subfolders.length > 0) ? (
-          <FolderZipButton slug={viewer.slug} folder={folder.path} label={root ? "Download all" : "Download folder"} />
+          <ZipButton
+            slug={viewer.slug}
+            target={{ folder: folder.path }}
+            label={root ? "Download all" : "Download folder"}
+          />
         ) : undefined
       }
     >

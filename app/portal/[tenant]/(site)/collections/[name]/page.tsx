@@ -6,6 +6,7 @@ import { PortalPage } from "@/components/portal/portal-page";
 import { AssetResults } from "@/components/portal/content/asset-results";
 import { ListToolbar } from "@/components/portal/content/list-toolbar";
 import { PublicBadge } from "@/components/portal/content/public-badge";
+import { ZipButton } from "@/components/portal/content/zip-button";
 import { collectionTitle, getCollection, listQuery, PAGE_SIZE } from "@/lib/portal/browse";
 import { getPortalViewer, requirePortalViewer } from "@/lib/portal/viewer";
 import { parseInput } from "@/lib/parse-input";
@@ -35,6 +36,11 @@ export default async function PortalCollectionPage({ params, searchParams }: Pro
           <Breadcrumbs items={[{ label: viewer.tenantName, href: `/portal/${viewer.slug}` }, { label: c.title }]} />
           {viewer.role === "admin" && <PublicBadge isPublic={c.isPublic} />}
         </span>
+      }
+      actions={
+        c.total > 0 ? (
+          <ZipButton slug={viewer.slug} target={{ collection: c.name }} label="Download collection" />
+        ) : undefined
       }
     >
       {c.description && <p className="mb-6 max-w-3xl text-ink-muted">{c.description}</p>}

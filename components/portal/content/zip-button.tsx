@@ -1,22 +1,23 @@
 "use client";
 import { useState } from "react";
-import { FolderDown } from "lucide-react";
+import { Download, FolderDown } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { downloadZip } from "@/components/portal/content/zip-download";
 
-/** Download a whole folder (with its subfolders) as one ZIP. */
-export function FolderZipButton({
+/** Download a whole folder (with its subfolders) or a collection as one ZIP. */
+export function ZipButton({
   slug,
-  folder,
-  label = "Download folder",
+  target,
+  label,
 }: {
   slug: string;
-  folder: string;
-  label?: string;
+  target: { folder: string } | { collection: string };
+  label: string;
 }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const Icon = "folder" in target ? FolderDown : Download;
   return (
     <div className="flex flex-col items-end gap-2">
       <Button
@@ -25,11 +26,11 @@ export function FolderZipButton({
         onPress={async () => {
           setBusy(true);
           setError(null);
-          setError(await downloadZip(slug, { folder }));
+          setError(await downloadZip(slug, target));
           setBusy(false);
         }}
       >
-        <FolderDown size={16} aria-hidden /> {label}
+        <Icon size={16} aria-hidden /> {label}
       </Button>
       {error && (
         <Alert tone="negative" className="max-w-md">
