@@ -107,6 +107,16 @@ test("create a folder, upload, edit metadata, collect, search and delete", async
   await expect(page.getByRole("heading", { name: collection, level: 1 })).toBeVisible();
   await expect(page.getByRole("article")).toHaveCount(2);
   await expect(page.getByText("2 assets")).toBeVisible();
+  // Removing one member speaks of one asset (then Cancel: the collection keeps both for below).
+  await select(page, "ocean");
+  await page
+    .getByRole("toolbar", { name: "Selection" })
+    .getByRole("button", { name: "Remove from Collection" })
+    .click();
+  const remove = page.getByRole("alertdialog", { name: "Remove from Collection" });
+  await expect(remove).toContainText(`Remove ocean from ${collection}? The asset itself stays where it is.`);
+  await remove.getByRole("button", { name: "Cancel" }).click();
+  await expect(remove).toBeHidden();
 
   // Search from the root finds the asset by its new title, anywhere below.
   await page.goto("/assets");

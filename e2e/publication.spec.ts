@@ -194,7 +194,7 @@ test("Manage Publication of a folder, Later 15 seconds ahead: Scheduled, Running
   await expect(page.getByTestId("progress-counts")).toHaveText("9 done · 0 failed · 9 total");
 });
 
-test("removing a collection from Brand Portal says its assets stay; the wizard shows it as a collection", async ({
+test("unpublishing a collection from Brand Portal says its assets stay; the wizard shows it as a collection", async ({
   page,
 }) => {
   const kept = "Removing a collection does not remove its assets from Brand Portal.";
@@ -204,7 +204,8 @@ test("removing a collection from Brand Portal says its assets stay; the wizard s
     .getByRole("checkbox")
     .click({ force: true });
   const bar = page.getByRole("toolbar", { name: "Selection" });
-  await bar.getByRole("button", { name: "Remove from Brand Portal" }).click();
+  // The same words as Quick Publish's command and the dialog it opens.
+  await bar.getByRole("button", { name: "Unpublish from Brand Portal", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Unpublish from Brand Portal" });
   await expect(dialog.getByTestId("publish-summary")).toHaveText(`Remove 1 collection from Brand Portal. ${kept}`);
   await dialog.getByRole("button", { name: "Cancel" }).click();

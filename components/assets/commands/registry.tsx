@@ -88,7 +88,7 @@ export const assetCommands: AssetCommand[] = [
   },
   {
     id: "collections-unpublish",
-    label: "Remove from Brand Portal",
+    label: "Unpublish from Brand Portal",
     icon: CloudOff,
     places: ["collections"],
     Dialog: UnpublishDialog,

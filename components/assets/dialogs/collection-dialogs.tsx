@@ -70,7 +70,8 @@ export function RemoveFromCollectionDialog({ items, collection, close, done }: C
     >
       <p>
         Remove {items.length === 1 ? <strong>{items[0].title}</strong> : `${items.length} assets`} from{" "}
-        <strong>{collection?.title}</strong>? The assets themselves stay where they are.
+        <strong>{collection?.title}</strong>?{" "}
+        {items.length === 1 ? "The asset itself stays where it is." : "The assets themselves stay where they are."}
       </p>
     </Confirm>
   );
