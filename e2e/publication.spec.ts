@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { test, expect } from "./support/test";
-import { createUser, instanceState, signInAs, unique } from "./support/helpers";
+import { createFolder, createUser, instanceState, signInAs, unique } from "./support/helpers";
 import { setAgentsPaused, setUpBrandPortal } from "./support/brand-portal";
 import { E2E } from "./support/env";
 import { configNameFromTitle } from "@/lib/cloud-services/config-name";
@@ -243,11 +243,7 @@ test("unpublishing a collection from Brand Portal says its assets stay; the wiza
 test("Manage Publication of 100 assets: the selection is kept in the tab, not in the address", async ({ page }) => {
   const title = unique("Hundred");
   await page.goto("/assets");
-  await page.getByRole("button", { name: "Create" }).click();
-  await page.getByRole("menuitem", { name: "Folder" }).click();
-  const create = page.getByRole("dialog", { name: "Create Folder" });
-  await create.getByLabel("Title").fill(title);
-  await create.getByRole("button", { name: "Create" }).click();
+  await createFolder(page, title);
   await card(page, title).getByRole("link", { name: title }).click();
   await page.getByLabel("Upload files").setInputFiles(
     Array.from({ length: 100 }, (_, i) => ({
