@@ -10,6 +10,7 @@ import {
   consoleUrl,
   pathFromSegments,
   parseTags,
+  tags,
 } from "@/lib/assets/names";
 import { detectType, sniff } from "@/lib/assets/detect-type";
 import { damPath } from "@/lib/assets/schemas";
@@ -105,6 +106,8 @@ describe("titles, tags and paths", () => {
   });
   it("parses tags", () => {
     expect(parseTags(" a, b ,, a,c ")).toEqual(["a", "b", "c"]);
+    expect(parseTags("spring, Spring, SPRING, summer")).toEqual(["spring", "summer"]);
+    expect(tags.parse(["Spring", "spring", "Sommer"])).toEqual(["Spring", "Sommer"]);
   });
   it("maps DAM paths to console URLs and back", () => {
     expect(consoleUrl("/content/dam")).toBe("/assets");

@@ -44,7 +44,21 @@ function assetNameProblem(v: string): string | null {
 export const title = nameText("Title", TITLE_MAX);
 export const description = freeText("Description", 2000, { trim: false });
 export const creator = nameText("Creator", 200, { min: 0 });
-export const tags = z.array(nameText("A tag", 50, { empty: "A tag cannot be empty" })).max(30, "At most 30 tags");
+/** Tags differ by more than case: "spring" and "Spring" are one tag, kept as first written. */
+const uniqueTags = (list: string[]) => {
+  const seen = new Set<string>();
+  return list.filter((t) => {
+    const key = t.toLocaleLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
+
+export const tags = z
+  .array(nameText("A tag", 50, { empty: "A tag cannot be empty" }))
+  .max(30, "At most 30 tags")
+  .transform(uniqueTags);
 
 /** The name a folder or collection title suggests: "Spring Campaign 2026!" → "spring-campaign-2026". */
 export const deriveFolderName = (t: string) => nameFromTitle(t, NAME_MAX);
@@ -130,12 +144,10 @@ export function pathFromSegments(segments: string[] | undefined): string {
 
 /** Parses "a, b , c" into unique tags. */
 export function parseTags(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(",")
-        .map((t) => t.trim())
-        .filter(Boolean),
-    ),
-  ];
+  return uniqueTags(
+    text
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean),
+  );
 }
