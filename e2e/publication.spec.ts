@@ -243,7 +243,7 @@ test("unpublishing a collection from Brand Portal says its assets stay; the wiza
 test("Manage Publication of 100 assets: the selection is kept in the tab, not in the address", async ({ page }) => {
   const title = unique("Hundred");
   await page.goto("/assets");
-  await createFolder(page, title);
+  const name = await createFolder(page, title);
   await card(page, title).getByRole("link", { name: title }).click();
   await page.getByLabel("Upload files").setInputFiles(
     Array.from({ length: 100 }, (_, i) => ({
@@ -278,6 +278,9 @@ test("Manage Publication of 100 assets: the selection is kept in the tab, not in
   await other.goto(page.url());
   await expect(other.getByRole("alert").filter({ hasText: "this tab does not have them" })).toBeVisible();
   await other.close();
+  // Cancel goes back to the folder the items are in.
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page).toHaveURL(new RegExp(`/assets/${name}$`));
 });
 
 test("a wrong Client ID holds the item back; correcting it in Cloud Services sends it at once", async ({ page }) => {

@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
-import { itemsOfStash, readStash, wizardSearch, wizardStateFromParams, wizardUrl } from "@/lib/publication/wizard-url";
+import {
+  cancelHrefFor,
+  itemsOfStash,
+  readStash,
+  wizardSearch,
+  wizardStateFromParams,
+  wizardUrl,
+} from "@/lib/publication/wizard-url";
 import { activationProblem } from "@/lib/publication/schemas";
 
 // The Manage Publication wizard's address holds its state: what it writes, it reads back, and an
@@ -102,5 +109,14 @@ describe("an activation date", () => {
     expect(activationProblem(new Date("2099-12-31T23:59:59Z"), now)).toMatch(/more than a year ahead/);
     expect(activationProblem(new Date("+010000-01-01T07:59:59Z"), now)).toMatch(/more than a year ahead/);
     expect(activationProblem(new Date("nonsense"), now)).toMatch(/not a valid date/);
+  });
+});
+
+describe("Cancel", () => {
+  it("goes back to the first item's folder, or to the Collections console", () => {
+    expect(cancelHrefFor({ kind: "asset", path: "/content/dam/spring/hero.jpg" })).toBe("/assets/spring");
+    expect(cancelHrefFor({ kind: "folder", path: "/content/dam/spring" })).toBe("/assets");
+    expect(cancelHrefFor({ kind: "collection", path: "/collections/picks" })).toBe("/collections");
+    expect(cancelHrefFor(null)).toBe("/assets");
   });
 });

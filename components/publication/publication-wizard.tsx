@@ -21,6 +21,7 @@ import { NotConfigured } from "@/components/publication/not-configured";
 import { includesText, instanceUrl, queuedMessage, totalsText } from "@/components/publication/scope-text";
 import { useReadiness, useScopePreview } from "@/components/publication/use-publishing";
 import {
+  cancelHrefFor,
   itemsOfStash,
   readStash,
   stashSelection,
@@ -337,7 +338,11 @@ export function PublicationWizard({ initial, cancelHref }: { initial: WizardStat
       </section>
 
       <div className="flex items-center gap-3 border-t border-line pt-4">
-        <Button variant="secondary" onPress={() => router.push(cancelHref)}>
+        <Button
+          variant="secondary"
+          // A selection kept in the tab is known here only: its first row says where it came from.
+          onPress={() => router.push(stashKey && rows[0] ? cancelHrefFor(rows[0]) : cancelHref)}
+        >
           Cancel
         </Button>
         <span className="flex-1" />

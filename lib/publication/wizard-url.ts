@@ -4,6 +4,7 @@
 // A selection too long for an address (hundreds of items: servers refuse request headers past
 // 16 KB) is kept in the tab's sessionStorage instead, named in the address by a hash of it:
 // /publication?selection=<key>. Shared by the toolbar command, the page and the wizard; no server code.
+import { consoleUrl, parentOf } from "@/lib/assets/names";
 import { TITLE_MAX, type PublicationAction, type ScopeItem } from "@/lib/publication/schemas";
 
 const KINDS = new Set(["asset", "folder", "collection"]);
@@ -149,4 +150,10 @@ export function itemsFromParams(values: string | string[] | undefined): ScopeIte
     if (KINDS.has(kind) && id && ID.test(id)) out.push({ kind: kind as ScopeItem["kind"], id });
   }
   return out;
+}
+
+/** Cancel's destination for the first item of a scope: its folder, or the Collections console. */
+export function cancelHrefFor(first: { kind: string; path?: string } | null): string {
+  if (first?.kind === "collection") return "/collections";
+  return first?.path ? consoleUrl(parentOf(first.path)) : "/assets";
 }
