@@ -245,6 +245,8 @@ test("Manage Publication of 100 assets: the selection is kept in the tab, not in
   await page.goto("/assets");
   const name = await createFolder(page, title);
   await card(page, title).getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  await expect(page.getByText("This folder is empty")).toBeVisible();
   await page.getByLabel("Upload files").setInputFiles(
     Array.from({ length: 100 }, (_, i) => ({
       name: `note-${i}.txt`,
