@@ -7,7 +7,6 @@ import { formatBytes, plural } from "@/lib/format";
 type Action = "publish" | "unpublish";
 type Rows = Pick<ScopeSummary, "rows">;
 
-const n = plural; // "3 assets"
 const collectionsOf = (s: Rows) => s.rows.filter((r) => r.kind === "collection");
 const sum = (rows: Rows["rows"], key: "assets" | "bytes") => rows.reduce((t, r) => t + r[key], 0);
 
@@ -16,13 +15,13 @@ export function scopeText(s: Rows, action: Action): string {
   const folders = s.rows.filter((r) => r.kind === "folder");
   const collections = collectionsOf(s);
   const parts: string[] = [];
-  if (assets.length) parts.push(n(assets.length, "asset"));
-  if (folders.length) parts.push(`${n(folders.length, "folder")} with ${n(sum(folders, "assets"), "asset")}`);
+  if (assets.length) parts.push(plural(assets.length, "asset"));
+  if (folders.length) parts.push(`${plural(folders.length, "folder")} with ${plural(sum(folders, "assets"), "asset")}`);
   if (collections.length)
     parts.push(
       action === "publish"
-        ? `${n(collections.length, "collection")} with ${n(sum(collections, "assets"), "asset")}`
-        : n(collections.length, "collection"),
+        ? `${plural(collections.length, "collection")} with ${plural(sum(collections, "assets"), "asset")}`
+        : plural(collections.length, "collection"),
     );
   if (parts.length < 2) return parts[0] ?? "nothing";
   return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
@@ -43,7 +42,8 @@ export function totalsText(s: Pick<ScopeSummary, "rows" | "totals">, action: Act
   const bytes = s.totals.bytes - sum(left, "bytes");
   const what = scopeText(s, action);
   const kept = keptText(s, action);
-  const line = assets || action === "publish" ? `${what} in all: ${n(assets, "asset")}, ${formatBytes(bytes)}` : what;
+  const line =
+    assets || action === "publish" ? `${what} in all: ${plural(assets, "asset")}, ${formatBytes(bytes)}` : what;
   return kept ? `${line}. ${kept}` : line;
 }
 
@@ -51,10 +51,10 @@ export function totalsText(s: Pick<ScopeSummary, "rows" | "totals">, action: Act
 export function includesText(r: ScopeSummary["rows"][number], action: Action): string {
   if (r.kind === "asset") return "This asset";
   if (r.kind === "folder")
-    return `${n(r.assets, "asset")}${r.folders ? ` in ${n(r.folders + 1, "folder")}` : ""}, the folder structure`;
-  if (action === "publish") return `The collection and its ${n(r.assets, "member")}`;
+    return `${plural(r.assets, "asset")}${r.folders ? ` in ${plural(r.folders + 1, "folder")}` : ""}, the folder structure`;
+  if (action === "publish") return `The collection and its ${plural(r.assets, "member")}`;
   if (!r.assets) return "The collection";
-  return `The collection only: its ${n(r.assets, "member")} ${r.assets === 1 ? "is" : "are"} not removed`;
+  return `The collection only: its ${plural(r.assets, "member")} ${r.assets === 1 ? "is" : "are"} not removed`;
 }
 
 /** The result: "3 assets have been queued up for publishing to Brand Portal". */
