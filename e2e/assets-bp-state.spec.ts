@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { test, expect } from "./support/test";
-import { unique } from "./support/helpers";
+import { createFolder, unique } from "./support/helpers";
 import { fresh, signInToPortal } from "./support/portal";
 import { queuePublication, setUpBrandPortal } from "./support/brand-portal";
 
@@ -13,13 +13,7 @@ const files = ["alpha.txt", "bravo.txt", "charlie.txt", "delta.txt"];
 
 async function createFolderWithFiles(page: Page, title: string): Promise<string> {
   await page.goto("/assets");
-  await page.getByRole("button", { name: "Create" }).click();
-  await page.getByRole("menuitem", { name: "Folder" }).click();
-  const create = page.getByRole("dialog", { name: "Create Folder" });
-  await create.getByLabel("Title").fill(title);
-  const name = await create.getByLabel("Name").inputValue();
-  await create.getByRole("button", { name: "Create" }).click();
-  await expect(create).toBeHidden();
+  const name = await createFolder(page, title);
   await page.goto(`/assets/${name}`);
   await page
     .getByLabel("Upload files")

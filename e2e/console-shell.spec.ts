@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { test, expect } from "./support/test";
-import { createUser, signInAs, unique } from "./support/helpers";
+import { createFolder, createUser, signInAs, unique } from "./support/helpers";
 
 // The console reads as one product: Tools › Workflow is a section of the Tools page, the browser
 // tab names an item by its title, every console page's breadcrumbs start at Navigation, and an
@@ -33,13 +33,7 @@ test("Tools › Workflow is a section; no section tells an administrator it is e
 test("the browser tab shows the title of a folder, an asset and a collection, not the file name", async ({ page }) => {
   const folderTitle = unique("Tab Folder");
   await page.goto("/assets");
-  await page.getByRole("button", { name: "Create" }).click();
-  await page.getByRole("menuitem", { name: "Folder" }).click();
-  const create = page.getByRole("dialog", { name: "Create Folder" });
-  await create.getByLabel("Title").fill(folderTitle);
-  const name = await create.getByLabel("Name").inputValue();
-  await create.getByRole("button", { name: "Create" }).click();
-  await expect(create).toBeHidden();
+  const name = await createFolder(page, folderTitle);
   await page.goto(`/assets/${name}`);
   await expect(page).toHaveTitle(`${folderTitle} · Outpost`);
 
